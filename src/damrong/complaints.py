@@ -1,0 +1,126 @@
+"""Where a complaint is created and edited; each change is recorded in its history.
+
+Views, the demo loader, the bulk loader and later the back-capture command all register through
+``register_complaint``, so numbering, tracking codes, indexing and the document jobs happen the
+same way whatever the entry point.
+"""
+
+from pyramid.traversal import find_root, resource_path_tuple
+
+from .numbering import format_receipt, next_receipt_number
+from .resources.complaint import Complaint
+from .resources.document import ScannedDocument
+from .resources.events import ObjectModified, notify
+from .tracking import new_code
+
+#: Thai labels of the record's fields, as history entries show them.
+FIELD_LABELS = {
+    ("type", "category"): "ประเภทเรื่อง",
+    ("type", "category_other"): "ประเภทย่อย (เรื่องอื่นๆ)",
+    ("type", "channel"): "ช่องทาง",
+    ("complaint", "subject"): "เรื่อง",
+    ("complaint", "details"): "รายละเอียด",
+    ("complaint", "urgency"): "ความเร่งด่วน",
+    ("place", "province"): "จังหวัดที่เกิดเหตุ",
+    ("place", "district"): "อำเภอที่เกิดเหตุ",
+    ("place", "subdistrict"): "ตำบลที่เกิดเหตุ",
+    ("place", "address"): "สถานที่เกิดเหตุ",
+    ("place", "lat"): "ละติจูด",
+    ("place", "lon"): "ลองจิจูด",
+    ("complainant", "anonymous"): "ไม่ประสงค์ออกนาม",
+    ("complainant", "title"): "คำนำหน้า",
+    ("complainant", "first_name"): "ชื่อผู้ร้อง",
+    ("complainant", "last_name"): "นามสกุลผู้ร้อง",
+    ("complainant", "national_id"): "เลขประจำตัวประชาชนผู้ร้อง",
+    ("complainant", "phone"): "โทรศัพท์ผู้ร้อง",
+    ("complainant", "address"): "ที่อยู่ผู้ร้อง",
+    ("respondent", "name"): "ผู้ถูกร้องเรียน",
+    ("respondent", "position"): "ตำแหน่งผู้ถูกร้องเรียน",
+    ("respondent", "agency"): "หน่วยงานผู้ถูกร้องเรียน",
+}
+GROUPS = ("type", "complaint", "place", "complainant", "respondent")
+#: Personal data is never copied into history in clear: an ID change shows as masked.
+PERSONAL_FIELDS = {("complainant", "national_id"), ("complainant", "phone")}
+
+
+class DuplicateDocument(Exception):
+    """The same file (by SHA-256) is already attached to this complaint."""
+
+    def __init__(self, existing):
+        super().__init__(existing.filename)
+        self.existing = existing
+
+
+def register_complaint(site, center, record, uploads, who, initial_status, submission_id=None):
+    """Register a complaint at ``center``; returns ``(complaint, created)``.
+
+    ``record`` maps the five groups to dicts plus ``received_at``; ``uploads`` are validated
+    temporary files (see uploads.py). A ``submission_id`` seen before returns the complaint it
+    registered, which is how a double-clicked submit registers one complaint, not two.
+    """
+    if submission_id and submission_id in site.submissions:
+        return site.submissions[submission_id], False
+    received_at = record["received_at"]
+    year, number = next_receipt_number(center, received_at)
+    complaint = Complaint(
+        tracking_code=new_code(site.tracking),
+        receipt_year=year,
+        receipt_number=number,
+        received_at=received_at,
+        registered_by=who,
+        status=initial_status,
+        **{group: record[group] for group in GROUPS},
+    )
+    center.complaints.add(f"{year}-{number}", complaint)
+    site.tracking[complaint.tracking_code] = complaint
+    if submission_id:
+        site.submissions[submission_id] = complaint
+    complaint.history.record(who, "รับเรื่อง", note=format_receipt(year, number))
+    for upload in uploads:
+        attach_document(complaint, upload, who)
+    return complaint, True
+
+
+def attach_document(complaint, upload, who):
+    """Store an uploaded file as a new document and queue the job that makes its pages."""
+    for existing in complaint.documents():
+        if existing.sha256 == upload.sha256:
+            raise DuplicateDocument(existing)
+    document = ScannedDocument(
+        filename=upload.filename, mimetype=upload.mimetype, sha256=upload.sha256,
+        size=upload.size, page_count=upload.page_count, uploaded_by=who,
+    )
+    document.store_original(upload.path)
+    complaint.add(complaint.next_document_name(), document)
+    find_root(complaint).jobs.put("render-pages", resource_path_tuple(document))
+    complaint.history.record(who, "แนบเอกสาร", note=upload.filename)
+    return document
+
+
+def edit_complaint(complaint, record, who, describe=str):
+    """Apply edited groups; records one history entry listing each field before → after.
+
+    ``describe(group, field, value)`` turns stored codes into readable labels for the history.
+    Returns the number of fields that changed.
+    """
+    changes = []
+    for group in GROUPS:
+        old, new = getattr(complaint, group), record[group]
+        for field in sorted(set(old) | set(new)):
+            if old.get(field) != new.get(field):
+                changes.append(_change(group, field, old.get(field), new.get(field), describe))
+        setattr(complaint, group, dict(new))
+    if record["received_at"] != complaint.received_at:
+        changes.append(("วันเวลาที่รับเรื่อง", complaint.received_at, record["received_at"]))
+        complaint.received_at = record["received_at"]
+    if changes:
+        complaint.history.record(who, "แก้ไขข้อมูล", changes=changes)
+        notify(ObjectModified(complaint))
+    return len(changes)
+
+
+def _change(group, field, before, after, describe):
+    label = FIELD_LABELS.get((group, field), field)
+    if (group, field) in PERSONAL_FIELDS:
+        return (label, "(ข้อมูลส่วนบุคคล)" if before else "", "(ข้อมูลส่วนบุคคล)" if after else "")
+    return (label, describe(group, field, before), describe(group, field, after))

@@ -1,0 +1,62 @@
+"""Creating and upgrading the database: numbered evolve steps, the last one applied kept in it.
+
+``damrong init`` (and the first start of the web app) calls ``bootstrap``: it creates the site
+if the database is empty, then runs every step newer than the database's generation, each in
+order. Steps must be idempotent, since an interrupted upgrade is simply run again.
+"""
+
+import logging
+
+import geothai
+import transaction
+
+from .resources.center import MINISTRY_CODE, Center
+from .resources.site import ROOT_KEY, Site
+from .resources.users import Users
+
+log = logging.getLogger(__name__)
+
+
+def create_center_tree(site):
+    """Ministry → 77 province centers → 928 district centers, named by DOPA code."""
+    if MINISTRY_CODE not in site:
+        ministry = Center(MINISTRY_CODE, "ministry", "กระทรวงมหาดไทย", "Ministry of Interior")
+        site.add(MINISTRY_CODE, ministry)
+        site.centers[MINISTRY_CODE] = ministry
+    ministry = site[MINISTRY_CODE]
+    for province in geothai.provinces():
+        if province.code not in ministry:
+            center = Center(province.code, "province", province.name_th, province.name_en,
+                            province_code=province.code)
+            ministry.add(province.code, center)
+            site.centers[province.code] = center
+        province_center = ministry[province.code]
+        for district in geothai.districts(province.code):
+            if district.code not in province_center:
+                center = Center(district.code, "district", district.name_th, district.name_en,
+                                province_code=province.code)
+                province_center.add(district.code, center)
+                site.centers[district.code] = center
+
+
+#: Evolve steps in order; the database records how many it has had.
+STEPS = [create_center_tree]
+
+
+def bootstrap(connection):
+    """Create the site if missing and bring it to the newest generation. Returns (site, created)."""
+    root = connection.root()
+    created = ROOT_KEY not in root
+    if created:
+        site = Site()
+        root[ROOT_KEY] = site
+        site.add("users", Users(), send_events=False)
+        transaction.commit()
+    site = root[ROOT_KEY]
+    for generation, step in enumerate(STEPS, start=1):
+        if site.evolve_generation < generation:
+            log.info("evolve step %d: %s", generation, step.__name__)
+            step(site)
+            site.evolve_generation = generation
+            transaction.commit()
+    return site, created

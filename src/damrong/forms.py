@@ -1,0 +1,128 @@
+"""deform set-up: our templates first, Thai messages, and the two widgets deform lacks.
+
+deform's own templates assume Bootstrap and jQuery; ours (templates/deform/) render plain,
+keyboard-friendly HTML styled by our CSS, and list every error at the top of the form.
+"""
+
+import colander
+import deform
+from pyramid.threadlocal import get_current_registry
+from translationstring import TranslationString
+
+from .thai.dates import BANGKOK
+from .thai.digits import format_number
+from .uploads import UploadError
+
+
+def _translate(term):
+    """deform's translator: interpolate ``${name}`` mappings; our messages are already Thai."""
+    if isinstance(term, TranslationString):
+        return term.interpolate()
+    return term
+
+
+def includeme(config):
+    deform.Form.set_zpt_renderer(
+        ["damrong:templates/deform", "deform:templates"], translator=_translate)
+
+
+class Node(colander.SchemaNode):
+    """A schema node whose 'required' message is Thai."""
+
+    missing_msg = "กรุณากรอกช่องนี้"
+
+
+class DateTimeLocalWidget(deform.widget.Widget):
+    """The browser's own date-time picker; values are Asia/Bangkok wall-clock times."""
+
+    template = "datetime_local"
+    readonly_template = "readonly/textinput"
+    max_value = None
+
+    def serialize(self, field, cstruct, **kw):
+        value = "" if cstruct in (colander.null, None) else cstruct[:16]
+        return field.renderer(self.template, field=field, cstruct=value, **kw)
+
+    def deserialize(self, field, pstruct):
+        if pstruct in (colander.null, None) or not pstruct.strip():
+            return colander.null
+        return pstruct.strip()
+
+
+class BangkokDateTime(colander.DateTime):
+    """``colander.DateTime`` with naive input read as Bangkok time and Thai error messages."""
+
+    err_template = "วันเวลาไม่ถูกต้อง"
+
+    def __init__(self):
+        super().__init__(default_tzinfo=BANGKOK)
+
+    def serialize(self, node, appstruct):
+        if appstruct and appstruct is not colander.null:
+            appstruct = appstruct.astimezone(BANGKOK).replace(tzinfo=None)
+        return super().serialize(node, appstruct)
+
+
+class ScanFilesWidget(deform.widget.Widget):
+    """Several scans in one file input; accepted files are kept across a failed submission.
+
+    The cstruct is a list of dicts describing uploads already in the temporary store; the
+    appstruct is the list of ``Upload`` objects. A bad file is reported by name while the good
+    ones stay attached, so the clerk only re-scans what was wrong.
+    """
+
+    template = "scan_files"
+    accept = "image/jpeg,image/png,image/tiff,application/pdf,.jpg,.jpeg,.png,.tif,.tiff,.pdf"
+
+    def serialize(self, field, cstruct, **kw):
+        uploads = [] if cstruct in (colander.null, None) else cstruct
+        return field.renderer(self.template, field=field, cstruct=uploads, **kw)
+
+    def deserialize(self, field, pstruct):
+        store = get_current_registry().uploads
+        pstruct = pstruct or {}
+        kept = [store.get(uid) for uid in pstruct.get("kept", [])]
+        uploads = [upload for upload in kept if upload is not None]
+        problems = []
+        for item in pstruct.get("upload", []):
+            if not hasattr(item, "file") or not getattr(item, "filename", ""):
+                continue
+            try:
+                upload = store.add(item.file, item.filename)
+            except UploadError as error:
+                problems.append(str(error))
+                continue
+            if any(u.sha256 == upload.sha256 for u in uploads):
+                store.discard(upload.uid)
+                problems.append(f"ไฟล์ {upload.filename} ซ้ำกับไฟล์ที่แนบไว้แล้ว จึงแนบเพียงครั้งเดียว")
+                continue
+            uploads.append(upload)
+        cstruct = [describe_upload(upload) for upload in uploads]
+        if problems:
+            raise colander.Invalid(field.schema, " ".join(problems), cstruct)
+        return cstruct
+
+
+def describe_upload(upload):
+    return {
+        "uid": upload.uid,
+        "filename": upload.filename,
+        "pages": format_number(upload.page_count),
+        "size": f"{format_number(max(upload.size // 1024, 1))} KB",
+    }
+
+
+class ScanFiles(colander.SchemaType):
+    """cstruct: list of upload descriptions; appstruct: list of ``Upload`` from the store."""
+
+    def serialize(self, node, appstruct):
+        if appstruct in (colander.null, None):
+            return colander.null
+        return [describe_upload(upload) for upload in appstruct]
+
+    def deserialize(self, node, cstruct):
+        if cstruct in (colander.null, None):
+            return []
+        store = get_current_registry().uploads
+        uploads = [store.get(item["uid"]) for item in cstruct]
+        return [upload for upload in uploads if upload is not None]

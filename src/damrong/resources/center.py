@@ -1,0 +1,67 @@
+"""Damrongdhama centers: the ministry, 77 provinces and 928 districts, named by DOPA code."""
+
+from BTrees.OOBTree import OOBTree
+
+from ..security import center_acl
+from .folder import Folder
+
+MINISTRY_CODE = "moi"
+LEVELS = ("ministry", "province", "district")
+
+
+class ComplaintFolder(Folder):
+    """A center's complaints, named ``<BE year>-<receipt number>`` (e.g. ``2569-42``)."""
+
+
+class Center(Folder):
+    """One center. Child centers are named by DOPA code; ``complaints`` holds its own records.
+
+    ``receipt_counters`` maps a Buddhist-era calendar year to the counter its receipt numbers
+    come from (numbers restart every 1 January).
+    """
+
+    def __init__(self, code, level, name_th, name_en, province_code=None):
+        super().__init__()
+        if level not in LEVELS:
+            raise ValueError(level)
+        self.code = code
+        self.level = level
+        self.name_th = name_th
+        self.name_en = name_en
+        self.province_code = province_code
+        self.receipt_counters = OOBTree()
+        self.add("complaints", ComplaintFolder(), send_events=False)
+
+    @property
+    def __acl__(self):
+        return center_acl(self.code)
+
+    @property
+    def complaints(self):
+        return self["complaints"]
+
+    @property
+    def title(self):
+        """The center's official Thai name, as it heads letters and pages."""
+        if self.level == "ministry":
+            return "ศูนย์ดำรงธรรมกระทรวงมหาดไทย"
+        if self.level == "province":
+            if self.code == "10":
+                return "ศูนย์ดำรงธรรมกรุงเทพมหานคร"
+            return f"ศูนย์ดำรงธรรมจังหวัด{self.name_th}"
+        if self.name_th.startswith("เขต"):
+            return f"ศูนย์ดำรงธรรม{self.name_th}"
+        return f"ศูนย์ดำรงธรรมอำเภอ{self.name_th}"
+
+    @property
+    def lineage_codes(self):
+        """Codes from the ministry down to this center: ``['moi', '70', '7001']``."""
+        codes = []
+        node = self
+        while isinstance(node, Center):
+            codes.append(node.code)
+            node = node.__parent__
+        return list(reversed(codes))
+
+    def subcenters(self):
+        return [child for child in self.values() if isinstance(child, Center)]

@@ -1,0 +1,86 @@
+"""The complaint folder: the record (five groups), its documents and its history."""
+
+import datetime
+
+from BTrees.LOBTree import LOBTree
+from persistent import Persistent
+
+from .folder import Folder
+
+#: The fields a listing index and the history compare, by group.
+GROUPS = ("type", "complaint", "place", "complainant", "respondent")
+
+
+class History(Persistent):
+    """Every change of a complaint, oldest first: who, when, what, before → after.
+
+    Entries are plain dicts in a BTree keyed by their sequence number, so a long-running case
+    with hundreds of follow-ups never rewrites one large list.
+    """
+
+    def __init__(self):
+        self.entries = LOBTree()
+
+    def record(self, who, action, changes=(), note="", when=None):
+        """Append an entry; ``changes`` is a sequence of ``(field label, before, after)``."""
+        number = (self.entries.maxKey() + 1) if self.entries else 1
+        self.entries[number] = {
+            "when": when or datetime.datetime.now(datetime.timezone.utc),
+            "who": who,
+            "action": action,
+            "changes": tuple(changes),
+            "note": note,
+        }
+        return number
+
+    def __iter__(self):
+        return iter(self.entries.values())
+
+    def __len__(self):
+        return len(self.entries)
+
+
+class Complaint(Folder):
+    """One complaint (เรื่องร้องเรียน). Its children are its documents, named ``d1``, ``d2``…
+
+    The record is kept as the five groups agreed for exchange between agencies; each group is a
+    plain dict that is replaced as a whole on edit, so ZODB notices every change.
+    """
+
+    def __init__(self, *, tracking_code, receipt_year, receipt_number, received_at,
+                 type, complaint, place, complainant, respondent, status, registered_by):
+        super().__init__()
+        self.tracking_code = tracking_code
+        self.receipt_year = receipt_year
+        self.receipt_number = receipt_number
+        self.received_at = received_at
+        self.registered_at = datetime.datetime.now(datetime.timezone.utc)
+        self.registered_by = registered_by
+        self.type = dict(type)
+        self.complaint = dict(complaint)
+        self.place = dict(place)
+        self.complainant = dict(complainant)
+        self.respondent = dict(respondent)
+        self.status = status
+        self.listing_key = None
+        self.history = History()
+
+    @property
+    def subject(self):
+        return self.complaint.get("subject", "")
+
+    @property
+    def center(self):
+        """The center that registered the complaint (complaint → complaints folder → center)."""
+        return self.__parent__.__parent__
+
+    def documents(self):
+        return [self.data[name] for name in sorted(self.data.keys(), key=_document_order)]
+
+    def next_document_name(self):
+        numbers = [int(name[1:]) for name in self.data.keys() if name[1:].isdigit()]
+        return f"d{max(numbers, default=0) + 1}"
+
+
+def _document_order(name):
+    return int(name[1:]) if name[1:].isdigit() else 0

@@ -1,0 +1,43 @@
+"""The root of the database: the center tree, staff accounts and the site-wide indexes."""
+
+from BTrees.OOBTree import OOBTree
+from pyramid.authorization import Allow, Authenticated
+
+from ..jobs import JobQueue
+from ..listing import ComplaintListing
+from .folder import Folder
+
+ROOT_KEY = "damrong"
+
+
+class Site(Folder):
+    """Children: ``moi`` (the ministry center, with provinces and districts below) and ``users``.
+
+    Site-wide indexes live as attributes, not children, so traversal never exposes them:
+    ``centers`` (DOPA code → center), ``tracking`` (tracking code → complaint), ``submissions``
+    (form submission id → complaint, which makes a double-clicked submit register once),
+    ``listing`` (the complaint listing index) and ``jobs`` (the background work outbox).
+    """
+
+    __acl__ = [(Allow, Authenticated, "authenticated")]
+
+    def __init__(self):
+        super().__init__()
+        self.evolve_generation = 0
+        self.centers = OOBTree()
+        self.tracking = OOBTree()
+        self.submissions = OOBTree()
+        self.listing = ComplaintListing()
+        self.jobs = JobQueue()
+
+    def center(self, code):
+        return self.centers[code]
+
+    @property
+    def users(self):
+        return self["users"]
+
+
+def get_site(connection):
+    """The site object of an open ZODB connection, or ``None`` before ``damrong init``."""
+    return connection.root().get(ROOT_KEY)

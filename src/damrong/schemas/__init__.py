@@ -1,0 +1,1 @@
+"""colander schemas, one module per content type."""

@@ -1,0 +1,223 @@
+"""The complaint form: the five groups of the exchange standard, plus the scans.
+
+Choices depend on where the form is used (a province center files under 13 categories, a
+district under 5), so they are deferred and bound with ``center`` and ``taxonomy``.
+"""
+
+import datetime
+import uuid
+
+import colander
+import deform
+
+from .. import areas
+from ..forms import BangkokDateTime, DateTimeLocalWidget, Node, ScanFiles, ScanFilesWidget
+from ..thai import national_id
+from ..thai.dates import BANGKOK
+from ..thai.normalize import normalize_text
+
+#: A received time this far ahead of the server clock is still accepted (clock drift).
+FUTURE_TOLERANCE = datetime.timedelta(minutes=5)
+LAT_RANGE = (5.0, 21.0)
+LON_RANGE = (97.0, 106.0)
+
+
+def _text(value):
+    return normalize_text(value).strip() if isinstance(value, str) else value
+
+
+def _choices(pairs, prompt="— เลือก —"):
+    return [("", prompt)] + list(pairs)
+
+
+def _length(maximum):
+    return colander.Length(max=maximum, max_err=f"ยาวเกิน {maximum} ตัวอักษร")
+
+
+@colander.deferred
+def category_widget(node, kw):
+    return deform.widget.SelectWidget(values=_choices(kw["taxonomy"].categories(kw["center"].level)))
+
+
+@colander.deferred
+def category_validator(node, kw):
+    codes = [code for code, _ in kw["taxonomy"].categories(kw["center"].level)]
+    return colander.OneOf(codes, msg_err="ประเภทเรื่องไม่อยู่ในรายการของศูนย์นี้")
+
+
+@colander.deferred
+def channel_widget(node, kw):
+    return deform.widget.SelectWidget(values=_choices(kw["taxonomy"].channels))
+
+
+@colander.deferred
+def channel_validator(node, kw):
+    return colander.OneOf([c for c, _ in kw["taxonomy"].channels], msg_err="ช่องทางไม่ถูกต้อง")
+
+
+@colander.deferred
+def urgency_widget(node, kw):
+    return deform.widget.SelectWidget(values=kw["taxonomy"].urgencies)
+
+
+@colander.deferred
+def title_widget(node, kw):
+    return deform.widget.SelectWidget(values=_choices([(t, t) for t in kw["taxonomy"].titles], "—"))
+
+
+@colander.deferred
+def now_default(node, kw):
+    return datetime.datetime.now(BANGKOK).replace(second=0, microsecond=0)
+
+
+@colander.deferred
+def new_submission_id(node, kw):
+    return uuid.uuid4().hex
+
+
+class TypeGroup(colander.MappingSchema):
+    category = Node(colander.String(), title="ประเภทเรื่อง", widget=category_widget,
+                    validator=category_validator)
+    category_other = Node(colander.String(), title="ประเภทย่อย (กรณีเรื่องอื่นๆ)", missing="",
+                          preparer=_text, validator=_length(200))
+    channel = Node(colander.String(), title="ช่องทางที่รับเรื่อง", widget=channel_widget,
+                   validator=channel_validator, default="walk-in")
+
+    def validator(self, node, value):
+        other = self.bindings["taxonomy"].other_category
+        if value["category"] == other and not value["category_other"]:
+            error = colander.Invalid(node)
+            error["category_other"] = "เรื่องอื่นๆ ต้องระบุประเภทย่อย"
+            raise error
+
+
+class ComplaintGroup(colander.MappingSchema):
+    received_at = Node(BangkokDateTime(), title="วันเวลาที่รับเรื่อง", default=now_default,
+                       widget=DateTimeLocalWidget())
+    subject = Node(colander.String(), title="เรื่อง", preparer=_text, validator=_length(300))
+    details = Node(colander.String(), title="รายละเอียด", preparer=_text, missing="",
+                   widget=deform.widget.TextAreaWidget(rows=5), validator=_length(20000))
+    urgency = Node(colander.String(), title="ความเร่งด่วน", widget=urgency_widget, default="normal")
+
+    def validator(self, node, value):
+        if value["received_at"] > datetime.datetime.now(BANGKOK) + FUTURE_TOLERANCE:
+            error = colander.Invalid(node)
+            error["received_at"] = "วันเวลาที่รับเรื่องต้องไม่เป็นเวลาในอนาคต"
+            raise error
+
+
+def _coordinate(bounds, label):
+    def validate(node, value):
+        if value == "":
+            return
+        try:
+            number = float(value)
+        except ValueError:
+            raise colander.Invalid(node, f"{label}ต้องเป็นตัวเลข เช่น 13.7563")
+        if not bounds[0] <= number <= bounds[1]:
+            raise colander.Invalid(node, f"{label}อยู่นอกประเทศไทย ({bounds[0]}–{bounds[1]})")
+    return validate
+
+
+def _area_widget(level):
+    """A select of one area level, listing the areas inside the level above as chosen now."""
+    def make(node, kw):
+        chosen = kw.get("place") or {}
+        values = {
+            "province": lambda: _choices(areas.provinces()),
+            "district": lambda: _choices(areas.districts(chosen.get("province")), "—"),
+            "subdistrict": lambda: _choices(areas.subdistricts(chosen.get("district")), "—"),
+        }[level]()
+        return deform.widget.SelectWidget(values=values, css_class=f"area {level}")
+    return colander.deferred(make)
+
+
+class PlaceGroup(colander.MappingSchema):
+    province = Node(colander.String(), title="จังหวัด", widget=_area_widget("province"))
+    district = Node(colander.String(), title="อำเภอ/เขต", missing="",
+                    widget=_area_widget("district"))
+    subdistrict = Node(colander.String(), title="ตำบล/แขวง", missing="",
+                       widget=_area_widget("subdistrict"))
+    address = Node(colander.String(), title="สถานที่/ที่อยู่ที่เกิดเหตุ", missing="", preparer=_text,
+                   validator=_length(500))
+    lat = Node(colander.String(), title="ละติจูด", missing="",
+               validator=_coordinate(LAT_RANGE, "ละติจูด"))
+    lon = Node(colander.String(), title="ลองจิจูด", missing="",
+               validator=_coordinate(LON_RANGE, "ลองจิจูด"))
+
+    def validator(self, node, value):
+        error = colander.Invalid(node)
+        if value["province"] not in dict(areas.provinces()):
+            error["province"] = "ไม่พบจังหวัดนี้"
+        elif value["district"] and value["district"] not in dict(areas.districts(value["province"])):
+            error["district"] = "อำเภอนี้ไม่อยู่ในจังหวัดที่เลือก"
+        elif value["subdistrict"] and (
+                value["subdistrict"] not in dict(areas.subdistricts(value["district"]))):
+            error["subdistrict"] = "ตำบลนี้ไม่อยู่ในอำเภอที่เลือก"
+        if error.children:
+            raise error
+
+
+class ComplainantGroup(colander.MappingSchema):
+    anonymous = Node(colander.Boolean(), title="ไม่ประสงค์ออกนาม", missing=False,
+                     widget=deform.widget.CheckboxWidget())
+    title = Node(colander.String(), title="คำนำหน้า", missing="", widget=title_widget)
+    first_name = Node(colander.String(), title="ชื่อ", missing="", preparer=_text,
+                      validator=_length(100))
+    last_name = Node(colander.String(), title="นามสกุล", missing="", preparer=_text,
+                     validator=_length(100))
+    national_id = Node(colander.String(), title="เลขประจำตัวประชาชน", missing="",
+                       preparer=lambda v: national_id.clean(v) if isinstance(v, str) else v)
+    phone = Node(colander.String(), title="โทรศัพท์", missing="", preparer=_text,
+                 validator=_length(40))
+    address = Node(colander.String(), title="ที่อยู่", missing="", preparer=_text,
+                   widget=deform.widget.TextAreaWidget(rows=2), validator=_length(500))
+
+    def validator(self, node, value):
+        error = colander.Invalid(node)
+        if value["national_id"] and not national_id.is_valid(value["national_id"]):
+            error["national_id"] = "เลขประจำตัวประชาชนไม่ถูกต้อง (ตรวจสอบหลักสุดท้ายไม่ผ่าน)"
+        if not value["anonymous"]:
+            if not value["first_name"]:
+                error["first_name"] = "กรุณากรอกชื่อผู้ร้อง หรือเลือก 'ไม่ประสงค์ออกนาม'"
+            if not value["national_id"] and "national_id" not in error:
+                error["national_id"] = "กรุณากรอกเลขประจำตัวประชาชน หรือเลือก 'ไม่ประสงค์ออกนาม'"
+        if error.children:
+            raise error
+
+
+class RespondentGroup(colander.MappingSchema):
+    name = Node(colander.String(), title="ชื่อผู้ถูกร้องเรียน", missing="", preparer=_text,
+                validator=_length(200))
+    position = Node(colander.String(), title="ตำแหน่ง", missing="", preparer=_text,
+                    validator=_length(200))
+    agency = Node(colander.String(), title="หน่วยงาน", missing="", preparer=_text,
+                  validator=_length(300))
+
+
+class ComplaintSchema(colander.MappingSchema):
+    """Everything a clerk enters at the counter, in the order of the paper petition."""
+
+    csrf_token = Node(colander.String(), widget=deform.widget.HiddenWidget(),
+                      default=colander.deferred(lambda node, kw: kw["request"].session.get_csrf_token()))
+    submission_id = Node(colander.String(), widget=deform.widget.HiddenWidget(),
+                         default=new_submission_id, missing="")
+    type = TypeGroup(title="๑. ประเภทเรื่อง")
+    complaint = ComplaintGroup(title="๒. เรื่องร้องเรียน")
+    place = PlaceGroup(title="สถานที่เกิดเหตุ")
+    scans = Node(ScanFiles(), title="เอกสารสแกน (เลือกได้หลายไฟล์: JPEG, PNG, TIFF, PDF)",
+                 widget=ScanFilesWidget(), missing=[])
+    complainant = ComplainantGroup(title="๓. ผู้ร้องเรียน")
+    respondent = RespondentGroup(title="๔. ผู้ถูกร้องเรียน")
+
+
+def complaint_schema(request, center, place, for_edit=False):
+    """The bound schema. ``place`` holds the province and district chosen so far, which decide
+    what the cascading area selects list. The edit form has no scans (documents are attached
+    from the complaint page) and needs no submission id."""
+    schema = ComplaintSchema()
+    if for_edit:
+        del schema["scans"]
+        del schema["submission_id"]
+    return schema.bind(request=request, center=center, place=place,
+                       taxonomy=request.registry.taxonomy)

@@ -1,0 +1,1 @@
+"""The ``damrong`` command line."""

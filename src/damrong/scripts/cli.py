@@ -1,0 +1,128 @@
+"""``damrong -c INI COMMAND``: set-up and maintenance from the shell.
+
+Commands open the same application (settings, registry, subscribers) as the web process, but
+never start the worker thread: ``worker`` runs the queue in the foreground instead.
+"""
+
+import argparse
+import contextlib
+import sys
+
+import transaction
+from pyramid.paster import get_appsettings, setup_logging
+from pyramid.threadlocal import manager as threadlocal_manager
+
+from .. import main as make_app
+from ..accounts import AccountError, add_user
+from ..evolve import bootstrap
+from ..resources.site import get_site
+from ..worker import WorkerThread, drain
+
+
+@contextlib.contextmanager
+def open_site(config_uri):
+    """Yield ``(site, registry, db)`` with the registry current; aborts on the way out."""
+    settings = dict(get_appsettings(config_uri))
+    settings["damrong.worker"] = "none"
+    app = make_app({}, **settings)
+    registry = app.registry
+    db = registry._zodb_databases[""]
+    threadlocal_manager.push({"registry": registry, "request": None})
+    connection = db.open()
+    try:
+        yield get_site(connection), registry, db
+    finally:
+        transaction.abort()
+        connection.close()
+        threadlocal_manager.pop()
+        db.close()
+
+
+def cmd_init(args):
+    with open_site(args.config) as (site, registry, db):
+        connection = site._p_jar
+        site, created = bootstrap(connection)
+        print(f"ฐานข้อมูลพร้อมใช้งาน: {len(site.centers)} ศูนย์, evolve generation {site.evolve_generation}")
+        if args.demo_if_new and len(site.users) == 0:
+            _load_demo(site, registry, db)
+
+
+def cmd_demo(args):
+    with open_site(args.config) as (site, registry, db):
+        _load_demo(site, registry, db)
+
+
+def _load_demo(site, registry, db):
+    from ..demo.loader import load_demo
+
+    credentials = load_demo(site, registry, progress=lambda text: print(text, flush=True))
+    drain(db)
+    if registry.app_settings.development:
+        print("\nผู้ใช้ตัวอย่าง (แสดงเฉพาะโหมดพัฒนา / development mode only):")
+        for role, login, password, center in credentials:
+            print(f"  {role:<11} {login}  รหัสผ่าน {password}  ({center})")
+        print()
+
+
+def cmd_adduser(args):
+    with open_site(args.config) as (site, registry, db):
+        try:
+            user, password = add_user(site, args.national_id, args.name, args.role, args.center,
+                                      password=args.password, position=args.position)
+        except AccountError as error:
+            print(f"ผิดพลาด: {error}", file=sys.stderr)
+            return 2
+        transaction.commit()
+        print(f"เพิ่มผู้ใช้ {user.full_name} ({user.role}) ที่ศูนย์ {user.center_code} แล้ว")
+        if not args.password:
+            print(f"รหัสผ่านชั่วคราว: {password} (ต้องเปลี่ยนเมื่อเข้าระบบครั้งแรก)")
+
+
+def cmd_worker(args):
+    with open_site(args.config) as (site, registry, db):
+        if args.until_idle:
+            print(f"ทำงานเสร็จ {drain(db)} งาน")
+            return 0
+        worker = WorkerThread(db, registry)
+        worker.start()
+        try:
+            worker.join()
+        except KeyboardInterrupt:
+            worker.stop()
+            worker.join()
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(prog="damrong", description="ระบบงานศูนย์ดำรงธรรม")
+    parser.add_argument("-c", "--config", required=True, help="ไฟล์ตั้งค่า เช่น development.ini")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    init = commands.add_parser("init", help="สร้างหรือปรับรุ่นฐานข้อมูล (ทำซ้ำได้)")
+    init.add_argument("--demo-if-new", action="store_true", help="ใส่ข้อมูลตัวอย่างถ้ายังไม่มีผู้ใช้")
+    init.set_defaults(func=cmd_init)
+
+    commands.add_parser("demo", help="ใส่ข้อมูลตัวอย่าง").set_defaults(func=cmd_demo)
+
+    adduser = commands.add_parser("adduser", help="เพิ่มผู้ใช้")
+    adduser.add_argument("national_id")
+    adduser.add_argument("name")
+    adduser.add_argument("role", choices=["clerk", "officer", "supervisor", "executive", "admin"])
+    adduser.add_argument("center", help="รหัสศูนย์: moi, รหัสจังหวัด ๒ หลัก หรือรหัสอำเภอ ๔ หลัก")
+    adduser.add_argument("--password", help="ถ้าไม่ระบุ ระบบสร้างรหัสผ่านชั่วคราวให้")
+    adduser.add_argument("--position", default="")
+    adduser.set_defaults(func=cmd_adduser)
+
+    worker = commands.add_parser("worker", help="ทำงานเบื้องหลัง (ประมวลผลเอกสาร)")
+    worker.add_argument("--until-idle", action="store_true", help="หยุดเมื่อไม่มีงานค้าง")
+    worker.set_defaults(func=cmd_worker)
+    return parser
+
+
+def main(argv=None):
+    args = build_parser().parse_args(argv)
+    setup_logging(args.config)
+    return args.func(args) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,126 @@
+"""Roles, permissions and the security policy.
+
+A user has one role at one center. Their principal is ``role:<role>@<center code>``; every center
+grants that principal the role's permissions in its ACL, and ACLs are inherited down the tree.
+So a district clerk's principal only matches at their district (and its complaints), a
+province officer's at the province and every district below it, and the ministry's everywhere.
+A user who must still change the initial password gets no role principal at all, so the only
+thing they can reach is the change-password page.
+"""
+
+import datetime
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from pyramid.authentication import AuthTktCookieHelper
+from pyramid.authorization import ACLHelper, Allow, Authenticated, Everyone
+
+#: What each role may do at its center and the centers below it.
+ROLE_PERMISSIONS = {
+    "clerk": ("view", "register", "edit", "view-personal"),
+    "officer": ("view", "register", "edit", "view-personal", "reports"),
+    "supervisor": ("view", "edit", "approve", "view-personal", "reports"),
+    "executive": ("view", "reports"),
+    "admin": ("view", "manage-users"),
+}
+
+_hasher = PasswordHasher()
+
+
+def center_acl(center_code):
+    """The ACL of a center: each role's principal at this center gets that role's permissions."""
+    return [
+        (Allow, role_principal(role, center_code), permissions)
+        for role, permissions in ROLE_PERMISSIONS.items()
+    ]
+
+
+def role_principal(role, center_code):
+    return f"role:{role}@{center_code}"
+
+
+def hash_password(password):
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash, password):
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def password_problem(password, national_id=""):
+    """A Thai explanation of why ``password`` is too weak, or ``None`` if it will do."""
+    if len(password) < 10:
+        return "รหัสผ่านต้องยาวอย่างน้อย ๑๐ ตัวอักษร"
+    if password.isdigit():
+        return "รหัสผ่านต้องมีตัวอักษรอื่นนอกจากตัวเลข"
+    if national_id and national_id in password:
+        return "รหัสผ่านต้องไม่มีเลขประจำตัวประชาชน"
+    return None
+
+
+class LoginThrottle:
+    """Locks an account for a while after repeated wrong passwords (stored on the user)."""
+
+    def __init__(self, attempts, lockout_minutes):
+        self.attempts = attempts
+        self.lockout = datetime.timedelta(minutes=lockout_minutes)
+
+    def locked(self, user, now):
+        return user.locked_until is not None and now < user.locked_until
+
+    def failed(self, user, now):
+        user.failed_logins += 1
+        if user.failed_logins >= self.attempts:
+            user.locked_until = now + self.lockout
+            user.failed_logins = 0
+
+    def succeeded(self, user):
+        user.failed_logins = 0
+        user.locked_until = None
+
+
+class SecurityPolicy:
+    """Identity from a signed auth ticket cookie; permissions from the resource tree's ACLs."""
+
+    def __init__(self, secret, find_users, secure_cookie=False):
+        self.cookie = AuthTktCookieHelper(
+            secret, hashalg="sha512", http_only=True, secure=secure_cookie,
+            samesite="Lax", timeout=8 * 3600, reissue_time=600,
+        )
+        self.find_users = find_users
+        self.acl = ACLHelper()
+
+    def identity(self, request):
+        """The active ``User`` behind the request's ticket, or ``None``."""
+        ticket = self.cookie.identify(request)
+        if ticket is None:
+            return None
+        user = self.find_users(request).get(ticket["userid"])
+        if user is None or not user.active:
+            return None
+        return user
+
+    def authenticated_userid(self, request):
+        user = request.identity
+        return user.national_id if user is not None else None
+
+    def principals(self, request):
+        user = request.identity
+        if user is None:
+            return [Everyone]
+        principals = [Everyone, Authenticated, f"user:{user.national_id}"]
+        if not user.must_change_password:
+            principals.append(role_principal(user.role, user.center_code))
+        return principals
+
+    def permits(self, request, context, permission):
+        return self.acl.permits(context, self.principals(request), permission)
+
+    def remember(self, request, userid, **kw):
+        return self.cookie.remember(request, userid, **kw)
+
+    def forget(self, request, **kw):
+        return self.cookie.forget(request)

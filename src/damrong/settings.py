@@ -1,0 +1,52 @@
+"""The ``damrong.*`` settings of an .ini file, parsed once into typed values."""
+
+import os
+import secrets
+from dataclasses import dataclass
+
+from pyramid.settings import asbool
+
+
+@dataclass(frozen=True)
+class AppSettings:
+    var_dir: str
+    config_dir: str
+    scans_dir: str
+    development: bool
+    worker: str
+    upload_limit_bytes: int
+    max_image_pixels: int
+    login_attempts: int
+    login_lockout_minutes: int
+    page_size: int
+    secure_cookies: bool
+
+    @classmethod
+    def from_settings(cls, settings):
+        def get(name, default=None):
+            return settings.get(f"damrong.{name}", default)
+
+        var_dir = os.path.abspath(get("var_dir", "var"))
+        return cls(
+            var_dir=var_dir,
+            config_dir=os.path.abspath(get("config_dir", "config")),
+            scans_dir=os.path.abspath(get("scans_dir", "scans")),
+            development=asbool(get("development", False)),
+            worker=get("worker", "thread"),
+            upload_limit_bytes=int(float(get("upload_limit_mb", 50)) * (1 << 20)),
+            max_image_pixels=int(get("max_image_pixels", 100_000_000)),
+            login_attempts=int(get("login_attempts", 5)),
+            login_lockout_minutes=int(get("login_lockout_minutes", 15)),
+            page_size=int(get("page_size", 25)),
+            secure_cookies=asbool(get("secure_cookies", False)),
+        )
+
+    def secret(self):
+        """The signing secret, made once per installation and kept in var/ (never in git)."""
+        path = os.path.join(self.var_dir, "secret")
+        if not os.path.exists(path):
+            os.makedirs(self.var_dir, exist_ok=True)
+            with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w") as f:
+                f.write(secrets.token_hex(32))
+        with open(path) as f:
+            return f.read().strip()

@@ -1,0 +1,159 @@
+"""Thai calendar dates: Buddhist Era years, Thai month names, Bangkok time.
+
+Thai official documents date everything in the Buddhist Era (BE = Gregorian
++ 543) with Thai month names, and the complaint centers work on Bangkok
+local time.  The system stores Gregorian dates and aware datetimes; these
+helpers produce and read the Thai written form.
+
+Naive datetimes are taken to be Bangkok local time already; aware datetimes
+are converted to Asia/Bangkok before their calendar date is used, so a
+record stamped 18:00 UTC belongs to the next Thai day.
+"""
+
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from damrong.thai.digits import to_arabic_digits, to_thai_digits
+
+BANGKOK = ZoneInfo("Asia/Bangkok")
+BE_OFFSET = 543
+
+MONTHS = (
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+)
+
+MONTHS_SHORT = (
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+)
+
+
+def bangkok_date(d: date | datetime) -> date:
+    """Return the calendar date of ``d`` as seen in Bangkok.
+
+    Shared by the date and fiscal-year helpers so that every one of them
+    agrees on which Thai day an aware timestamp falls on.
+    """
+    if isinstance(d, datetime):
+        if d.tzinfo is not None and d.utcoffset() is not None:
+            d = d.astimezone(BANGKOK)
+        return d.date()
+    return d
+
+
+def now_bangkok() -> datetime:
+    """Return the current time as an aware datetime in Asia/Bangkok."""
+    return datetime.now(BANGKOK)
+
+
+def be_year(d: date | datetime) -> int:
+    """Return the Buddhist Era year of ``d`` (Gregorian year + 543)."""
+    return bangkok_date(d).year + BE_OFFSET
+
+
+def format_date(d: date | datetime, short: bool = False, thai_digits: bool = True) -> str:
+    """Write a date the Thai way: ``๒๕ มิถุนายน ๒๕๖๒`` or, short, ``๒๕ มิ.ย. ๖๒``.
+
+    The short form uses the abbreviated month and the last two digits of
+    the BE year, as in tables and document headers.
+    """
+    local = bangkok_date(d)
+    year = local.year + BE_OFFSET
+    if short:
+        text = f"{local.day} {MONTHS_SHORT[local.month - 1]} {year % 100:02d}"
+    else:
+        text = f"{local.day} {MONTHS[local.month - 1]} {year}"
+    return to_thai_digits(text) if thai_digits else text
+
+
+def format_datetime(dt: datetime, short: bool = False, thai_digits: bool = True) -> str:
+    """Write a date and time in Thai official style, e.g. ``๒๕ มิถุนายน ๒๕๖๒ เวลา ๑๔.๓๐ น.``.
+
+    Thai official writing separates hours and minutes with a dot and ends
+    with "น." (นาฬิกา); hours are always two digits.
+    """
+    if dt.tzinfo is not None and dt.utcoffset() is not None:
+        dt = dt.astimezone(BANGKOK)
+    clock = f"{dt.hour:02d}.{dt.minute:02d}"
+    if thai_digits:
+        clock = to_thai_digits(clock)
+    return f"{format_date(dt, short=short, thai_digits=thai_digits)} เวลา {clock} น."
+
+
+def _month_pattern() -> str:
+    """Build the regex alternation matching any full or abbreviated month name.
+
+    Abbreviations tolerate what OCR commonly does to them: spaces after the
+    dots and a missing final dot ("ม. ค." and "ม.ค" both mean มกราคม).
+    """
+    names = [re.escape(name) for name in MONTHS]
+    for short in MONTHS_SHORT:
+        first, second = short.rstrip(".").split(".")
+        names.append(rf"{first}\.\s*{second}\.?")
+    return "|".join(f"(?:{name})" for name in names)
+
+
+_DIGIT = "[0-9๐-๙]"
+_DATE_RE = re.compile(
+    rf"(?<!{_DIGIT})(?P<day>{_DIGIT}{{1,2}})\s*"
+    rf"(?P<month>{_month_pattern()})\s*"
+    rf"(?:พ\.?\s*ศ\.?\s*)?"
+    rf"(?P<year>{_DIGIT}{{4}}|{_DIGIT}{{2}})(?!{_DIGIT})"
+)
+
+
+_MONTH_NUMBERS = {name: number for number, name in enumerate(MONTHS, start=1)} | {
+    short.replace(".", ""): number for number, short in enumerate(MONTHS_SHORT, start=1)
+}
+
+
+def _month_number(name: str) -> int:
+    """Map a matched month name (full or OCR-tolerant abbreviation) to 1-12."""
+    return _MONTH_NUMBERS[re.sub(r"[.\s]", "", name)]
+
+
+def parse_thai_date(text: str) -> date | None:
+    """Find the first Thai-written date in ``text`` and return it as a Gregorian date.
+
+    Recognises day + full or abbreviated Thai month + BE year (four digits,
+    or two digits meaning 25xx), with Thai or Arabic digits and an optional
+    "พ.ศ." before the year, e.g. "วันที่ ๒๕ มิถุนายน ๒๕๖๒" or "3 ก.ค. 67".
+    Meant to pre-fill forms from OCR text, so it only suggests: when the
+    first date-like phrase is not a real date (31 เมษายน) it returns None
+    rather than guessing or picking some later date.  Run the text through
+    ``damrong.thai.normalize.normalize_text`` first if it may contain
+    zero-width characters.
+    """
+    match = _DATE_RE.search(text)
+    if match is None:
+        return None
+    day = int(to_arabic_digits(match["day"]))
+    month = _month_number(match["month"])
+    year_text = to_arabic_digits(match["year"])
+    year = int(year_text) if len(year_text) == 4 else 2500 + int(year_text)
+    try:
+        return date(year - BE_OFFSET, month, day)
+    except ValueError:
+        return None

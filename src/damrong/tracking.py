@@ -1,0 +1,28 @@
+"""Public tracking codes: short, random, typed by citizens from a paper slip.
+
+The alphabet leaves out characters people confuse when reading or typing (0/O, 1/I/L, 5/S, 8/B,
+2/Z, U/V); 8 characters from these 23 give about 8×10^10 codes, so guessing one is hopeless while a
+citizen can still read it aloud over the phone.
+"""
+
+import secrets
+
+ALPHABET = "ACDEFGHJKMNPQRTWXY34679"
+LENGTH = 8
+
+
+def new_code(taken):
+    """A code not yet in ``taken`` (any container supporting ``in``)."""
+    while True:
+        code = "".join(secrets.choice(ALPHABET) for _ in range(LENGTH))
+        if code not in taken:
+            return code
+
+
+def normalize_code(text):
+    """Accept what people type: lower case, spaces and dashes, as the printed ``ABCD-EFGH``."""
+    return "".join(ch for ch in (text or "").upper() if ch.isalnum())
+
+
+def format_code(code):
+    return f"{code[:4]}-{code[4:]}"

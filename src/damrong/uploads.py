@@ -1,0 +1,167 @@
+"""Checking uploaded scans before anything is stored, and keeping them across a form re-render.
+
+The type is sniffed from the content (``filetype``), never taken from the extension; images are
+fully decoded once, so a truncated file is caught at the counter instead of in the worker; the
+pixel count is checked before decoding, so a decompression bomb is refused without being opened.
+A file that passes is kept in a temporary store under var/, so a form that fails validation for
+another field does not make the clerk attach the scans again.
+"""
+
+import hashlib
+import json
+import os
+import time
+import uuid
+import warnings
+from dataclasses import asdict, dataclass
+
+import filetype
+from PIL import Image, UnidentifiedImageError
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from .thai.digits import format_number
+
+ACCEPTED = {"image/jpeg", "image/png", "image/tiff", "application/pdf"}
+_STALE_AFTER = 24 * 3600
+
+
+class UploadError(Exception):
+    """A file that cannot be accepted; the message is Thai and names the file."""
+
+
+@dataclass
+class Upload:
+    """A checked file in the temporary store."""
+
+    uid: str
+    filename: str
+    mimetype: str
+    size: int
+    sha256: str
+    page_count: int
+    path: str
+
+
+def check_file(path, filename, limit_bytes, max_pixels):
+    """Return ``(mimetype, page_count)`` or raise ``UploadError`` saying what is wrong."""
+    size = os.path.getsize(path)
+    if size == 0:
+        raise UploadError(f"ไฟล์ {filename} ว่างเปล่า (๐ ไบต์)")
+    if size > limit_bytes:
+        raise UploadError(
+            f"ไฟล์ {filename} มีขนาด {_megabytes(size)} MB เกินกำหนด {_megabytes(limit_bytes)} MB")
+    kind = filetype.guess(path)
+    mimetype = kind.mime if kind else None
+    if mimetype not in ACCEPTED:
+        raise UploadError(
+            f"ไฟล์ {filename} ไม่ใช่ไฟล์ภาพสแกน (JPEG, PNG, TIFF) หรือ PDF "
+            "(ระบบตรวจจากเนื้อไฟล์ ไม่ใช่จากนามสกุล)")
+    if mimetype == "application/pdf":
+        return mimetype, _check_pdf(path, filename)
+    return mimetype, _check_image(path, filename, max_pixels)
+
+
+def _check_image(path, filename, max_pixels):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            with Image.open(path) as image:
+                frames = getattr(image, "n_frames", 1)
+                for frame in range(frames):
+                    image.seek(frame)
+                    width, height = image.size
+                    if width * height > max_pixels:
+                        raise UploadError(
+                            f"ไฟล์ {filename} มีขนาดภาพ {format_number(width)} × "
+                            f"{format_number(height)} พิกเซล ใหญ่เกินกว่าที่ระบบรับได้ "
+                            f"({format_number(max_pixels)} พิกเซล)")
+                    image.load()
+                return frames
+        except UploadError:
+            raise
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            raise UploadError(f"ไฟล์ {filename} มีขนาดภาพใหญ่ผิดปกติ ระบบไม่เปิดไฟล์นี้")
+        except (OSError, SyntaxError, ValueError, UnidentifiedImageError):
+            raise UploadError(f"ไฟล์ภาพ {filename} เสียหายหรือไม่สมบูรณ์ กรุณาสแกนใหม่")
+
+
+def _check_pdf(path, filename):
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UploadError(f"ไฟล์ PDF {filename} มีรหัสผ่าน กรุณาส่งไฟล์ที่ไม่ได้ล็อกรหัส")
+        pages = len(reader.pages)
+    except UploadError:
+        raise
+    except (PdfReadError, OSError, ValueError, KeyError, TypeError):
+        raise UploadError(f"ไฟล์ PDF {filename} เสียหายหรือไม่สมบูรณ์")
+    if pages == 0:
+        raise UploadError(f"ไฟล์ PDF {filename} ไม่มีหน้าเอกสาร")
+    return pages
+
+
+def _megabytes(size):
+    return format_number(round(size / (1 << 20)) or 1)
+
+
+class UploadStore:
+    """Checked files under ``var/uploads``, by uid, with their metadata beside them."""
+
+    def __init__(self, directory, limit_bytes, max_pixels):
+        self.directory = directory
+        self.limit_bytes = limit_bytes
+        self.max_pixels = max_pixels
+        os.makedirs(directory, exist_ok=True)
+
+    def add(self, stream, filename):
+        """Copy ``stream`` in, check it, and return an ``Upload``; a bad file is deleted."""
+        uid = uuid.uuid4().hex
+        path = os.path.join(self.directory, uid + ".bin")
+        digest = hashlib.sha256()
+        size = 0
+        with open(path, "wb") as target:
+            while chunk := stream.read(1 << 20):
+                size += len(chunk)
+                if size > self.limit_bytes:
+                    break
+                digest.update(chunk)
+                target.write(chunk)
+        try:
+            if size > self.limit_bytes:
+                raise UploadError(
+                    f"ไฟล์ {filename} มีขนาดเกินกำหนด {_megabytes(self.limit_bytes)} MB")
+            mimetype, pages = check_file(path, filename, self.limit_bytes, self.max_pixels)
+        except UploadError:
+            os.unlink(path)
+            raise
+        upload = Upload(uid, filename, mimetype, size, digest.hexdigest(), pages, path)
+        with open(self._meta_path(uid), "w", encoding="utf-8") as meta:
+            json.dump(asdict(upload), meta, ensure_ascii=False)
+        return upload
+
+    def get(self, uid):
+        if not uid or not all(c in "0123456789abcdef" for c in uid):
+            return None
+        try:
+            with open(self._meta_path(uid), encoding="utf-8") as meta:
+                return Upload(**json.load(meta))
+        except (OSError, ValueError, TypeError):
+            return None
+
+    def discard(self, uid):
+        for path in (os.path.join(self.directory, uid + ".bin"), self._meta_path(uid)):
+            if os.path.exists(path):
+                os.unlink(path)
+
+    def sweep(self, now=None):
+        """Delete files left behind by forms that were never submitted again."""
+        now = now or time.time()
+        for name in os.listdir(self.directory):
+            path = os.path.join(self.directory, name)
+            if now - os.path.getmtime(path) > _STALE_AFTER:
+                os.unlink(path)
+
+    def _meta_path(self, uid):
+        return os.path.join(self.directory, uid + ".json")
+

@@ -1,0 +1,28 @@
+"""Views, one module per area. ``includeme`` adds what every page shares."""
+
+from pyramid.events import BeforeRender, subscriber
+from pyramid.renderers import get_renderer
+from pyramid.security import NO_PERMISSION_REQUIRED
+
+from .. import display
+
+
+def includeme(config):
+    config.add_static_view("static", "damrong:static", cache_max_age=3600,
+                           permission=NO_PERMISSION_REQUIRED)
+    config.add_request_method(user_center, "user_center", reify=True)
+
+
+def user_center(request):
+    """The center the logged-in user belongs to (their home page), or ``None``."""
+    user = request.identity
+    return request.root.centers.get(user.center_code) if user is not None else None
+
+
+@subscriber(BeforeRender)
+def add_page_globals(event):
+    """Every template gets the layout macro, the Thai display helpers and the current user."""
+    request = event.get("request")
+    event["layout"] = get_renderer("damrong:templates/layout.pt").implementation()
+    event["th"] = display
+    event["user"] = getattr(request, "identity", None) if request is not None else None

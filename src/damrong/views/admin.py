@@ -1,0 +1,53 @@
+"""Admin pages: a center's staff (and the staff of centers below it), new accounts, resets."""
+
+from pyramid.httpexceptions import HTTPSeeOther
+from pyramid.view import view_config
+
+from ..accounts import AccountError, add_user, reset_password
+from ..resources.center import Center
+from ..resources.users import ROLES
+
+
+def _scope(center):
+    """Codes of ``center`` and every center below it (at most a province and its districts)."""
+    codes = [center.code]
+    for sub in center.subcenters():
+        codes.extend(_scope(sub))
+    return codes
+
+
+@view_config(context=Center, name="users", permission="manage-users",
+             renderer="damrong:templates/users.pt")
+def users(request):
+    center = request.context
+    site = request.root
+    scope = _scope(center)
+    form = {"login": "", "full_name": "", "role": "clerk", "center": center.code, "position": ""}
+    error = created = None
+    if request.method == "POST" and "add" in request.POST:
+        form.update({k: request.POST.get(k, "").strip() for k in form})
+        if form["center"] not in scope:
+            error = "เพิ่มผู้ใช้ได้เฉพาะศูนย์นี้และศูนย์ในสังกัด"
+        else:
+            try:
+                user, password = add_user(site, form["login"], form["full_name"], form["role"],
+                                          form["center"], position=form["position"])
+                created = {"user": user, "password": password}
+            except AccountError as failure:
+                error = str(failure)
+        if error:
+            request.response.status = 400
+    accounts = sorted(site.users.of_centers(scope), key=lambda u: (u.center_code, u.full_name))
+    return {"center": center, "accounts": accounts, "roles": ROLES, "form": form, "error": error,
+            "created": created, "centers": [(code, site.centers[code].title) for code in scope]}
+
+
+@view_config(context=Center, name="reset-password", request_method="POST",
+             permission="manage-users", renderer="damrong:templates/users_reset.pt")
+def reset(request):
+    center = request.context
+    user = request.root.users.get(request.POST.get("login", ""))
+    if user is None or user.center_code not in _scope(center):
+        request.session.flash("ไม่พบผู้ใช้ในศูนย์นี้")
+        return HTTPSeeOther(request.resource_url(center, "@@users"))
+    return {"center": center, "account": user, "password": reset_password(user)}

@@ -1,0 +1,116 @@
+"""Logging in and out, the forced first password change, and what a refused request shows."""
+
+import datetime
+
+from urllib.parse import urlencode
+
+from pyramid.exceptions import BadCSRFToken
+from pyramid.httpexceptions import HTTPSeeOther
+from pyramid.security import NO_PERMISSION_REQUIRED, forget, remember
+from pyramid.view import exception_view_config, forbidden_view_config, notfound_view_config, view_config
+
+from ..resources.site import Site
+from ..security import hash_password, password_problem, verify_password
+from ..thai import national_id
+
+LOGIN_FAILED = "เลขประจำตัวประชาชนหรือรหัสผ่านไม่ถูกต้อง"
+
+
+def _now():
+    return datetime.datetime.now(datetime.timezone.utc)
+
+
+def _safe_came_from(request, came_from):
+    """Only redirect within this application after login."""
+    if came_from and came_from.startswith(request.application_url + "/"):
+        return came_from
+    return request.application_url + "/"
+
+
+@view_config(context=Site, name="login", renderer="damrong:templates/login.pt",
+             permission=NO_PERMISSION_REQUIRED)
+def login(request):
+    came_from = request.params.get("came_from", "")
+    login_id = national_id.clean(request.POST.get("login", ""))
+    error = None
+    if request.method == "POST":
+        user = request.root.users.get(login_id)
+        throttle = request.registry.login_throttle
+        now = _now()
+        if user is not None and throttle.locked(user, now):
+            error = "บัญชีนี้ถูกระงับชั่วคราวเพราะใส่รหัสผ่านผิดหลายครั้ง กรุณารอ ๑๕ นาทีแล้วลองใหม่"
+        elif user is None or not user.active or not verify_password(
+                user.password_hash, request.POST.get("password", "")):
+            if user is not None:
+                throttle.failed(user, now)
+            error = LOGIN_FAILED
+        else:
+            throttle.succeeded(user)
+            request.session.new_csrf_token()
+            headers = remember(request, user.national_id)
+            return HTTPSeeOther(_safe_came_from(request, came_from), headers=headers)
+        request.response.status = 400
+    return {"error": error, "login": login_id, "came_from": came_from}
+
+
+@view_config(context=Site, name="logout", request_method="POST", permission=NO_PERMISSION_REQUIRED)
+def logout(request):
+    request.session.invalidate()
+    return HTTPSeeOther(request.application_url + "/@@login", headers=forget(request))
+
+
+@view_config(context=Site, name="password", renderer="damrong:templates/password.pt",
+             permission="authenticated")
+def change_password(request):
+    user = request.identity
+    error = None
+    if request.method == "POST":
+        new = request.POST.get("new", "")
+        if not verify_password(user.password_hash, request.POST.get("current", "")):
+            error = "รหัสผ่านปัจจุบันไม่ถูกต้อง"
+        elif new != request.POST.get("confirm", ""):
+            error = "รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน"
+        elif new == request.POST.get("current", ""):
+            error = "รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านเดิม"
+        else:
+            error = password_problem(new, user.national_id)
+        if error is None:
+            user.password_hash = hash_password(new)
+            user.must_change_password = False
+            request.session.flash("เปลี่ยนรหัสผ่านเรียบร้อยแล้ว")
+            return HTTPSeeOther(request.application_url + "/")
+        request.response.status = 400
+    return {"error": error}
+
+
+@view_config(context=Site, permission="authenticated")
+def home(request):
+    """Everyone starts at their own center's listing (or at the password change they owe)."""
+    if request.identity.must_change_password:
+        return HTTPSeeOther(request.application_url + "/@@password")
+    return HTTPSeeOther(request.resource_url(request.user_center))
+
+
+@forbidden_view_config(renderer="damrong:templates/error.pt")
+def forbidden(request):
+    user = request.identity
+    if user is None:
+        query = "?" + urlencode({"came_from": request.url}) if request.method == "GET" else ""
+        return HTTPSeeOther(request.application_url + "/@@login" + query)
+    if user.must_change_password:
+        return HTTPSeeOther(request.application_url + "/@@password")
+    request.response.status = 403
+    return {"heading": "ไม่มีสิทธิ์เข้าถึง", "message": "บัญชีของท่านไม่มีสิทธิ์เข้าถึงหน้านี้"}
+
+
+@notfound_view_config(renderer="damrong:templates/error.pt")
+def notfound(request):
+    request.response.status = 404
+    return {"heading": "ไม่พบหน้าที่ต้องการ", "message": "ไม่พบเรื่องหรือหน้าที่ระบุ อาจพิมพ์ที่อยู่ผิด"}
+
+
+@exception_view_config(BadCSRFToken, renderer="damrong:templates/error.pt")
+def bad_csrf(request):
+    request.response.status = 400
+    return {"heading": "แบบฟอร์มหมดอายุ",
+            "message": "แบบฟอร์มนี้หมดอายุหรือไม่ได้ส่งจากระบบ กรุณาเปิดหน้าเดิมแล้วกรอกส่งใหม่อีกครั้ง"}

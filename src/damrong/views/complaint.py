@@ -1,0 +1,135 @@
+"""One complaint: its record, documents and history; editing, attaching, status changes."""
+
+import deform
+from pyramid.httpexceptions import HTTPSeeOther
+from pyramid.view import view_config
+
+from .. import areas
+from ..complaints import DuplicateDocument, attach_document, edit_complaint
+from ..resources.complaint import Complaint
+from ..schemas.complaint import complaint_schema
+from ..uploads import UploadError
+from ..workflow import WorkflowError
+
+
+def describe(request):
+    """Turns stored codes into the labels a person reads (for pages and history)."""
+    taxonomy = request.registry.taxonomy
+
+    def label(group, field, value):
+        if value in (None, ""):
+            return ""
+        if field in ("category", "channel", "urgency"):
+            return taxonomy.label(field, value)
+        if field in ("province", "district", "subdistrict"):
+            return areas.name_of(value)
+        if isinstance(value, bool):
+            return "ใช่" if value else "ไม่ใช่"
+        return str(value)
+    return label
+
+
+@view_config(context=Complaint, permission="view", renderer="damrong:templates/complaint.pt")
+def show(request):
+    complaint = request.context
+    workflow = request.registry.workflow
+    return {
+        "c": complaint,
+        "label": describe(request),
+        "place": areas.describe_place(complaint.place),
+        "status_label": workflow.label(complaint.status),
+        "transitions": workflow.available(
+            complaint, lambda permission: request.has_permission(permission, complaint)),
+        "reveal": False,
+        "just_registered": request.GET.get("registered") == "1",
+        "can_edit": request.has_permission("edit", complaint),
+        "can_reveal": request.has_permission("view-personal", complaint),
+    }
+
+
+@view_config(context=Complaint, name="reveal", request_method="POST", permission="view-personal",
+             renderer="damrong:templates/complaint.pt")
+def reveal(request):
+    """Show the complainant's identity in full; every reveal is written to the history."""
+    complaint = request.context
+    complaint.history.record(request.identity.national_id, "เปิดดูข้อมูลส่วนบุคคลของผู้ร้อง")
+    values = show(request)
+    values["reveal"] = True
+    return values
+
+
+@view_config(context=Complaint, name="edit", permission="edit",
+             renderer="damrong:templates/edit.pt")
+def edit(request):
+    complaint = request.context
+    place = ({"province": request.POST.get("province", ""), "district": request.POST.get("district", "")}
+             if request.method == "POST" else complaint.place)
+    schema = complaint_schema(request, complaint.center, place, for_edit=True)
+    form = deform.Form(schema, buttons=(deform.Button("save", "บันทึกการแก้ไข"),), formid="edit")
+    if request.method == "POST" and "save" in request.POST:
+        try:
+            data = form.validate(request.POST.items())
+        except deform.ValidationFailure as failure:
+            request.response.status = 400
+            return {"c": complaint, "form": failure.render()}
+        record = {group: data[group] for group in
+                  ("type", "complaint", "place", "complainant", "respondent")}
+        record["received_at"] = record["complaint"].pop("received_at")
+        changed = edit_complaint(complaint, record, request.identity.national_id, describe(request))
+        request.session.flash(f"บันทึกการแก้ไขแล้ว ({changed} รายการ)" if changed else "ไม่มีข้อมูลเปลี่ยนแปลง")
+        return HTTPSeeOther(request.resource_url(complaint))
+    appstruct = {
+        "type": complaint.type,
+        "complaint": dict(complaint.complaint, received_at=complaint.received_at),
+        "place": complaint.place,
+        "complainant": complaint.complainant,
+        "respondent": complaint.respondent,
+    }
+    return {"c": complaint, "form": form.render(appstruct)}
+
+
+@view_config(context=Complaint, name="attach", request_method="POST", permission="edit")
+def attach(request):
+    """Attach more scans to an existing complaint (papers that arrive later)."""
+    complaint = request.context
+    store = request.registry.uploads
+    messages = []
+    for item in request.POST.getall("file"):
+        if not getattr(item, "filename", ""):
+            continue
+        try:
+            upload = store.add(item.file, item.filename)
+        except UploadError as error:
+            messages.append(str(error))
+            continue
+        try:
+            attach_document(complaint, upload, request.identity.national_id)
+            messages.append(f"แนบไฟล์ {upload.filename} แล้ว")
+            request.tm.get().addAfterCommitHook(lambda ok, uid=upload.uid: store.discard(uid))
+        except DuplicateDocument as duplicate:
+            store.discard(upload.uid)
+            messages.append(f"ไฟล์ {upload.filename} ซ้ำกับเอกสาร {duplicate.existing.filename} "
+                            "ที่แนบไว้แล้ว จึงไม่แนบซ้ำ")
+    for message in messages or ["ไม่ได้เลือกไฟล์"]:
+        request.session.flash(message)
+    return HTTPSeeOther(request.resource_url(complaint) + "#documents")
+
+
+@view_config(context=Complaint, name="transition", request_method="POST", permission="view")
+def transition(request):
+    """Change status; the transition's own permission is checked here, per transition."""
+    complaint = request.context
+    workflow = request.registry.workflow
+    name = request.POST.get("name", "")
+    allowed = {t.name for t in workflow.available(
+        complaint, lambda permission: request.has_permission(permission, complaint))}
+    if name not in allowed:
+        request.session.flash("ท่านไม่มีสิทธิ์เปลี่ยนสถานะนี้")
+    else:
+        try:
+            done = workflow.apply(complaint, name, request.identity.national_id,
+                                  request.POST.get("note", ""))
+            request.session.flash(f"{done.label} แล้ว")
+        except WorkflowError as error:
+            request.session.flash(str(error))
+    return HTTPSeeOther(request.resource_url(complaint))

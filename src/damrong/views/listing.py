@@ -1,0 +1,90 @@
+"""A center's complaints: filters, counts and pages, answered from the listing index."""
+
+import datetime
+import time
+
+from pyramid.view import view_config
+
+from ..listing import fiscal_year_range
+from ..resources.center import Center
+from ..thai.dates import BANGKOK, now_bangkok
+from ..thai.fiscal import fiscal_year
+
+FIRST_FISCAL_YEAR = 2560
+
+
+def _date(text):
+    try:
+        return datetime.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def _time_bounds(filters):
+    """The received-time range the filters ask for: fiscal year and/or from–to dates."""
+    start = end = None
+    if filters["fy"].isdigit():
+        start, end = fiscal_year_range(int(filters["fy"]), BANGKOK)
+    first, last = _date(filters["from"]), _date(filters["to"])
+    if first:
+        day_start = datetime.datetime.combine(first, datetime.time(), BANGKOK)
+        start = max(start, day_start) if start else day_start
+    if last:
+        day_end = datetime.datetime.combine(last + datetime.timedelta(days=1), datetime.time(), BANGKOK)
+        end = min(end, day_end) if end else day_end
+    return start, end
+
+
+@view_config(context=Center, permission="view", renderer="damrong:templates/listing.pt")
+def listing(request):
+    began = time.perf_counter()
+    center = request.context
+    taxonomy = request.registry.taxonomy
+    workflow = request.registry.workflow
+    params = request.GET
+    filters = {name: params.get(name, "").strip()
+               for name in ("category", "channel", "status", "fy", "from", "to")}
+    filters["own"] = params.get("own") == "1"
+    try:
+        offset = max(int(params.get("offset", 0)), 0)
+    except ValueError:
+        offset = 0
+    start, end = _time_bounds(filters)
+    error = None
+    if (filters["from"] and not _date(filters["from"])) or (filters["to"] and not _date(filters["to"])):
+        error = "รูปแบบวันที่ไม่ถูกต้อง"
+    limit = request.registry.app_settings.page_size
+    site = request.root
+    page = site.listing.query(
+        center.code, own_only=filters["own"],
+        filters={k: filters[k] for k in ("category", "channel", "status")},
+        start=start, end=end, offset=offset, limit=limit)
+    subcenters = center.subcenters()
+
+    def page_url(new_offset):
+        query = {k: v for k, v in params.items() if k != "offset" and v}
+        if new_offset:
+            query["offset"] = str(new_offset)
+        return request.resource_url(center, query=query)
+
+    level = center.level if center.level != "ministry" else "province"
+    categories = taxonomy.categories(level)
+    if center.level != "district":  # a province also lists its districts' complaints
+        categories = categories[:-1] + taxonomy.categories("district")
+    return {
+        "center": center,
+        "page": page,
+        "filters": filters,
+        "error": error,
+        "subcenters": subcenters,
+        "counts": {sub.code: site.listing.count("lineage", sub.code) for sub in subcenters},
+        "categories": categories,
+        "channels": taxonomy.channels,
+        "statuses": [(code, workflow.label(code)) for code in workflow.states],
+        "fiscal_years": list(range(fiscal_year(now_bangkok()), FIRST_FISCAL_YEAR - 1, -1)),
+        "category_label": lambda code: taxonomy.label("category", code),
+        "status_label": workflow.label,
+        "previous_url": page_url(max(offset - limit, 0)),
+        "next_url": page_url(offset + limit),
+        "elapsed_ms": (time.perf_counter() - began) * 1000,
+    }

@@ -1,0 +1,120 @@
+"""The background worker: drains the job outbox in ZODB after the commits that filled it.
+
+``make run`` starts it as a thread of the web process (a FileStorage opens in one process only);
+``damrong -c INI worker`` runs the same loop as its own process on ZEO or RelStorage.
+"""
+
+import datetime
+import logging
+import threading
+import traceback
+
+import transaction
+from pyramid.threadlocal import manager as threadlocal_manager
+from pyramid.traversal import find_resource
+from ZODB.POSException import ConflictError
+
+from .pages import render_pages
+from .resources.site import get_site
+
+log = logging.getLogger(__name__)
+
+
+def run_render_pages(document):
+    document.state = "processing"
+    count = render_pages(document)
+    document.state = "ready"
+    document.progress = f"{count} หน้า"
+    document.error = ""
+
+
+HANDLERS = {"render-pages": run_render_pages}
+
+
+def _now():
+    return datetime.datetime.now(datetime.timezone.utc)
+
+
+def run_one(db):
+    """Lease and run the oldest free job; returns False when there was none."""
+    tm = transaction.TransactionManager()
+    connection = db.open(transaction_manager=tm)
+    try:
+        tm.begin()
+        leased = get_site(connection).jobs.lease_next(_now())
+        if leased is None:
+            tm.abort()
+            return False
+        job_id, job = leased
+        kind, path = job.kind, job.path
+        tm.commit()
+        try:
+            tm.begin()
+            site = get_site(connection)
+            HANDLERS[kind](find_resource(site, path))
+            site.jobs.done(job_id)
+            tm.commit()
+            log.info("job %s %s done", kind, "/".join(path))
+        except ConflictError:
+            tm.abort()
+            raise
+        except Exception as error:  # a bad file must not stop the queue: record and go on
+            tm.abort()
+            log.warning("job %s %s failed: %s", kind, "/".join(path), error)
+            _record_failure(tm, connection, job_id, path, error)
+        return True
+    except ConflictError:
+        tm.abort()
+        return True
+    finally:
+        connection.close()
+
+
+def _record_failure(tm, connection, job_id, path, error):
+    tm.begin()
+    site = get_site(connection)
+    message = "".join(traceback.format_exception_only(error)).strip()
+    site.jobs.give_up_or_retry(job_id, message)
+    if job_id in site.jobs.failed:
+        try:
+            document = find_resource(site, path)
+            document.state = "failed"
+            document.error = message
+        except KeyError:
+            pass
+    tm.commit()
+
+
+def drain(db, stop=None):
+    """Run jobs until none is left (or ``stop`` is set); returns how many were taken."""
+    count = 0
+    while not (stop and stop.is_set()) and run_one(db):
+        count += 1
+    return count
+
+
+class WorkerThread(threading.Thread):
+    """Polls the queue every ``interval`` seconds until ``stop()``.
+
+    The app's registry is made current in the thread, so events fired by jobs reach the same
+    subscribers as in a web request.
+    """
+
+    def __init__(self, db, registry, interval=1.0):
+        super().__init__(name="damrong-worker", daemon=True)
+        self.db = db
+        self.registry = registry
+        self.interval = interval
+        self._stop_event = threading.Event()
+
+    def run(self):
+        threadlocal_manager.push({"registry": self.registry, "request": None})
+        while not self._stop_event.is_set():
+            try:
+                drain(self.db, self._stop_event)
+            except Exception:
+                log.exception("worker loop error")
+            self._stop_event.wait(self.interval)
+
+    def stop(self):
+        self._stop_event.set()

@@ -1,0 +1,70 @@
+"""Where a complaint's status changes: states, transitions with permissions, and history.
+
+The states and transitions are data (config/workflow.yaml); this module applies them. Every
+transition is recorded in the complaint's history and re-indexed for the listing.
+"""
+
+import os
+from dataclasses import dataclass
+
+import yaml
+
+from .resources.events import ObjectModified, notify
+
+
+class WorkflowError(Exception):
+    """A transition that is not allowed from the complaint's current state (message in Thai)."""
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    label: str
+    sources: tuple
+    target: str
+    permission: str
+    needs_note: bool = False
+
+
+class Workflow:
+    def __init__(self, data):
+        self.initial = data["initial"]
+        self.states = data["states"]
+        self.transitions = {
+            t["name"]: Transition(t["name"], t["label"], tuple(t["from"]), t["to"],
+                                  t["permission"], t.get("needs_note", False))
+            for t in data["transitions"]
+        }
+
+    @classmethod
+    def load(cls, config_dir):
+        with open(os.path.join(config_dir, "workflow.yaml"), encoding="utf-8") as f:
+            return cls(yaml.safe_load(f))
+
+    def label(self, state):
+        return self.states[state]["label"]
+
+    def public_state(self, state):
+        """``closed`` or ``in-progress``: the only two states published figures use."""
+        return self.states[state]["public"]
+
+    def available(self, complaint, has_permission):
+        """Transitions from the complaint's state that ``has_permission(perm)`` allows."""
+        return [t for t in self.transitions.values()
+                if complaint.status in t.sources and has_permission(t.permission)]
+
+    def apply(self, complaint, name, who, note=""):
+        transition = self.transitions.get(name)
+        if transition is None or complaint.status not in transition.sources:
+            raise WorkflowError("ไม่สามารถเปลี่ยนสถานะนี้ได้จากสถานะปัจจุบันของเรื่อง")
+        if transition.needs_note and not note.strip():
+            raise WorkflowError("กรุณาระบุรายละเอียดประกอบการเปลี่ยนสถานะ")
+        before = complaint.status
+        complaint.status = transition.target
+        complaint.history.record(
+            who, transition.label,
+            changes=[("สถานะ", self.label(before), self.label(transition.target))],
+            note=note,
+        )
+        notify(ObjectModified(complaint))
+        return transition
