@@ -5,6 +5,8 @@ Views, the demo loader, the bulk loader and later the back-capture command all r
 same way whatever the entry point.
 """
 
+import datetime
+
 from pyramid.traversal import find_root, resource_path_tuple
 
 from .numbering import format_receipt, next_receipt_number
@@ -60,7 +62,7 @@ def register_complaint(site, center, record, uploads, who, initial_status, submi
     """
     if submission_id and submission_id in site.submissions:
         return site.submissions[submission_id], False
-    received_at = record["received_at"]
+    received_at = as_utc(record["received_at"])
     year, number = next_receipt_number(center, received_at)
     complaint = Complaint(
         tracking_code=new_code(site.tracking),
@@ -110,13 +112,20 @@ def edit_complaint(complaint, record, who, describe=str):
             if old.get(field) != new.get(field):
                 changes.append(_change(group, field, old.get(field), new.get(field), describe))
         setattr(complaint, group, dict(new))
-    if record["received_at"] != complaint.received_at:
-        changes.append(("วันเวลาที่รับเรื่อง", complaint.received_at, record["received_at"]))
-        complaint.received_at = record["received_at"]
+    received_at = as_utc(record["received_at"])
+    if received_at != complaint.received_at:
+        changes.append(("วันเวลาที่รับเรื่อง", describe("complaint", "received_at", complaint.received_at),
+                        describe("complaint", "received_at", received_at)))
+        complaint.received_at = received_at
     if changes:
         complaint.history.record(who, "แก้ไขข้อมูล", changes=changes)
         notify(ObjectModified(complaint))
     return len(changes)
+
+
+def as_utc(moment):
+    """Stored datetimes are UTC: zoneinfo objects do not pickle into ZODB records."""
+    return moment.astimezone(datetime.timezone.utc)
 
 
 def _change(group, field, before, after, describe):

@@ -1,5 +1,7 @@
 """One complaint: its record, documents and history; editing, attaching, status changes."""
 
+import datetime
+
 import deform
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
@@ -8,6 +10,7 @@ from .. import areas
 from ..complaints import DuplicateDocument, attach_document, edit_complaint
 from ..resources.complaint import Complaint
 from ..schemas.complaint import complaint_schema
+from ..thai.dates import format_datetime
 from ..uploads import UploadError
 from ..workflow import WorkflowError
 
@@ -23,6 +26,8 @@ def describe(request):
             return taxonomy.label(field, value)
         if field in ("province", "district", "subdistrict"):
             return areas.name_of(value)
+        if isinstance(value, datetime.datetime):
+            return format_datetime(value)
         if isinstance(value, bool):
             return "ใช่" if value else "ไม่ใช่"
         return str(value)
