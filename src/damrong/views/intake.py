@@ -7,6 +7,7 @@ from pyramid.view import view_config
 from ..complaints import register_complaint
 from ..resources.center import Center
 from ..schemas.complaint import complaint_schema
+from ..txn import write_with_retries
 
 
 def chosen_place(request, center):
@@ -41,15 +42,13 @@ def register(request):
                   ("type", "complaint", "place", "complainant", "respondent")}
         record["received_at"] = record["complaint"].pop("received_at")
         uploads = data["scans"]
-        complaint, created = register_complaint(
+        complaint, created = write_with_retries(request, lambda: register_complaint(
             request.root, center, record, uploads, request.identity.national_id,
-            request.registry.workflow.initial, submission_id=data["submission_id"])
+            request.registry.workflow.initial, submission_id=data["submission_id"]))
         if not created:
             request.session.flash("แบบฟอร์มนี้ถูกส่งไปแล้ว ระบบแสดงเรื่องที่บันทึกไว้ครั้งแรก ไม่ได้บันทึกซ้ำ")
-        else:
-            store = request.registry.uploads
-            request.tm.get().addAfterCommitHook(
-                lambda ok: ok and [store.discard(u.uid) for u in uploads])
+        for upload in uploads:  # now safely in blobs
+            request.registry.uploads.discard(upload.uid)
         return HTTPSeeOther(request.resource_url(complaint, query={"registered": "1"}))
     appstruct = {"place": place}
     return {"center": center, "form": form.render(appstruct)}

@@ -1,0 +1,70 @@
+"""Receipt numbers under concurrency: real threads, real ZODB, ConflictError retries."""
+
+import threading
+
+import webtest
+
+from conftest import login
+from test_intake import fill
+
+THREADS = 8
+PER_THREAD = 25
+
+
+def test_200_concurrent_registrations_get_200_consecutive_numbers(app, make_user, site):
+    clerk = make_user("clerk", "7001")
+    clients = []
+    for _ in range(THREADS):
+        client = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+        login(client, clerk)
+        clients.append(client)
+    forms = [fill(client.get("/moi/70/7001/@@register").forms["intake"]) for client in clients]
+    start = threading.Barrier(THREADS)
+    failures = []
+
+    def register_many(form):
+        start.wait()
+        for _ in range(PER_THREAD):
+            form["submission_id"] = ""  # each submission is a new petition
+            try:
+                response = form.submit("register", status="*")
+            except Exception as error:  # noqa: BLE001 - a lost registration is the failure
+                failures.append(repr(error)[:300])
+                continue
+            if response.status_int != 303:
+                failures.append(response.status)
+
+    threads = [threading.Thread(target=register_many, args=(form,)) for form in forms]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    with site() as s:
+        complaints = list(s.centers["7001"].complaints.values())
+        numbers = sorted(c.receipt_number for c in complaints)
+        assert numbers == list(range(1, THREADS * PER_THREAD + 1))
+        assert len({c.tracking_code for c in complaints}) == THREADS * PER_THREAD
+        assert s.listing.count("center", "7001") == THREADS * PER_THREAD
+
+
+def test_simultaneous_double_click_registers_once(app, make_user, site):
+    clerk = make_user("clerk", "7001")
+    client = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+    login(client, clerk)
+    form = fill(client.get("/moi/70/7001/@@register").forms["intake"])
+    start = threading.Barrier(2)
+    locations = []
+
+    def click():
+        start.wait()
+        locations.append(form.submit("register", status=303).location)
+
+    threads = [threading.Thread(target=click) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(locations) == 2 and locations[0] == locations[1]
+    with site() as s:
+        assert len(s.centers["7001"].complaints) == 1
