@@ -115,7 +115,7 @@ def login(testapp, login_id, password=PASSWORD):
     form = page.forms[0]
     form["login"] = login_id
     form["password"] = password
-    return form.submit("submit")
+    return form.submit("submit", status="*")
 
 
 @pytest.fixture
