@@ -221,3 +221,11 @@ def complaint_schema(request, center, place, for_edit=False):
         del schema["submission_id"]
     return schema.bind(request=request, center=center, place=place,
                        taxonomy=request.registry.taxonomy)
+
+
+def record_from_appstruct(data):
+    """The five groups and the received time, as ``complaints.register_complaint`` takes them."""
+    record = {group: dict(data[group]) for group in
+              ("type", "complaint", "place", "complainant", "respondent")}
+    record["received_at"] = record["complaint"].pop("received_at")
+    return record

@@ -9,7 +9,7 @@ from pyramid.view import view_config
 from .. import areas
 from ..complaints import DuplicateDocument, attach_document, edit_complaint
 from ..resources.complaint import Complaint
-from ..schemas.complaint import complaint_schema
+from ..schemas.complaint import complaint_schema, record_from_appstruct
 from ..thai.dates import format_datetime
 from ..uploads import UploadError
 from ..workflow import WorkflowError
@@ -77,9 +77,7 @@ def edit(request):
         except deform.ValidationFailure as failure:
             request.response.status = 400
             return {"c": complaint, "form": failure.render()}
-        record = {group: data[group] for group in
-                  ("type", "complaint", "place", "complainant", "respondent")}
-        record["received_at"] = record["complaint"].pop("received_at")
+        record = record_from_appstruct(data)
         changed = edit_complaint(complaint, record, request.identity.national_id, describe(request))
         request.session.flash(f"บันทึกการแก้ไขแล้ว ({changed} รายการ)" if changed else "ไม่มีข้อมูลเปลี่ยนแปลง")
         return HTTPSeeOther(request.resource_url(complaint))

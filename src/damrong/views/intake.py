@@ -6,7 +6,7 @@ from pyramid.view import view_config
 
 from ..complaints import register_complaint
 from ..resources.center import Center
-from ..schemas.complaint import complaint_schema
+from ..schemas.complaint import complaint_schema, record_from_appstruct
 from ..txn import write_with_retries
 
 
@@ -38,9 +38,7 @@ def register(request):
         except deform.ValidationFailure as failure:
             request.response.status = 400
             return {"center": center, "form": failure.render()}
-        record = {group: data[group] for group in
-                  ("type", "complaint", "place", "complainant", "respondent")}
-        record["received_at"] = record["complaint"].pop("received_at")
+        record = record_from_appstruct(data)
         uploads = data["scans"]
         complaint, created = write_with_retries(request, lambda: register_complaint(
             request.root, center, record, uploads, request.identity.national_id,

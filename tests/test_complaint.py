@@ -1,0 +1,97 @@
+"""The complaint page: editing with history, status changes with permissions, the listing."""
+
+import datetime
+
+from conftest import login
+from test_intake import fill
+from test_security import _complaint
+from damrong.thai.dates import BANGKOK
+
+
+def _register(testapp):
+    form = fill(testapp.get("/moi/70/7001/@@register").forms["intake"])
+    return form.submit("register", status=303).location.split("?")[0]
+
+
+def test_edit_records_before_and_after_in_history(testapp, clerk, site):
+    url = _register(testapp)
+    form = testapp.get(url + "@@edit").forms["edit"]
+    form["subject"] = "ขอให้ตรวจสอบโรงงานปล่อยน้ำเสีย (แก้ไข)"
+    form["category"] = "d01"
+    page = form.submit("save", status=303).follow()
+    assert "บันทึกการแก้ไขแล้ว (๒ รายการ)" in page.text or "บันทึกการแก้ไขแล้ว (2 รายการ)" in page.text
+    assert "แก้ไขข้อมูล" in page.text
+    assert "ไม่ได้รับความเป็นธรรม" in page.text and "กรณีขัดแย้งทางสังคม" in page.text
+    with site() as s:
+        complaint = next(iter(s.centers["7001"].complaints.values()))
+        entry = list(complaint.history)[-1]
+        assert ("เรื่อง", "ขอให้ตรวจสอบโรงงานปล่อยน้ำเสียลงลำห้วย",
+                "ขอให้ตรวจสอบโรงงานปล่อยน้ำเสีย (แก้ไข)") in entry["changes"]
+        assert s.listing.count("category", "d01") == 1 and s.listing.count("category", "d02") == 0
+
+
+def test_edit_never_writes_national_id_into_history(testapp, clerk, site):
+    url = _register(testapp)
+    form = testapp.get(url + "@@edit").forms["edit"]
+    form.set("national_id", "3914177763175")
+    form.submit("save", status=303)
+    with site() as s:
+        complaint = next(iter(s.centers["7001"].complaints.values()))
+        text = repr(list(complaint.history))
+        assert "3914177763175" not in text and "1101700203450" not in text
+
+
+def test_closure_needs_a_supervisor(testapp, make_user, site):
+    with site() as s:
+        path = _complaint(s, "7001", "เรื่องที่จะยุติ")
+    officer = make_user("officer", "7001")
+    login(testapp, officer).follow()
+    for name, note in (("screen", ""), ("forward", ""), ("work", ""), ("propose", "ดำเนินการแล้ว")):
+        page = testapp.get(path + "/")
+        form = next(f for f in page.forms.values() if f.action.endswith("@@transition"))
+        form["note"] = note
+        form.submit("name", value=name, status=303)
+    page = testapp.get(path + "/")
+    assert "เสนอยุติเรื่อง" in page.text
+    assert 'value="close"' not in page.text  # an officer is not offered the approval
+    token = next(iter(page.forms.values()))["csrf_token"].value
+    testapp.post(path + "/@@transition", {"name": "close", "note": "x", "csrf_token": token},
+                 status=303)
+    with site() as s:
+        assert s.listing.count("status", "closure-proposed") == 1
+    supervisor = make_user("supervisor", "7001")
+    testapp.reset()
+    login(testapp, supervisor).follow()
+    page = testapp.get(path + "/")
+    form = page.forms["transition-form"]
+    form["note"] = "ผู้ร้องพอใจผลการดำเนินการ ยุติเรื่อง"
+    form.submit("name", value="close", status=303)
+    with site() as s:
+        assert s.listing.count("status", "closed") == 1
+        assert s.listing.count("status", "closure-proposed") == 0
+
+
+def test_listing_filters_by_category_status_and_dates(testapp, make_user, site):
+    with site() as s:
+        for i in range(30):
+            _complaint(s, "7001", f"เรื่องที่ {i}")
+        complaints = list(s.centers["7001"].complaints.values())
+        old = complaints[0]
+        old.received_at = datetime.datetime(2023, 5, 1, 10, tzinfo=datetime.timezone.utc)
+        s.listing.index(old)
+    login(testapp, make_user("officer", "7001")).follow()
+    page = testapp.get("/moi/70/7001/")
+    assert "เรื่องร้องเรียนทั้งหมด ๓๐ เรื่อง" in page.text
+    assert page.text.count('class="status') == 25  # first page
+    second = page.click(description="เก่ากว่า →")
+    assert second.text.count('class="status') == 5
+    assert "เรื่องที่ 0" in second.text  # oldest last
+    fy2566 = testapp.get("/moi/70/7001/", {"fy": "2566"})
+    assert "แสดง ๑–๑ จาก ๑" not in fy2566.text  # single page: no pager
+    assert fy2566.text.count('class="status') == 1
+    assert testapp.get("/moi/70/7001/", {"category": "d02"}).text.count('class="status') == 0
+    by_date = testapp.get("/moi/70/7001/", {"from": "2023-05-01", "to": "2023-05-01"})
+    assert by_date.text.count('class="status') == 1
+    today = datetime.datetime.now(BANGKOK).date().isoformat()
+    assert testapp.get("/moi/70/7001/", {"from": today, "status": "received"}).text.count(
+        'class="status') == 25
