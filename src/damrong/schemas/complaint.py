@@ -204,11 +204,11 @@ class ComplaintSchema(colander.MappingSchema):
                          default=new_submission_id, missing="")
     type = TypeGroup(title="๑. ประเภทเรื่อง")
     complaint = ComplaintGroup(title="๒. เรื่องร้องเรียน")
-    place = PlaceGroup(title="สถานที่เกิดเหตุ")
-    scans = Node(ScanFiles(), title="เอกสารสแกน (เลือกได้หลายไฟล์: JPEG, PNG, TIFF, PDF)",
+    place = PlaceGroup(title="๓. สถานที่เกิดเหตุ")
+    scans = Node(ScanFiles(), title="๔. เอกสารสแกน (เลือกได้หลายไฟล์: JPEG, PNG, TIFF, PDF)",
                  widget=ScanFilesWidget(), missing=[])
-    complainant = ComplainantGroup(title="๓. ผู้ร้องเรียน")
-    respondent = RespondentGroup(title="๔. ผู้ถูกร้องเรียน")
+    complainant = ComplainantGroup(title="๕. ผู้ร้องเรียน")
+    respondent = RespondentGroup(title="๖. ผู้ถูกร้องเรียน")
 
 
 def complaint_schema(request, center, place, for_edit=False):

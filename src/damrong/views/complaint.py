@@ -10,6 +10,8 @@ from .. import areas
 from ..complaints import DuplicateDocument, attach_document, edit_complaint
 from ..resources.complaint import Complaint
 from ..schemas.complaint import complaint_schema, record_from_appstruct
+from ..display import masked_id
+from ..thai import national_id
 from ..thai.dates import format_datetime
 from ..uploads import UploadError
 from ..workflow import WorkflowError
@@ -49,7 +51,20 @@ def show(request):
         "just_registered": request.GET.get("registered") == "1",
         "can_edit": request.has_permission("edit", complaint),
         "can_reveal": request.has_permission("view-personal", complaint),
+        "staff_name": staff_namer(request),
     }
+
+
+def staff_namer(request):
+    """History names staff by their account; an ID without an account is shown masked."""
+    users = request.root.users
+
+    def name(login_id):
+        user = users.get(login_id)
+        if user is not None:
+            return user.full_name
+        return masked_id(login_id) if national_id.is_valid(login_id) else login_id
+    return name
 
 
 @view_config(context=Complaint, name="reveal", request_method="POST", permission="view-personal",

@@ -1,0 +1,225 @@
+"""A clerk registers a petition in a real headless Chromium against the real app under waitress.
+
+The app runs with the worker thread, so the scanned page is rendered in the background and the
+complaint page (which polls status.json) shows the thumbnail once it is ready. Screenshots go to
+tests/artifacts/ (git-ignored) for a human to look at the Thai text and the layout.
+
+Run: .venv/bin/pytest -q tests/test_browser.py
+"""
+
+import base64
+import os
+import re
+import threading
+from types import SimpleNamespace
+
+import pytest
+import waitress
+
+import damrong
+import scanfiles
+from conftest import PASSWORD, make_settings
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+ARTIFACTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "artifacts")
+GOOD_ID = "1101700203450"  # synthetic, passes the checksum
+WAIT = 10  # seconds for an ordinary page step
+THUMBNAIL_WAIT = 30  # seconds for the worker to render the scan and the page to reload
+
+_missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not os.path.exists(path)]
+if _missing:  # before any database or server is set up
+    pytest.skip(f"browser tests need Debian chromium and chromedriver; missing: {', '.join(_missing)}",
+                allow_module_level=True)
+webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+from selenium.webdriver.chrome.service import Service  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+
+
+@pytest.fixture
+def app(var_dir):
+    """Overrides conftest's ``app``: the same fresh database, but with the worker thread on.
+
+    ``site`` and ``make_user`` build on ``app``, so they open this very database (a FileStorage
+    can be opened once per process)."""
+    wsgi = damrong.main({}, **make_settings(var_dir, worker="thread"))
+    yield wsgi
+    worker = getattr(wsgi.registry, "worker", None)
+    if worker is not None:
+        worker.stop()
+        worker.join(10)
+    wsgi.registry._zodb_databases[""].close()
+
+
+@pytest.fixture
+def live_server(app):
+    """The app under waitress on 127.0.0.1 and a free port; records the POSTs it receives."""
+    posts = []
+
+    def counting(environ, start_response):
+        if environ["REQUEST_METHOD"] == "POST":
+            posts.append(environ.get("PATH_INFO", ""))
+        return app(environ, start_response)
+
+    server = waitress.create_server(counting, host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=server.run, name="waitress", daemon=True)
+    thread.start()
+    yield SimpleNamespace(url=f"http://127.0.0.1:{server.effective_port}", posts=posts)
+    server.close()
+    for channel in list(server._map.values()):  # keep-alive connections left by the browser
+        channel.handle_close()
+    server.task_dispatcher.shutdown()
+    thread.join(5)
+
+
+@pytest.fixture
+def browser(live_server, tmp_path):
+    """Headless Debian Chromium; quit before the server closes (fixture teardown order)."""
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--window-size=1366,1800", "--lang=th-TH",
+                f"--user-data-dir={tmp_path / 'chromium-profile'}"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(WAIT * 2)
+    yield driver
+    driver.quit()
+
+
+def wait(driver, seconds=WAIT):
+    return WebDriverWait(driver, seconds, poll_frequency=0.1)
+
+
+def screenshot(driver, name):
+    """A full-page PNG in tests/artifacts/, taken after the web fonts have loaded."""
+    os.makedirs(ARTIFACTS, exist_ok=True)
+    faces = driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "document.fonts.ready.then(function () {"
+        "  var faces = []; document.fonts.forEach(function (f) {"
+        "    faces.push([f.family.replace(/\"/g, ''), f.weight, f.status]); });"
+        "  done(faces); });")
+    # The interface font is the shipped Loma web font, not whatever the machine has installed.
+    assert ["Loma", "400", "loaded"] in faces, faces
+    path = os.path.join(ARTIFACTS, name)
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot",
+                                  {"format": "png", "captureBeyondViewport": True})
+    with open(path, "wb") as out:
+        out.write(base64.b64decode(shot["data"]))
+    return path
+
+
+def log_in(driver, server, login_id):
+    driver.get(server.url + "/@@login")
+    driver.find_element(By.ID, "login").send_keys(login_id)
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "button[name=submit]").click()
+    return wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "header.top nav")))
+
+
+def open_register_page(driver):
+    nav = driver.find_element(By.CSS_SELECTOR, "header.top nav")
+    nav.find_element(By.LINK_TEXT, "รับเรื่องใหม่").click()
+    wait(driver).until(EC.presence_of_element_located((By.ID, "intake-register")))
+    assert driver.find_element(By.TAG_NAME, "h1").text == "รับเรื่องร้องเรียนใหม่"
+    return driver.find_element(By.ID, "intake")
+
+
+def field(form, name):
+    return form.find_element(By.NAME, name)
+
+
+def fill_required(form):
+    Select(field(form, "category")).select_by_value("d02")
+    field(form, "subject").send_keys("ขอให้ตรวจสอบโรงงานปล่อยน้ำเสียลงลำห้วย")
+    field(form, "first_name").send_keys("มาลีวรรณ")
+    field(form, "last_name").send_keys("ทองประเสริฐสุข")
+    field(form, "national_id").send_keys(GOOD_ID)
+
+
+def test_clerk_registers_petition_with_scan_and_sees_thumbnail(browser, live_server, make_user,
+                                                               site, tmp_path):
+    login_id = make_user("clerk", "7001")
+    log_in(browser, live_server, login_id)
+    form = open_register_page(browser)
+
+    fill_required(form)
+    field(form, "details").send_keys("น้ำในลำห้วยมีกลิ่นเหม็นตั้งแต่เดือนที่แล้ว\nชาวบ้านใช้น้ำไม่ได้")
+    Select(field(form, "title")).select_by_value("นาง")
+    field(form, "phone").send_keys("081-234-5678")
+    field(form, "agency").send_keys("โรงงานตัวอย่าง")
+
+    # Place: the province (70) is the center's own; another district is picked, and app.js
+    # fetches its subdistricts from /@@areas.json.
+    province = Select(browser.find_element(By.CSS_SELECTOR, "select.province"))
+    assert province.first_selected_option.get_attribute("value") == "70"
+    district = Select(browser.find_element(By.CSS_SELECTOR, "select.district"))
+    wait(browser).until(lambda d: len(district.options) > 1)
+    district.select_by_value("7005")  # บ้านโป่ง
+    subdistrict_css = "select.subdistrict option[value^='7005']"
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, subdistrict_css)))
+    subdistrict = Select(browser.find_element(By.CSS_SELECTOR, "select.subdistrict"))
+    choice = browser.find_elements(By.CSS_SELECTOR, subdistrict_css)[1]
+    subdistrict_code, subdistrict_name = choice.get_attribute("value"), choice.text
+    subdistrict.select_by_value(subdistrict_code)
+    field(form, "address").send_keys("ริมลำห้วยหลังตลาด")
+
+    scan = tmp_path / "petition.jpg"
+    scan.write_bytes(scanfiles.jpeg())
+    form.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(scan))
+    screenshot(browser, "register-form.png")
+
+    browser.find_element(By.XPATH, "//button[normalize-space()='บันทึกและออกเลขรับ']").click()
+    banner = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".receipt-banner")))
+    assert "บันทึกเรื่องเรียบร้อย" in banner.text
+    assert "รับที่ ๑/" in banner.find_element(By.CSS_SELECTOR, ".big").text
+    code = banner.find_element(By.CSS_SELECTOR, ".code").text.strip()
+    assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}", code), code
+
+    # The worker renders the scan; the page polls status.json and reloads when it is ready.
+    wait(browser, THUMBNAIL_WAIT).until(lambda d: d.execute_script(
+        "var img = document.querySelector('#documents ul.documents img');"
+        "return img !== null && img.complete && img.naturalWidth > 0;"))
+    assert "petition.jpg" in browser.find_element(By.ID, "documents").text
+    assert browser.find_element(By.CSS_SELECTOR, ".receipt-banner")  # still there after reload
+    screenshot(browser, "registered.png")
+
+    with site() as s:
+        complaints = list(s.centers["7001"].complaints.values())
+        assert len(complaints) == 1
+        complaint = complaints[0]
+        assert complaint.type["category"] == "d02"
+        assert complaint.complainant["national_id"] == GOOD_ID
+        assert complaint.place["district"] == "7005"
+        assert complaint.place["subdistrict"] == subdistrict_code, subdistrict_name
+        assert code.replace("-", "") == complaint.tracking_code
+        assert s.tracking[complaint.tracking_code] is complaint
+        [document] = complaint.documents()
+        assert document.state == "ready" and len(document.pages) == 1
+
+
+def test_double_click_on_submit_registers_one_complaint(browser, live_server, make_user, site):
+    login_id = make_user("clerk", "7001")
+    log_in(browser, live_server, login_id)
+    form = open_register_page(browser)
+    fill_required(form)
+    posts_before = list(live_server.posts)
+
+    button = browser.find_element(By.ID, "intake-register")
+    ActionChains(browser).double_click(button).perform()
+
+    banner = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".receipt-banner")))
+    assert "รับที่ ๑/" in banner.text
+    browser.get(live_server.url + "/moi/70/7001/")
+    assert "เรื่องร้องเรียนทั้งหมด ๑ เรื่อง" in browser.find_element(By.CSS_SELECTOR, ".page-head .sub").text
+    with site() as s:
+        assert len(s.centers["7001"].complaints) == 1
+    register_posts = [p for p in live_server.posts[len(posts_before):] if p.endswith("@@register")]
+    assert len(register_posts) == 1, f"the browser sent {len(register_posts)} POSTs (app.js data-once)"
