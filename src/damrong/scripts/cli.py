@@ -6,7 +6,9 @@ never start the worker thread: ``worker`` runs the queue in the foreground inste
 
 import argparse
 import contextlib
+import random
 import sys
+import time
 
 import transaction
 from pyramid.paster import get_appsettings, setup_logging
@@ -92,6 +94,27 @@ def cmd_worker(args):
             worker.join()
 
 
+def cmd_bulk_load(args):
+    from ..bulk import load_synthetic
+
+    codes = [code.strip() for code in args.centers.split(",") if code.strip()]
+    with open_site(args.config) as (site, registry, db):
+        unknown = [code for code in codes if code not in site.centers]
+        if unknown or not codes:
+            print(f"ผิดพลาด: ไม่พบศูนย์ {', '.join(unknown) or '(ไม่ได้ระบุ)'}", file=sys.stderr)
+            return 2
+        began = time.perf_counter()
+
+        def progress(done, count):
+            rate = done / max(time.perf_counter() - began, 1e-9)
+            print(f"ข้อมูลสังเคราะห์ {done:,}/{count:,} เรื่อง ({rate:,.0f} เรื่อง/วินาที)",
+                  flush=True)
+
+        rate = load_synthetic(site, codes, args.count, random.Random(), progress=progress)
+        print(f"บันทึกข้อมูลสังเคราะห์ครบ {args.count:,} เรื่อง ใน {len(codes)} ศูนย์: "
+              f"{rate:,.0f} เรื่อง/วินาที")
+
+
 def build_parser():
     parser = argparse.ArgumentParser(prog="damrong", description="ระบบงานศูนย์ดำรงธรรม")
     parser.add_argument("-c", "--config", required=True, help="ไฟล์ตั้งค่า เช่น development.ini")
@@ -111,6 +134,13 @@ def build_parser():
     adduser.add_argument("--password", help="ถ้าไม่ระบุ ระบบสร้างรหัสผ่านชั่วคราวให้")
     adduser.add_argument("--position", default="")
     adduser.set_defaults(func=cmd_adduser)
+
+    bulk = commands.add_parser("bulk-load",
+                               help="ใส่เรื่องสังเคราะห์จำนวนมากเพื่อทดสอบภาระงาน (ข้อมูลสมมติเท่านั้น)")
+    bulk.add_argument("count", type=int, help="จำนวนเรื่อง")
+    bulk.add_argument("--centers", default="7001,7002,7003,70,5001,50",
+                      help="รหัสศูนย์คั่นด้วยจุลภาค (ค่าเริ่มต้น 7001,7002,7003,70,5001,50)")
+    bulk.set_defaults(func=cmd_bulk_load)
 
     worker = commands.add_parser("worker", help="ทำงานเบื้องหลัง (ประมวลผลเอกสาร)")
     worker.add_argument("--until-idle", action="store_true", help="หยุดเมื่อไม่มีงานค้าง")
