@@ -43,6 +43,8 @@ FIELD_LABELS = {
 GROUPS = ("type", "complaint", "place", "complainant", "respondent")
 #: Personal data is never copied into history in clear: an ID change shows as masked.
 PERSONAL_FIELDS = {("complainant", "national_id"), ("complainant", "phone")}
+#: The subject of a back-captured record until its OCR text (or a clerk) supplies one.
+PENDING_SUBJECT = "รอกรอก"
 
 
 class DuplicateDocument(Exception):
@@ -84,7 +86,9 @@ def register_complaint(site, center, record, uploads, who, initial_status, submi
 
 
 def attach_document(complaint, upload, who):
-    """Store an uploaded file as a new document and queue the job that makes its pages."""
+    """Store an uploaded file as a new document and queue the job that makes its pages.
+
+    ``complaint`` may also be an unfiled scan (any ``DocumentFolder``)."""
     for existing in complaint.documents():
         if existing.sha256 == upload.sha256:
             raise DuplicateDocument(existing)
@@ -117,6 +121,9 @@ def edit_complaint(complaint, record, who, describe=str):
         changes.append(("วันเวลาที่รับเรื่อง", describe("complaint", "received_at", complaint.received_at),
                         describe("complaint", "received_at", received_at)))
         complaint.received_at = received_at
+    if complaint.to_complete:  # the edit form only saves a complete record
+        complaint.to_complete = False
+        changes.append(("สถานะการบันทึก", "ต้องบันทึกให้ครบ", "บันทึกครบแล้ว"))
     if changes:
         complaint.history.record(who, "แก้ไขข้อมูล", changes=changes)
         notify(ObjectModified(complaint))

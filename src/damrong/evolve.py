@@ -10,7 +10,7 @@ import logging
 import geothai
 import transaction
 
-from .resources.center import MINISTRY_CODE, Center
+from .resources.center import MINISTRY_CODE, Center, add_scan_intake
 from .resources.site import ROOT_KEY, Site
 from .resources.users import Users
 
@@ -39,8 +39,14 @@ def create_center_tree(site):
                 site.centers[district.code] = center
 
 
+def add_scan_intake_to_centers(site):
+    """Every center gets its unfiled scans folder and the checksums of what it received."""
+    for center in site.centers.values():
+        add_scan_intake(center)
+
+
 #: Evolve steps in order; the database records how many it has had.
-STEPS = [create_center_tree]
+STEPS = [create_center_tree, add_scan_intake_to_centers]
 
 
 def bootstrap(connection):

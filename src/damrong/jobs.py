@@ -53,6 +53,22 @@ class JobQueue(Persistent):
                 return job_id, job
         return None
 
+    def repoint(self, old_path, new_path):
+        """Make pending jobs on an object follow it when it moves (an unfiled scan's document
+        attached to a complaint); a running job that wrote to it meanwhile conflicts and reruns."""
+        for job in self._jobs_on(old_path):
+            job.path = tuple(new_path)
+
+    def cancel(self, path):
+        """Drop pending jobs on an object that is gone (a duplicate document let go)."""
+        for job_id in [job_id for job_id, job in self.pending.items() if job.path == tuple(path)]:
+            del self.pending[job_id]
+
+    def _jobs_on(self, path):
+        """Walks the pending jobs: few at any time, since the worker drains them in seconds."""
+        path = tuple(path)
+        return [job for job in self.pending.values() if job.path == path]
+
     def done(self, job_id):
         self.pending.pop(job_id, None)
 

@@ -23,7 +23,9 @@ from persistent import Persistent
 
 from .thai.fiscal import fiscal_year_bounds
 
-FIELDS = ("lineage", "center", "category", "channel", "status")
+FIELDS = ("lineage", "center", "category", "channel", "status", "todo")
+#: The ``todo`` value of a back-captured record a clerk still has to complete.
+TO_COMPLETE = "to-complete"
 _RANDOM_BITS = 16
 
 
@@ -42,6 +44,7 @@ def indexed_values(complaint):
         "category": [complaint.type["category"]],
         "channel": [complaint.type["channel"]],
         "status": [complaint.status],
+        "todo": [TO_COMPLETE] if complaint.to_complete else [],
     }
 
 
@@ -127,7 +130,7 @@ class ComplaintListing(Persistent):
               offset=0, limit=25):
         """Complaints of a center (and, unless ``own_only``, the centers below it), newest first.
 
-        ``filters`` maps field names (category, channel, status) to one value each; ``start`` and
+        ``filters`` maps field names (category, channel, status, todo) to one value each; ``start`` and
         ``end`` bound the time received (aware datetimes, end exclusive).
         """
         wanted = [("center" if own_only else "lineage", center_code)]

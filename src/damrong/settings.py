@@ -12,6 +12,11 @@ class AppSettings:
     var_dir: str
     config_dir: str
     scans_dir: str
+    scans_inbox: str
+    scans_done: str
+    scans_failed: str
+    scans_center: str
+    scans_settle_seconds: float
     development: bool
     worker: str
     upload_limit_bytes: int
@@ -27,10 +32,18 @@ class AppSettings:
             return settings.get(f"damrong.{name}", default)
 
         var_dir = os.path.abspath(get("var_dir", "var"))
+        scans_dir = os.path.abspath(get("scans_dir", "scans"))
+        inbox = os.path.abspath(get("scans.inbox", os.path.join(scans_dir, "inbox")))
+        beside_inbox = os.path.dirname(inbox)
         return cls(
             var_dir=var_dir,
             config_dir=os.path.abspath(get("config_dir", "config")),
-            scans_dir=os.path.abspath(get("scans_dir", "scans")),
+            scans_dir=scans_dir,
+            scans_inbox=inbox,
+            scans_done=os.path.abspath(get("scans.done", os.path.join(beside_inbox, "done"))),
+            scans_failed=os.path.abspath(get("scans.failed", os.path.join(beside_inbox, "failed"))),
+            scans_center=get("scans.center", "").strip(),
+            scans_settle_seconds=float(get("scans.settle_seconds", 5)),
             development=asbool(get("development", False)),
             worker=get("worker", "thread"),
             upload_limit_bytes=int(float(get("upload_limit_mb", 50)) * (1 << 20)),

@@ -12,7 +12,10 @@ after a random, growing pause so that contenders stop meeting at the same instan
 import random
 import time
 
+import transaction
 from ZODB.POSException import ConflictError
+
+from .resources.site import get_site
 
 ATTEMPTS = 30
 
@@ -31,16 +34,37 @@ def write_with_retries(request, work, attempts=ATTEMPTS):
     tm = request.tm
     user = tm.get().user
     tm.abort()
+    result = commit_with_retries(tm, work, attempts, user=user)
+    tm.begin().user = user
+    return result
+
+
+def commit_with_retries(tm, work, attempts=ATTEMPTS, user=""):
+    """Run ``work()`` and commit it with transaction manager ``tm``, again after each conflict.
+
+    Also what the worker and the command line use (the hot folder, back-capture), where there
+    is no request: each attempt begins on a fresh snapshot of the database.
+    """
     for attempt in range(attempts):
         tm.begin().user = user
         try:
             result = work()
             tm.commit()
-            break
+            return result
         except ConflictError:
             tm.abort()
             if attempt == attempts - 1:
                 raise
             time.sleep(backoff(attempt))
-    tm.begin().user = user
-    return result
+
+
+def commit_in_own_connection(db, work, user=""):
+    """``work(site)`` in a connection and transaction manager of its own, committed with
+    retries; for the worker and the command line, which must not share the caller's snapshot."""
+    tm = transaction.TransactionManager()
+    connection = db.open(transaction_manager=tm)
+    try:
+        return commit_with_retries(tm, lambda: work(get_site(connection)), user=user)
+    finally:
+        tm.abort()
+        connection.close()

@@ -87,11 +87,14 @@ def _check_image(path, filename, max_pixels):
 
 
 def _check_pdf(path, filename):
+    """Count pages reading from an open file: given a path, pypdf reads the whole file into
+    memory first, which a 500-page scan must not cost."""
     try:
-        reader = PdfReader(path)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise UploadError(f"ไฟล์ PDF {filename} มีรหัสผ่าน กรุณาส่งไฟล์ที่ไม่ได้ล็อกรหัส")
-        pages = len(reader.pages)
+        with open(path, "rb") as stream:
+            reader = PdfReader(stream)
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise UploadError(f"ไฟล์ PDF {filename} มีรหัสผ่าน กรุณาส่งไฟล์ที่ไม่ได้ล็อกรหัส")
+            pages = len(reader.pages)
     except UploadError:
         raise
     except (PdfReadError, OSError, ValueError, KeyError, TypeError):

@@ -7,6 +7,7 @@
 import datetime
 import logging
 import threading
+import time
 import traceback
 
 import transaction
@@ -16,6 +17,8 @@ from ZODB.POSException import ConflictError
 
 from .pages import render_pages
 from .resources.site import get_site
+from .scans.hotfolder import HotFolder
+from .scans.ingest import fill_subject_from_ocr
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +31,7 @@ def run_render_pages(document):
     document.error = ""
 
 
-HANDLERS = {"render-pages": run_render_pages}
+HANDLERS = {"render-pages": run_render_pages, "fill-from-ocr": fill_subject_from_ocr}
 
 
 def _now():
@@ -93,6 +96,21 @@ def drain(db, stop=None):
     return count
 
 
+def until_idle(db, hot_folder=None):
+    """Take the hot folder's items and run jobs until the inbox is empty and no job is left;
+    returns ``(items taken, jobs run)``. Waits for items that are still settling."""
+    taken = ran = 0
+    while True:
+        new_items = hot_folder.poll(db) if hot_folder else 0
+        new_jobs = drain(db)
+        taken, ran = taken + new_items, ran + new_jobs
+        if new_items or new_jobs:
+            continue
+        if not (hot_folder and hot_folder.waiting()):
+            return taken, ran
+        time.sleep(min(hot_folder.settle_seconds, 1.0) or 0.05)
+
+
 class WorkerThread(threading.Thread):
     """Polls the queue every ``interval`` seconds until ``stop()``.
 
@@ -109,8 +127,11 @@ class WorkerThread(threading.Thread):
 
     def run(self):
         threadlocal_manager.push({"registry": self.registry, "request": None})
+        hot_folder = HotFolder.from_registry(self.registry)
         while not self._stop_event.is_set():
             try:
+                if hot_folder is not None:
+                    hot_folder.poll(self.db)
                 drain(self.db, self._stop_event)
             except Exception:
                 log.exception("worker loop error")

@@ -4,6 +4,7 @@ from BTrees.OOBTree import OOBTree
 
 from ..security import center_acl
 from .folder import Folder
+from .unfiled import UnfiledScans
 
 MINISTRY_CODE = "moi"
 LEVELS = ("ministry", "province", "district")
@@ -17,7 +18,10 @@ class Center(Folder):
     """One center. Child centers are named by DOPA code; ``complaints`` holds its own records.
 
     ``receipt_counters`` maps a Buddhist-era calendar year to the counter its receipt numbers
-    come from (numbers restart every 1 January).
+    come from (numbers restart every 1 January). ``unfiled`` holds scans the hot folder could not
+    match to a complaint; ``received_scans`` maps the SHA-256 of every file the hot folder or
+    back-capture took in to its document, and ``ingested_batches`` the SHA-256 of a back-captured
+    batch to its complaint, so a file or batch that comes again is recognized, never duplicated.
     """
 
     def __init__(self, code, level, name_th, name_en, province_code=None):
@@ -31,6 +35,7 @@ class Center(Folder):
         self.province_code = province_code
         self.receipt_counters = OOBTree()
         self.add("complaints", ComplaintFolder(), send_events=False)
+        add_scan_intake(self)
 
     @property
     def __acl__(self):
@@ -39,6 +44,10 @@ class Center(Folder):
     @property
     def complaints(self):
         return self["complaints"]
+
+    @property
+    def unfiled(self):
+        return self["unfiled"]
 
     @property
     def title(self):
@@ -65,3 +74,12 @@ class Center(Folder):
 
     def subcenters(self):
         return [child for child in self.values() if isinstance(child, Center)]
+
+
+def add_scan_intake(center):
+    """Give ``center`` what scan intake needs (also the evolve step for existing centers)."""
+    if "unfiled" not in center:
+        center.add("unfiled", UnfiledScans(), send_events=False)
+    if not hasattr(center, "received_scans"):
+        center.received_scans = OOBTree()
+        center.ingested_batches = OOBTree()

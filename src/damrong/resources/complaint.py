@@ -40,12 +40,29 @@ class History(Persistent):
         return len(self.entries)
 
 
-class Complaint(Folder):
+class DocumentFolder(Folder):
+    """A folder of scanned documents named ``d1``, ``d2``… with a history: a complaint, or an
+    unfiled scan waiting for a clerk (see unfiled.py), so documents move between the two as is."""
+
+    def documents(self):
+        return [self.data[name] for name in sorted(self.data.keys(), key=_document_order)]
+
+    def next_document_name(self):
+        numbers = [int(name[1:]) for name in self.data.keys() if name[1:].isdigit()]
+        return f"d{max(numbers, default=0) + 1}"
+
+
+class Complaint(DocumentFolder):
     """One complaint (เรื่องร้องเรียน). Its children are its documents, named ``d1``, ``d2``…
 
     The record is kept as the five groups agreed for exchange between agencies; each group is a
     plain dict that is replaced as a whole on edit, so ZODB notices every change.
+
+    ``to_complete`` marks a record captured from old paper (``damrong ingest``) that a clerk
+    still has to complete; the listing index lists such records per center.
     """
+
+    to_complete = False
 
     def __init__(self, *, tracking_code, receipt_year, receipt_number, received_at,
                  type, complaint, place, complainant, respondent, status, registered_by):
@@ -73,13 +90,6 @@ class Complaint(Folder):
     def center(self):
         """The center that registered the complaint (complaint → complaints folder → center)."""
         return self.__parent__.__parent__
-
-    def documents(self):
-        return [self.data[name] for name in sorted(self.data.keys(), key=_document_order)]
-
-    def next_document_name(self):
-        numbers = [int(name[1:]) for name in self.data.keys() if name[1:].isdigit()]
-        return f"d{max(numbers, default=0) + 1}"
 
 
 def _document_order(name):

@@ -28,10 +28,18 @@ class Page(Persistent):
 
 
 class ScannedDocument(Persistent):
-    """A file attached to a complaint. ``original`` is never altered after it is stored."""
+    """A file attached to a complaint. ``original`` is never altered after it is stored.
+
+    ``cover_pages``: leading pages that are our own cover sheet (scanned in front of a batch),
+    kept in the original but marked so nobody reads them as the petition.
+    ``searchable``: a derived PDF of the page images with an invisible OCR text layer
+    (scans/searchable_pdf.py), or ``None`` until one is built.
+    """
 
     __parent__ = None
     __name__ = None
+    cover_pages = 0
+    searchable = None
 
     def __init__(self, *, filename, mimetype, sha256, size, page_count, uploaded_by):
         self.filename = filename

@@ -11,6 +11,7 @@ import colander
 import deform
 
 from .. import areas
+from ..complaints import PENDING_SUBJECT
 from ..forms import BangkokDateTime, DateTimeLocalWidget, Node, ScanFiles, ScanFilesWidget
 from ..thai import national_id
 from ..thai.dates import BANGKOK
@@ -100,9 +101,12 @@ class ComplaintGroup(colander.MappingSchema):
     urgency = Node(colander.String(), title="ความเร่งด่วน", widget=urgency_widget, default="normal")
 
     def validator(self, node, value):
+        error = colander.Invalid(node)
         if value["received_at"] > datetime.datetime.now(BANGKOK) + FUTURE_TOLERANCE:
-            error = colander.Invalid(node)
             error["received_at"] = "วันเวลาที่รับเรื่องต้องไม่เป็นเวลาในอนาคต"
+        if value["subject"] == PENDING_SUBJECT:
+            error["subject"] = f"กรุณากรอกเรื่องแทนข้อความ '{PENDING_SUBJECT}'"
+        if error.children:
             raise error
 
 
@@ -211,13 +215,15 @@ class ComplaintSchema(colander.MappingSchema):
     respondent = RespondentGroup(title="๖. ผู้ถูกร้องเรียน")
 
 
-def complaint_schema(request, center, place, for_edit=False):
+def complaint_schema(request, center, place, for_edit=False, with_scans=True):
     """The bound schema. ``place`` holds the province and district chosen so far, which decide
     what the cascading area selects list. The edit form has no scans (documents are attached
-    from the complaint page) and needs no submission id."""
+    from the complaint page) and needs no submission id; registering from an unfiled scan has
+    no scans either (the scan's documents are moved over)."""
     schema = ComplaintSchema()
-    if for_edit:
+    if for_edit or not with_scans:
         del schema["scans"]
+    if for_edit:
         del schema["submission_id"]
     return schema.bind(request=request, center=center, place=place,
                        taxonomy=request.registry.taxonomy)

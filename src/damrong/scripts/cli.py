@@ -6,6 +6,7 @@ never start the worker thread: ``worker`` runs the queue in the foreground inste
 
 import argparse
 import contextlib
+import os
 import random
 import sys
 import time
@@ -18,7 +19,8 @@ from .. import main as make_app
 from ..accounts import AccountError, add_user
 from ..evolve import bootstrap
 from ..resources.site import get_site
-from ..worker import WorkerThread, drain
+from ..scans.hotfolder import HotFolder
+from ..worker import WorkerThread, drain, until_idle
 
 
 @contextlib.contextmanager
@@ -83,7 +85,8 @@ def cmd_adduser(args):
 def cmd_worker(args):
     with open_site(args.config) as (site, registry, db):
         if args.until_idle:
-            print(f"ทำงานเสร็จ {drain(db)} งาน")
+            taken, ran = until_idle(db, HotFolder.from_registry(registry))
+            print(f"รับไฟล์สแกน {taken} รายการ ทำงานเสร็จ {ran} งาน")
             return 0
         worker = WorkerThread(db, registry)
         worker.start()
@@ -92,6 +95,26 @@ def cmd_worker(args):
         except KeyboardInterrupt:
             worker.stop()
             worker.join()
+
+
+def cmd_ingest(args):
+    from ..scans.ingest import describe_progress, ingest
+
+    with open_site(args.config) as (site, registry, db):
+        if args.center not in site.centers:
+            print(f"ผิดพลาด: ไม่พบศูนย์รหัส {args.center}", file=sys.stderr)
+            return 2
+        if not os.path.isdir(args.directory):
+            print(f"ผิดพลาด: ไม่พบโฟลเดอร์ {args.directory}", file=sys.stderr)
+            return 2
+        report = ingest(db, registry, args.center, args.directory,
+                        progress=lambda report, elapsed: print(
+                            describe_progress(report, elapsed), flush=True))
+        for name, reason in report.failed:
+            print(f"ไม่สำเร็จ: {name}: {reason}", file=sys.stderr)
+        print(f"เสร็จแล้ว: เรื่องใหม่ {report.created} เรื่อง, นำเข้าไว้แล้ว {report.skipped} ชุด, "
+              f"ไม่สำเร็จ {len(report.failed)} ชุด (เอกสารจะถูกอ่านด้วย OCR โดย worker)")
+        return 1 if report.failed else 0
 
 
 def cmd_bulk_load(args):
@@ -142,9 +165,15 @@ def build_parser():
                       help="รหัสศูนย์คั่นด้วยจุลภาค (ค่าเริ่มต้น 7001,7002,7003,70,5001,50)")
     bulk.set_defaults(func=cmd_bulk_load)
 
-    worker = commands.add_parser("worker", help="ทำงานเบื้องหลัง (ประมวลผลเอกสาร)")
-    worker.add_argument("--until-idle", action="store_true", help="หยุดเมื่อไม่มีงานค้าง")
+    worker = commands.add_parser("worker", help="ทำงานเบื้องหลัง (ประมวลผลเอกสาร, รับไฟล์จากโฟลเดอร์สแกน)")
+    worker.add_argument("--until-idle", action="store_true",
+                        help="หยุดเมื่อไม่มีงานค้างและโฟลเดอร์รับไฟล์สแกนว่าง")
     worker.set_defaults(func=cmd_worker)
+
+    ingest = commands.add_parser("ingest", help="นำเข้าเอกสารสแกนย้อนหลัง: หนึ่งโฟลเดอร์ย่อย (หรือหนึ่งไฟล์) เป็นหนึ่งเรื่อง")
+    ingest.add_argument("directory", help="โฟลเดอร์ที่มีโฟลเดอร์ย่อยหรือไฟล์ของแต่ละเรื่อง")
+    ingest.add_argument("--center", required=True, help="รหัสศูนย์ (DOPA) ที่รับเรื่อง เช่น 7001")
+    ingest.set_defaults(func=cmd_ingest)
     return parser
 
 
