@@ -16,7 +16,7 @@ import warnings
 from dataclasses import asdict, dataclass
 
 import filetype
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageFile, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
@@ -63,6 +63,9 @@ def check_file(path, filename, limit_bytes, max_pixels):
 
 
 def _check_image(path, filename, max_pixels):
+    # WeasyPrint sets this process-wide when imported (for the cover sheet), and then Pillow pads
+    # a truncated scan with grey instead of failing; a half-received scan must be refused.
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:

@@ -4,6 +4,7 @@ Blobs are served with ``FileResponse`` straight from the blob directory, with an
 file's SHA-256 so browsers cache pages that never change.
 """
 
+import os
 from urllib.parse import quote
 
 from pyramid.httpexceptions import HTTPNotFound
@@ -59,3 +60,15 @@ def status(request):
     document = request.context
     return {"state": document.state, "label": document.state_label,
             "pages": len(document.pages), "error": document.error}
+
+
+@view_config(context=ScannedDocument, name="searchable.pdf", permission="view")
+def searchable_pdf(request):
+    """The page images with their OCR text as an invisible layer (see scans/searchable_pdf.py);
+    the original stays a separate download, exactly as received."""
+    document = request.context
+    if document.searchable is None:
+        raise HTTPNotFound()
+    name = os.path.splitext(document.filename)[0] + "-ค้นหาได้.pdf"
+    etag = f"{document.sha256[:16]}-searchable-{document.searchable._p_serial.hex()}"
+    return _blob_response(request, document.searchable, "application/pdf", etag, filename=name)

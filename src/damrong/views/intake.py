@@ -20,8 +20,8 @@ def chosen_place(request, center):
     return {"province": center.province_code or "", "district": ""}
 
 
-def intake_form(request, center, place):
-    schema = complaint_schema(request, center, place)
+def intake_form(request, center, place, with_scans=True):
+    schema = complaint_schema(request, center, place, with_scans=with_scans)
     return deform.Form(schema, buttons=(deform.Button("register", "บันทึกและออกเลขรับ"),),
                        formid="intake", css_class="intake")
 
