@@ -12,8 +12,6 @@ pyzbar's libzbar, and it copes with skewed, rotated and low-contrast scans).
 
 import datetime
 import os
-import subprocess
-import tempfile
 
 import segno
 import weasyprint
@@ -21,12 +19,11 @@ import zxingcpp
 from PIL import Image, ImageOps
 from pyramid.renderers import render
 
+from ..ocr.sources import rasterize
 from ..tracking import ALPHABET, LENGTH
 
 PREFIX = "DAMRONG-COVER:"
 STATIC_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "static")
-#: Scanners send 150–600 dpi; 150 dpi of a 4 cm QR code is plenty and keeps detection quick.
-PDF_DPI = 150
 
 
 def cover_payload(tracking_code):
@@ -61,12 +58,6 @@ def code_on_first_page(path, mimetype):
     """Read the cover sheet code on the first page of a checked file, rasterizing only that
     page of a PDF (a 500-page batch is not rendered to look at its top sheet)."""
     if mimetype == "application/pdf":
-        with tempfile.TemporaryDirectory() as tmp:
-            subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", str(PDF_DPI), "-gray", "-png",
-                            path, os.path.join(tmp, "cover")],
-                           check=True, capture_output=True, timeout=120)
-            (name,) = os.listdir(tmp)
-            with Image.open(os.path.join(tmp, name)) as image:
-                return code_in_image(image)
+        return code_in_image(rasterize(path, 1))
     with Image.open(path) as image:
         return code_in_image(image)

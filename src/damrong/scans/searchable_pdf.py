@@ -19,23 +19,22 @@ every page came from its text layer the original blob itself is used.
 
 import functools
 import io
-import os
-import subprocess
-import tempfile
 
-from PIL import Image
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from ZODB.blob import Blob
 
+from ..ocr.prepare import TARGET_DPI
+from ..ocr.sources import rasterize
+
 FONT_NAME = "DamrongLaksaman"
 #: TrueType outlines from Debian's fonts-tlwg-laksaman-ttf (Makefile); ReportLab cannot embed the
 #: PostScript-outline WOFF files of static/fonts. Any font with Thai glyphs would do: it is never
 #: seen, it only has to map every character.
 FONT_FILE = "/usr/share/fonts/truetype/tlwg/Laksaman.ttf"
-DEFAULT_DPI = 300
+DEFAULT_DPI = TARGET_DPI  # what ``rasterize`` renders at, and OCR's pages are
 JPEG_QUALITY = 75
 INVISIBLE = 3  # PDF text render mode: neither fill nor stroke
 
@@ -150,21 +149,9 @@ def store_searchable_pdf(document, pages):
     blob = Blob()
     with blob.open("w") as target:
         writer = write_searchable_pdf(
-            pages, target, rasterize=lambda number: rasterize_pdf_page(source, number))
+            pages, target, rasterize=lambda number: rasterize(source, number))
     if writer.pages and not writer.scanned_pages and document.mimetype == "application/pdf":
         document.searchable = document.original  # born digital: the original is searchable
     else:
         document.searchable = blob
     return writer.pages
-
-
-def rasterize_pdf_page(path, number, dpi=DEFAULT_DPI):
-    """One page of a PDF as an image, for a page that carried its own text layer."""
-    with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["pdftoppm", "-f", str(number), "-l", str(number), "-r", str(dpi),
-                        "-gray", "-png", path, os.path.join(tmp, "page")],
-                       check=True, capture_output=True, timeout=120)
-        (name,) = os.listdir(tmp)
-        with Image.open(os.path.join(tmp, name)) as image:
-            image.load()
-            return image
