@@ -6,7 +6,7 @@ VENV        ?= .venv
 BIN         := $(VENV)/bin
 INI         ?= development.ini
 APT_PACKAGES := tesseract-ocr tesseract-ocr-tha fonts-tlwg-laksaman-ttf fonts-tlwg-norasi-ttf \
-                poppler-utils chromium chromium-driver
+                poppler-utils chromium chromium-driver libpango-1.0-0 libpangoft2-1.0-0
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test system-packages venv bench clean-var

@@ -1,0 +1,123 @@
+"""Back-capture through the real command line: resume without duplicates, the clerk's queue."""
+
+import pytest
+
+import scanfiles
+from conftest import make_settings
+from damrong.complaints import PENDING_SUBJECT
+from damrong.scans import ingest as ingest_module
+from damrong.scans.ingest import fill_subject_from_ocr
+from damrong.scripts.cli import main as cli
+from damrong.worker import drain
+from test_intake import fill
+
+
+@pytest.fixture
+def ini(var_dir, tmp_path):
+    path = tmp_path / "test.ini"
+    lines = ["[app:main]", "use = egg:damrong"]
+    lines += [f"{key} = {value}" for key, value in make_settings(var_dir).items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture
+def archive(tmp_path):
+    """Old paper as scanned: two batch folders, a single file, and a batch with a broken scan."""
+    root = tmp_path / "archive"
+    for name, data in (("2560-ก/1.jpg", scanfiles.jpeg(label="a1")),
+                       ("2560-ก/2.jpg", scanfiles.jpeg(label="a2")),
+                       ("2560-ข/letter.pdf", scanfiles.pdf(2)),
+                       ("2560-ค/1.jpg", b""),
+                       ("หนังสือเดี่ยว.png", scanfiles.png())):
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return str(root)
+
+
+class Interrupted(BaseException):
+    """Ctrl+C in the middle of a run."""
+
+
+def test_ingest_resumes_without_duplicates(ini, archive, monkeypatch, capsys, request):
+    register = ingest_module._register_batch
+    calls = []
+
+    def interrupt_at_second_batch(*args):
+        calls.append(args)
+        if len(calls) == 2:
+            raise Interrupted()
+        return register(*args)
+    monkeypatch.setattr(ingest_module, "_register_batch", interrupt_at_second_batch)
+    with pytest.raises(Interrupted):
+        cli(["-c", ini, "ingest", archive, "--center", "7001"])
+    monkeypatch.undo()
+
+    assert cli(["-c", ini, "ingest", archive, "--center", "7001"]) == 1  # one broken batch
+    out, err = capsys.readouterr()
+    assert "นำเข้า 4/4 ชุด (ใหม่ 2, มีแล้ว 1, ไม่สำเร็จ 1)" in out and "ชุด/วินาที" in out
+    assert "เหลือประมาณ" in out
+    assert "2560-ค" in err and "ว่างเปล่า" in err
+
+    assert cli(["-c", ini, "ingest", archive, "--center", "7001"]) == 1
+    assert "(ใหม่ 0, มีแล้ว 3, ไม่สำเร็จ 1)" in capsys.readouterr().out
+
+    site = request.getfixturevalue("site")
+    with site() as s:
+        center = s.centers["7001"]
+        complaints = list(center.complaints.values())
+        assert len(complaints) == 3 and len(center.ingested_batches) == 3
+        assert sorted(len(c) for c in complaints) == [1, 1, 2]
+        assert all(c.to_complete and c.subject == PENDING_SUBJECT for c in complaints)
+        assert s.listing.count("todo", "to-complete") == 3
+        kinds = sorted(job.kind for job in s.jobs.pending.values())
+        assert kinds == ["fill-from-ocr"] * 3 + ["render-pages"] * 4
+
+
+def test_subject_comes_from_the_ocr_text_once_pages_are_read(ini, archive, capsys, request):
+    cli(["-c", ini, "ingest", archive, "--center", "7001"])
+    site = request.getfixturevalue("site")
+    db = request.getfixturevalue("db")
+    with site() as s:
+        complaint = next(iter(s.centers["7001"].complaints.values()))
+        name = complaint.__name__
+        fill_subject_from_ocr(complaint)  # its pages are not read yet: it waits behind them
+        assert complaint.subject == PENDING_SUBJECT
+        assert sum(job.kind == "fill-from-ocr" for job in s.jobs.pending.values()) == 4
+    drain(db)
+    with site() as s:
+        complaint = s.centers["7001"].complaints[name]
+        assert complaint.subject == PENDING_SUBJECT  # rendered, but this branch has no OCR text
+        complaint.documents()[0].pages[1].text = "เรียน นายอำเภอ\nเรื่อง ขอความช่วยเหลือน้ำประปาไม่ไหล"
+        fill_subject_from_ocr(complaint)
+        assert complaint.subject == "ขอความช่วยเหลือน้ำประปาไม่ไหล"
+        assert list(complaint.history)[-1]["action"] == "กรอกเรื่องจากข้อความในเอกสาร"
+
+
+def test_clerk_completes_a_back_captured_record_from_the_queue(ini, archive, capsys, request):
+    cli(["-c", ini, "ingest", archive, "--center", "7001"])
+    testapp = request.getfixturevalue("testapp")
+    request.getfixturevalue("clerk")
+    site = request.getfixturevalue("site")
+    queue = testapp.get("/moi/70/7001/").click(description="เรื่องที่ต้องบันทึกให้ครบ")
+    assert queue.text.count("@@edit\">บันทึกให้ครบ</a>") == 3
+    edit = queue.click(href="@@edit", index=0)
+    form = fill(edit.forms["edit"], subject=PENDING_SUBJECT)
+    refused = form.submit("save", status=400)
+    assert "กรุณากรอกเรื่องแทนข้อความ" in refused.text
+    form = fill(refused.forms["edit"])
+    page = form.submit("save", status=303).follow()
+    assert "ต้องบันทึกให้ครบ</span>" not in page.text
+    queue = testapp.get("/moi/70/7001/@@to-complete")
+    assert queue.text.count("@@edit\">บันทึกให้ครบ</a>") == 2
+    with site() as s:
+        completed = [c for c in s.centers["7001"].complaints.values() if not c.to_complete]
+        assert len(completed) == 1
+        assert ("สถานะการบันทึก", "ต้องบันทึกให้ครบ", "บันทึกครบแล้ว") in list(completed[0].history)[-1]["changes"]
+        assert s.listing.count("todo", "to-complete") == 2
+
+
+def test_ingest_refuses_an_unknown_center(ini, archive, capsys):
+    assert cli(["-c", ini, "ingest", archive, "--center", "9999"]) == 2
+    assert "ไม่พบศูนย์" in capsys.readouterr().err
