@@ -26,6 +26,7 @@ def open_site(config_uri):
     """Yield ``(site, registry, db)`` with the registry current; aborts on the way out."""
     settings = dict(get_appsettings(config_uri))
     settings["damrong.worker"] = "none"
+    settings["damrong.warm_templates"] = "false"  # a command renders no pages
     app = make_app({}, **settings)
     registry = app.registry
     db = registry._zodb_databases[""]
