@@ -9,11 +9,18 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-tha fonts-tlwg-laksaman-ttf fonts-tl
                 poppler-utils chromium chromium-driver libpango-1.0-0 libpangoft2-1.0-0
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test system-packages venv bench clean-var
+.PHONY: run test system-packages venv bench clean-var zeo
 
 run: venv
 	$(BIN)/damrong -c $(INI) init --demo-if-new
 	$(BIN)/pserve $(INI)
+
+# Several processes on one machine: `make zeo` in one terminal, then `pserve zeo.ini` and one
+# `damrong -c zeo.ini worker` per core.
+zeo: venv
+	mkdir -p var
+	$(BIN)/damrong -c zeo.ini init
+	$(BIN)/runzeo -C config/zeo.conf
 
 test: venv
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

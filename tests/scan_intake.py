@@ -72,6 +72,11 @@ def url_of(resource):
     return "/" + "/".join(reversed(names)) + "/"
 
 
+def listing(folder):
+    """What a clerk sees in a folder (the watcher's lock file is hidden)."""
+    return sorted(name for name in os.listdir(folder) if not name.startswith("."))
+
+
 def reason_of(hot, name):
     with open(os.path.join(hot.failed, name + ".reason.txt"), encoding="utf-8") as note:
         return note.read()

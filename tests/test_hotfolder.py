@@ -14,7 +14,7 @@ from damrong.scans import hotfolder
 from damrong.scans.hotfolder import HotFolder
 from damrong.worker import drain, until_idle
 from scan_intake import (app, complaint, drop, encrypted_pdf, hot, huge_png_header,  # noqa: F401
-                         reason_of, url_of)
+                         listing, reason_of, url_of)
 
 
 def _documents(s, path_names):
@@ -33,9 +33,9 @@ def test_file_named_with_receipt_number_is_attached(hot, db, site):
     with site() as s:
         assert _documents(s, name) == [f"{number}-{year}.jpg", f"{thai} ใบแนบ.png"]
         assert len(s.centers["7001"].unfiled) == 0
-    assert sorted(os.listdir(hot.done)) == sorted([f"{number}-{year}.jpg", f"{thai} ใบแนบ.png"])
-    assert os.listdir(hot.inbox) == []
-    assert drain(db) == 2
+    assert sorted(listing(hot.done)) == sorted([f"{number}-{year}.jpg", f"{thai} ใบแนบ.png"])
+    assert listing(hot.inbox) == []
+    assert drain(db) == 4  # each document read, then its searchable PDF made
     with site() as s:
         assert all(d.state == "ready" for d in s.centers["7001"].complaints[name].documents())
 
@@ -51,7 +51,7 @@ def test_batch_named_with_tracking_code_becomes_documents_of_one_complaint(hot, 
         assert _documents(s, name) == ["1.jpg", "2.tif"]
         history = [entry["action"] for entry in s.centers["7001"].complaints[name].history]
         assert history.count("แนบเอกสาร") == 2
-    assert os.listdir(hot.done) == [f"{code[:4]}-{code[4:]}"]
+    assert listing(hot.done) == [f"{code[:4]}-{code[4:]}"]
 
 
 def test_file_that_points_nowhere_becomes_unfiled_scan_with_note(hot, db, site):
@@ -79,13 +79,13 @@ def test_bad_file_goes_to_failed_with_its_reason_and_the_queue_moves_on(hot, db,
     drop(hot, name, data)
     drop(hot, "zz-good.jpg", scanfiles.jpeg())
     assert hot.poll(db) == 2
-    assert os.listdir(hot.inbox) == []
-    assert sorted(os.listdir(hot.failed)) == [name, name + ".reason.txt"]
+    assert listing(hot.inbox) == []
+    assert sorted(listing(hot.failed)) == [name, name + ".reason.txt"]
     with open(os.path.join(hot.failed, name), "rb") as kept:
         assert kept.read() == data  # the original is kept as it came
     reason = reason_of(hot, name)
     assert expected in reason and name in reason
-    assert os.listdir(hot.done) == ["zz-good.jpg"]
+    assert listing(hot.done) == ["zz-good.jpg"]
     with site() as s:
         assert [scan.source_name for scan in s.centers["7001"].unfiled.values()] == ["zz-good.jpg"]
 
@@ -102,7 +102,7 @@ def test_one_bad_file_fails_its_whole_batch(hot, db, site):
     drop(hot, "batch/1.jpg", scanfiles.jpeg())
     drop(hot, "batch/2.jpg", b"")
     hot.poll(db)
-    assert sorted(os.listdir(hot.failed)) == ["batch", "batch.reason.txt"]
+    assert sorted(listing(hot.failed)) == ["batch", "batch.reason.txt"]
     assert "batch/2.jpg" in reason_of(hot, "batch")
     with site() as s:
         assert len(s.centers["7001"].unfiled) == 0 and not s.centers["7001"].received_scans
@@ -114,8 +114,8 @@ def test_same_file_dropped_twice_is_received_once(hot, db, site):
     hot.poll(db)
     drop(hot, "petition.jpg", data)
     hot.poll(db)
-    assert os.listdir(hot.done) == ["petition.jpg"]
-    assert sorted(os.listdir(hot.failed)) == ["petition.jpg", "petition.jpg.reason.txt"]
+    assert listing(hot.done) == ["petition.jpg"]
+    assert sorted(listing(hot.failed)) == ["petition.jpg", "petition.jpg.reason.txt"]
     reason = reason_of(hot, "petition.jpg")
     assert "เคยรับเข้าระบบแล้ว" in reason and "ไฟล์สแกนรอระบุเรื่อง petition.jpg" in reason
     with site() as s:
@@ -137,10 +137,11 @@ def test_crash_between_commit_and_move_never_duplicates(app, hot, db, site, monk
     with pytest.raises(Crash):
         hot.poll(db)
     monkeypatch.undo()
-    assert os.listdir(hot.inbox) == ["petition.jpg"]  # committed, but never moved
+    hot.close()  # the process is gone, and its lock on the inbox with it
+    assert listing(hot.inbox) == ["petition.jpg"]  # committed, but never moved
     restarted = HotFolder.from_registry(app.registry)
     assert restarted.poll(db) == 1
-    assert os.listdir(hot.inbox) == []
+    assert listing(hot.inbox) == []
     assert "เคยรับเข้าระบบแล้ว" in reason_of(hot, "petition.jpg")
     with site() as s:
         assert len(s.centers["7001"].unfiled) == 1
@@ -166,10 +167,20 @@ def test_file_is_taken_only_once_it_stops_changing(app, db, site):
         assert scan.documents()[0].size == len(scanfiles.pdf(1))
 
 
+def test_only_one_watcher_takes_an_inbox(app, hot, db):
+    other_worker = HotFolder.from_registry(app.registry)
+    drop(hot, "a.jpg", scanfiles.jpeg())
+    assert hot.poll(db) == 1
+    drop(hot, "b.jpg", scanfiles.jpeg(label="b"))
+    assert other_worker.poll(db) == 0 and not other_worker.waiting()
+    hot.close()
+    assert other_worker.poll(db) == 1
+
+
 def test_until_idle_takes_the_inbox_and_runs_the_jobs(hot, db, site):
     drop(hot, "a.jpg", scanfiles.jpeg(label="a"))
     drop(hot, "b/1.png", scanfiles.png())
-    assert until_idle(db, hot) == (2, 2)
+    assert until_idle(db, hot) == (2, 4)
     with site() as s:
         assert all(d.state == "ready" for scan in s.centers["7001"].unfiled.values()
                    for d in scan.documents())

@@ -72,7 +72,7 @@ def test_ingest_resumes_without_duplicates(ini, archive, monkeypatch, capsys, re
         assert all(c.to_complete and c.subject == PENDING_SUBJECT for c in complaints)
         assert s.listing.count("todo", "to-complete") == 3
         kinds = sorted(job.kind for job in s.jobs.pending.values())
-        assert kinds == ["fill-from-ocr"] * 3 + ["render-pages"] * 4
+        assert kinds == ["fill-from-ocr"] * 3 + ["read-document"] * 4
 
 
 def test_subject_comes_from_the_ocr_text_once_pages_are_read(ini, archive, capsys, request):
@@ -88,7 +88,7 @@ def test_subject_comes_from_the_ocr_text_once_pages_are_read(ini, archive, capsy
     drain(db)
     with site() as s:
         complaint = s.centers["7001"].complaints[name]
-        assert complaint.subject == PENDING_SUBJECT  # rendered, but this branch has no OCR text
+        assert complaint.subject == PENDING_SUBJECT  # the test scans carry no เรื่อง line
         complaint.documents()[0].pages[1].text = "เรียน นายอำเภอ\nเรื่อง ขอความช่วยเหลือน้ำประปาไม่ไหล"
         fill_subject_from_ocr(complaint)
         assert complaint.subject == "ขอความช่วยเหลือน้ำประปาไม่ไหล"

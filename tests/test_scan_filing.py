@@ -12,7 +12,7 @@ import scanfiles
 from damrong.scans.coversheet import code_in_image
 from damrong.thai.digits import to_thai_digits
 from damrong.worker import drain
-from scan_intake import app, complaint, drop, hot, url_of  # noqa: F401
+from scan_intake import app, complaint, drop, hot, listing, url_of  # noqa: F401
 from test_intake import GOOD_ID
 
 PETITION_TEXT = """เลขรับ วันที่รับ ๓ มิ.ย. ๖๙ เวลา ๑๐.๑๕ น.
@@ -71,7 +71,7 @@ def test_batch_behind_a_cover_sheet_is_attached_and_the_sheet_not_kept(testapp, 
         documents = s.centers["7001"].complaints[name].documents()
         assert [d.filename for d in documents] == ["page-01.jpg", "page-02.jpg"]
         assert len(s.centers["7001"].unfiled) == 0
-    assert os.listdir(hot.done) == ["batch-0007"]
+    assert listing(hot.done) == ["batch-0007"]
     assert sorted(os.listdir(os.path.join(hot.done, "batch-0007")))[0] == "page-00.png"
 
 
@@ -111,10 +111,11 @@ def test_clerk_attaches_an_unfiled_scan_to_a_complaint_by_receipt_number(testapp
     page = form.submit().follow()
     assert "แนบเอกสาร ๑ ไฟล์" in page.text or "แนบเอกสาร 1 ไฟล์" in page.text
     assert "IMG_0042.jpg" in page.text
-    assert drain(db) == 1  # the page job followed the document to its complaint
+    assert drain(db) == 2  # the reading job followed the document to its complaint (then its PDF)
     with site() as s:
         (document,) = s.centers["7001"].complaints[name].documents()
         assert document.state == "ready" and len(document.pages) == 1
+        assert document.searchable is not None
         assert len(s.centers["7001"].unfiled) == 0 and not s.jobs.failed
         assert s.centers["7001"].received_scans[document.sha256] is document
 

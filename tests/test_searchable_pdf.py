@@ -10,8 +10,9 @@ from pypdf import PdfReader
 
 import scanfiles
 from damrong.demo.scans import find_thai_font, render_line
-from damrong.ocr import PageText, Word, ocr_file, ocr_image
-from damrong.scans.searchable_pdf import build_searchable_pdf, store_searchable_pdf
+from damrong.complaints import correct_page_text
+from damrong.ocr import PageText, Word, ocr_image
+from damrong.scans.searchable_pdf import build_searchable_pdf
 from damrong.worker import drain
 from scan_intake import app, complaint, drop, hot, url_of  # noqa: F401
 
@@ -54,43 +55,62 @@ def test_real_ocr_text_round_trips(tmp_path):
     page = ocr_image(sheet)
     assert page.words, "the OCR engine read nothing"
     extracted = _pdftotext(build_searchable_pdf([page]))
-    assert "".join(extracted.split()) == "".join(word.text for word in page.words)
+    assert _squeeze(extracted) == "".join(word.text for word in page.words)
 
 
-def test_document_download_and_original_untouched(testapp, clerk, hot, db, site):
+def _thai_scan(text):
+    """A JPEG 'scan' of one printed Thai line (A4 width at 300 dpi, a strip of a page)."""
+    strip = render_line(text, find_thai_font(), random.Random(7))
+    sheet = Image.new("L", (2480, 500), 255)
+    sheet.paste(strip, (150, 150))
+    buffer = io.BytesIO()
+    sheet.save(buffer, "JPEG", quality=90, dpi=(300, 300))
+    return buffer.getvalue()
+
+
+def _squeeze(text):
+    return "".join(text.split())
+
+
+def test_read_document_gets_a_searchable_pdf_that_follows_corrections(testapp, clerk, hot, db, site):
     with site() as s:
         target = complaint(s)
         url, name = url_of(target), target.__name__
-    data = scanfiles.jpeg()
+    data = _thai_scan("ขอให้ตรวจสอบการปล่อยน้ำเสีย")
     drop(hot, f"{target.receipt_number}-{target.receipt_year}.jpg", data)
     hot.poll(db)
-    drain(db)
+    drain(db)  # reads the page, then builds the searchable PDF
+    with site() as s:
+        page = s.centers["7001"].complaints[name].documents()[0].pages[1]
+        machine_words = "".join(word[0] for word in page.words)
+    assert machine_words
+    complaint_page = testapp.get(url)
+    download = complaint_page.click(description="ดาวน์โหลด PDF ค้นหาข้อความได้")
+    assert download.content_type == "application/pdf"
+    assert _squeeze(_pdftotext(download.body)) == machine_words
+    assert complaint_page.click(description="ดาวน์โหลดต้นฉบับ").body == data  # untouched
+
     with site() as s:
         document = s.centers["7001"].complaints[name].documents()[0]
-        assert store_searchable_pdf(document, [_page(1)]) == 1
-    page = testapp.get(url)
-    download = page.click(description="ดาวน์โหลด PDF ค้นหาข้อความได้")
-    assert download.content_type == "application/pdf"
-    assert "น้ำท่วมขัง" in _pdftotext(download.body)
-    assert page.click(description="ดาวน์โหลดต้นฉบับ").body == data
+        correct_page_text(document, document.pages[1], "ขอให้ตรวจสอบการปล่อยน้ำเสีย (แก้ไขแล้ว)",
+                          "tester")
+    drain(db)
+    rebuilt = testapp.get(url + "d1/searchable.pdf")
+    assert "ขอให้ตรวจสอบการปล่อยน้ำเสีย (แก้ไขแล้ว)" in _pdftotext(rebuilt.body)
 
 
 def test_born_digital_pdf_is_its_own_searchable_pdf(testapp, clerk, hot, db, site):
     with site() as s:
         target = complaint(s, subject="หนังสือจากหน่วยงาน")
-        url, name = url_of(target), target.__name__
+        url = url_of(target)
     letter = weasyprint.HTML(string="<p>หนังสือตอบกลับจากหน่วยงาน เรื่อง ถนนชำรุด</p>").write_pdf()
     drop(hot, f"{target.receipt_number}-{target.receipt_year}.pdf", letter)
     hot.poll(db)
-    with site() as s:
-        document = s.centers["7001"].complaints[name].documents()[0]
-        pages = ocr_file(document.original.committed(), document.mimetype)
-        store_searchable_pdf(document, pages)
-        assert document.searchable is document.original
+    drain(db)
     assert testapp.get(url + "d1/searchable.pdf").body == letter
 
 
-def test_no_searchable_pdf_yet_is_not_found(testapp, clerk, hot, db, site):
+def test_no_searchable_pdf_before_the_document_is_read(testapp, clerk, hot, db, site):
     with site() as s:
         target = complaint(s)
         url = url_of(target)

@@ -21,6 +21,7 @@ counted, and only the first page is rasterized to look for a cover sheet.
 """
 
 import datetime
+import fcntl
 import hashlib
 import logging
 import os
@@ -67,6 +68,7 @@ class HotFolder:
         self.clock = clock
         self._seen = {}     # path -> (signature, when it was first seen with that signature)
         self._stuck = set()  # items that could not be moved out (reported once, then skipped)
+        self._lock = None
         for folder in (inbox, done, failed):
             os.makedirs(folder, exist_ok=True)
 
@@ -94,11 +96,32 @@ class HotFolder:
         return paths
 
     def waiting(self):
-        """Whether anything is in the inbox (taken or not yet settled)."""
-        return bool(self.items())
+        """Whether anything is in the inbox that this watcher will take once it has settled."""
+        return self.claimed() and bool(self.items())
+
+    def claimed(self):
+        """Whether this watcher owns the inbox. Several worker processes (on ZEO) each run a
+        watcher; only the first to lock the inbox takes files, so no file is taken twice."""
+        if self._lock is None:
+            lock = open(os.path.join(self.inbox, ".damrong-watcher.lock"), "w")
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                lock.close()
+                return False
+            self._lock = lock
+        return True
+
+    def close(self):
+        """Let another watcher take over the inbox (the lock also goes when the process ends)."""
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
 
     def poll(self, db):
         """Take every item that has settled; returns how many were taken."""
+        if not self.claimed():
+            return 0
         now = self.clock()
         present = self.items()
         self._seen = {path: seen for path, seen in self._seen.items() if path in present}

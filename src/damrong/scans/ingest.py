@@ -33,7 +33,9 @@ from .prefill import extract
 
 #: Who the history names for back-captured records.
 BACK_CAPTURE = "นำเข้าเอกสารย้อนหลัง"
-WAITING_STATES = ("queued", "processing")
+READ_JOB = "read-document"
+FILL_JOB = "fill-from-ocr"
+RETRY_AFTER = datetime.timedelta(seconds=30)
 
 
 @dataclass
@@ -128,24 +130,24 @@ def _register_batch(site, registry, center_code, name, uploads):
     for document in complaint.documents():
         center.received_scans[document.sha256] = document
     center.ingested_batches[key] = complaint
-    site.jobs.put("fill-from-ocr", resource_path_tuple(complaint))
+    site.jobs.put(FILL_JOB, resource_path_tuple(complaint))
     return True
 
 
-def fill_subject_from_ocr(complaint):
+def fill_subject_from_ocr(complaint, run=None):
     """Job: replace the placeholder subject with the ``เรื่อง`` line of the documents' text.
 
     Queued behind the documents' own jobs; if one of them is still pending (another worker
-    has it, or it is waiting for a retry) this job queues itself again behind it, and once no
-    document job is left it uses whatever text there is.
+    has it, or it waits for a retry) this job puts itself back for a little later, and once no
+    document is left to read it uses whatever text there is.
     """
     if complaint.subject != PENDING_SUBJECT:
         return
     site = find_root(complaint)
     documents = complaint.documents()
-    waiting = {resource_path_tuple(d) for d in documents if d.state in WAITING_STATES}
-    if waiting & {job.path for job in site.jobs.pending.values()}:
-        site.jobs.put("fill-from-ocr", resource_path_tuple(complaint))
+    if any(site.jobs.has_pending(resource_path_tuple(d), READ_JOB) for d in documents):
+        site.jobs.put(FILL_JOB, resource_path_tuple(complaint),
+                      not_before=datetime.datetime.now(datetime.timezone.utc) + RETRY_AFTER)
         return
     text = "\n".join(page.text for document in documents for page in document.pages.values())
     subject = extract(text).subject

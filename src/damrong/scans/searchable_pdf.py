@@ -6,15 +6,19 @@ search finds it. Written with ReportLab: it embeds a TrueType subset with a ToUn
 the characters we give it, so what a reader extracts is exactly our Thai text in our order
 (checked with pdftotext and pypdf in the tests). ReportLab does not shape Thai, so tone marks would
 sit wrongly if the text were visible; the layer is invisible, and only the extracted text counts.
-(WeasyPrint shapes Thai but cannot place text by the pixel box over an image in a 500-page stream;
-Tesseract's own PDF renderer would mean running OCR a second time.)
+WeasyPrint shapes Thai but its PDFs extract wrongly (the sara aa glyph it shares with sara am
+comes back as ำ) and it cannot place text by pixel boxes; Tesseract's own PDF renderer would mean
+reading every page a second time.
 
-Pages are written one at a time as the OCR yields them; what stays in memory until the file is
-closed is the compressed JPEG of each page (ReportLab keeps a document's objects until ``save``).
+The PDF is derived data, built by a ``searchable-pdf`` job from what the document job stored: each
+page's viewer image and its word boxes (``Page.words`` in pixels of ``Page.box_size``). So it is
+rebuilt without OCR whenever a page's text is corrected (a corrected page carries its corrected
+text, line by line, since the boxes belong to the machine's words). Pages are written one at a
+time; what stays in memory until the file is closed is each page's JPEG, which is passed through
+as it is stored. The original file is never touched; a born-digital PDF, whose every page has
+its own text layer, is its own searchable PDF.
 
-The original file is never touched: this PDF is derived data, kept in its own blob and rebuilt
-from the original whenever needed. A born-digital PDF already is searchable, so for one whose
-every page came from its text layer the original blob itself is used.
+``build_searchable_pdf(pages)`` does the same straight from OCR ``PageText`` objects.
 """
 
 import functools
@@ -27,14 +31,15 @@ from reportlab.pdfgen import canvas
 from ZODB.blob import Blob
 
 from ..ocr.prepare import TARGET_DPI
-from ..ocr.sources import rasterize
+from ..pages import PDF_VIEW_DPI
 
 FONT_NAME = "DamrongLaksaman"
 #: TrueType outlines from Debian's fonts-tlwg-laksaman-ttf (Makefile); ReportLab cannot embed the
 #: PostScript-outline WOFF files of static/fonts. Any font with Thai glyphs would do: it is never
 #: seen, it only has to map every character.
 FONT_FILE = "/usr/share/fonts/truetype/tlwg/Laksaman.ttf"
-DEFAULT_DPI = TARGET_DPI  # what ``rasterize`` renders at, and OCR's pages are
+PDF = "application/pdf"
+TEXT_LAYER = "text-layer"
 JPEG_QUALITY = 75
 INVISIBLE = 3  # PDF text render mode: neither fill nor stroke
 
@@ -48,65 +53,77 @@ def _font():
 
 class SearchablePdfWriter:
     """Write pages into ``target`` (a path or a binary file object) as they come; ``close()``
-    finishes the file. ``rasterize(number)`` gives the image of a page the OCR returned without
-    one (a text-layer page of a mixed PDF); it is only called for such pages."""
+    finishes the file."""
 
-    def __init__(self, target, rasterize=None):
+    def __init__(self, target):
         self.canvas = canvas.Canvas(target, pageCompression=1, invariant=1)
         self.canvas.setCreator("damrong")
-        self.rasterize = rasterize
-        self.pages = 0
-        self.scanned_pages = 0
         self.font = _font()
+        self.pages = 0
 
-    def add_page(self, page):
-        image = page.image
-        if image is not None:
-            self.scanned_pages += 1
-            self._draw_image(image, page.dpi or DEFAULT_DPI)
-            for word in page.words:
-                self._write_word(word)
-        elif self.rasterize is not None:
-            # A text-layer page: no OCR boxes to place words by, so its text goes in line by
-            # line from the top; a reader still finds it, selection is approximate.
-            self._draw_image(self.rasterize(page.number), DEFAULT_DPI)
+    def add_page(self, page_text):
+        """A page straight from OCR: its image (at ``dpi``) and its words' boxes on it."""
+        if page_text.image is None:
+            raise ValueError(f"page {page_text.number} has no image to put its text on")
+        image = page_text.image
+        scale = 72 / (page_text.dpi or TARGET_DPI)
+        self._start_page(image.width * scale, image.height * scale, _jpeg(image))
+        for word in page_text.words:
+            self._write_word(word.text, word.left, word.top, word.width, word.height, scale)
+        self._end_page()
+
+    def add_stored_page(self, page):
+        """A stored ``Page``: its viewer JPEG as is, and its words, or its corrected text."""
+        if page.box_size[0]:  # read by OCR at TARGET_DPI: that gives the paper's size
+            width = page.box_size[0] * 72 / TARGET_DPI
+            scale = width / page.box_size[0]
+        else:  # a text-layer page: its image was rasterized at PDF_VIEW_DPI
+            width, scale = page.width * 72 / PDF_VIEW_DPI, 0
+        with page.image.open() as image:
+            self._start_page(width, width * page.height / page.width, image.read())
+        if page.corrected or not page.words:
             self._write_lines(page.text)
         else:
-            raise ValueError(f"page {page.number} has no image to put its text on")
+            for text, left, top, box_width, box_height, _ in page.words:
+                self._write_word(text, left, top, box_width, box_height, scale)
+        self._end_page()
+
+    def _start_page(self, width, height, jpeg):
+        self.height = height
+        self.canvas.setPageSize((width, height))
+        self.canvas.drawImage(ImageReader(io.BytesIO(jpeg)), 0, 0, width, height)
+
+    def _end_page(self):
         self.canvas.showPage()
         self.pages += 1
 
-    def _draw_image(self, image, dpi):
-        self.scale = 72 / dpi  # image pixels → PDF points
-        self.width, self.height = image.width * self.scale, image.height * self.scale
-        self.canvas.setPageSize((self.width, self.height))
-        self.canvas.drawImage(ImageReader(io.BytesIO(_jpeg(image))), 0, 0, self.width, self.height)
-
-    def _write_lines(self, text, size=10):
-        layer = self.canvas.beginText()
-        layer.setTextRenderMode(INVISIBLE)
-        layer.setFont(self.font, size)
-        layer.setTextOrigin(size, self.height - 2 * size)
-        for line in (text or "").splitlines():
-            layer.textLine(line)
-        self.canvas.drawText(layer)
-
-    def _write_word(self, word):
-        text = word.text.strip()
-        if not text or word.width <= 0 or word.height <= 0:
+    def _write_word(self, text, left, top, width, height, scale):
+        """``text`` over its box (pixels, top-left origin; ``scale`` pixels → points)."""
+        text = text.strip()
+        if not text or width <= 0 or height <= 0:
             return
-        size = word.height * self.scale
+        size = height * scale
         natural = pdfmetrics.stringWidth(text, self.font, size)
         if natural <= 0:
             return
         layer = self.canvas.beginText()
         layer.setTextRenderMode(INVISIBLE)
         layer.setFont(self.font, size)
-        layer.setHorizScale(100 * word.width * self.scale / natural)
+        layer.setHorizScale(100 * width * scale / natural)
         # Baseline a fifth of the box above its bottom: below-base vowels hang under it.
-        layer.setTextOrigin(word.left * self.scale,
-                            self.height - (word.top + word.height * 0.8) * self.scale)
+        layer.setTextOrigin(left * scale, self.height - (top + height * 0.8) * scale)
         layer.textOut(text)
+        self.canvas.drawText(layer)
+
+    def _write_lines(self, text, size=10):
+        """Text with no boxes to place it by, line by line from the top: a reader still finds
+        it, selection is approximate."""
+        layer = self.canvas.beginText()
+        layer.setTextRenderMode(INVISIBLE)
+        layer.setFont(self.font, size)
+        layer.setTextOrigin(size, self.height - 2 * size)
+        for line in (text or "").splitlines():
+            layer.textLine(line)
         self.canvas.drawText(layer)
 
     def close(self):
@@ -120,38 +137,35 @@ def _jpeg(image):
     return buffer.getvalue()
 
 
-def write_searchable_pdf(pages, target, rasterize=None):
-    """Write ``pages`` (``PageText`` from ``damrong.ocr``, in order) to ``target``.
-
-    Returns the writer, whose ``pages`` and ``scanned_pages`` say what was written.
-    """
-    writer = SearchablePdfWriter(target, rasterize)
+def build_searchable_pdf(pages):
+    """The searchable PDF of OCR ``pages`` (``damrong.ocr.PageText``, in order) as bytes."""
+    buffer = io.BytesIO()
+    writer = SearchablePdfWriter(buffer)
     for page in pages:
         writer.add_page(page)
     writer.close()
-    return writer
-
-
-def build_searchable_pdf(pages):
-    """The searchable PDF of ``pages`` as bytes (for small documents and tests)."""
-    buffer = io.BytesIO()
-    write_searchable_pdf(pages, buffer)
     return buffer.getvalue()
 
 
-def store_searchable_pdf(document, pages):
-    """Build the searchable PDF of ``document`` from its OCR ``pages`` into a new blob.
+def store_searchable_pdf(document):
+    """Build the searchable PDF of ``document`` from its stored pages into ``document.searchable``.
 
-    Meant to be called by the document job right after OCR, with the same ``PageText``
-    iterator (pages are consumed as they come). Returns the number of pages written.
+    Returns the number of pages written.
     """
-    source = document.original.committed()
+    pages = [document.pages[number] for number in sorted(document.pages)]
+    if document.mimetype == PDF and pages and all(p.source == TEXT_LAYER for p in pages):
+        document.searchable = document.original
+        return len(pages)
     blob = Blob()
     with blob.open("w") as target:
-        writer = write_searchable_pdf(
-            pages, target, rasterize=lambda number: rasterize(source, number))
-    if writer.pages and not writer.scanned_pages and document.mimetype == "application/pdf":
-        document.searchable = document.original  # born digital: the original is searchable
-    else:
-        document.searchable = blob
+        writer = SearchablePdfWriter(target)
+        for page in pages:
+            writer.add_stored_page(page)
+        writer.close()
+    document.searchable = blob
     return writer.pages
+
+
+def rebuild_searchable_pdf(document, run=None):
+    """Job (queued when a document has been read, and after each text correction)."""
+    store_searchable_pdf(document)
