@@ -118,7 +118,7 @@ def test_two_worker_processes_share_the_queue_and_run_each_job_once(zeo, tmp_pat
         assert len(documents) == 6
         assert all(d.state == "ready" and d.pages[1].text for d in documents)
         finished = list(site.jobs.finished.values())
-        assert len(finished) == 6 and not site.jobs.pending
+        assert len(finished) == 12 and not site.jobs.pending  # read, then searchable PDF
         assert all(job.attempts == 1 for job in finished)
         processes = {job.leased_by.split(":")[1] for job in finished}
         assert len(processes) == 2, "both workers took jobs"
