@@ -128,6 +128,8 @@ def test_unfiled_scan_becomes_a_new_complaint_with_fields_from_its_text(testapp,
         (scan,) = s.centers["7001"].unfiled.values()
         scan.documents()[0].pages[1].text = PETITION_TEXT
         scan_url = url_of(scan)
+    viewer = testapp.get(scan_url).click(description="walk-in.jpg", index=0)
+    assert "ไฟล์สแกนรอระบุเรื่อง walk-in.jpg" in viewer.text and "เรียน นายอำเภอเมืองราชบุรี" in viewer.text
     page = testapp.get(scan_url).click(description="รับเป็นเรื่องใหม่")
     form = page.forms["intake"]
     assert "file" not in form.fields  # the scan's own documents are moved over

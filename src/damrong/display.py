@@ -7,11 +7,18 @@ from .thai.digits import format_number, to_thai_digits
 from .tracking import format_code
 
 __all__ = ["format_date", "format_datetime", "format_number", "to_thai_digits", "format_code",
-           "receipt", "masked_id", "full_id", "complainant_name", "file_size"]
+           "receipt", "holder_title", "masked_id", "full_id", "complainant_name", "file_size"]
 
 
 def receipt(complaint):
     return format_receipt(complaint.receipt_year, complaint.receipt_number)
+
+
+def holder_title(folder):
+    """What a document belongs to, as its viewer heads it: a complaint, or an unfiled scan."""
+    if hasattr(folder, "receipt_number"):
+        return f"{receipt(folder)} {folder.subject}"
+    return f"ไฟล์สแกนรอระบุเรื่อง {folder.source_name}"
 
 
 def masked_id(value):
