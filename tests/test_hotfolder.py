@@ -14,7 +14,7 @@ from damrong.scans import hotfolder
 from damrong.scans.hotfolder import HotFolder
 from damrong.worker import drain, until_idle
 from scan_intake import (app, complaint, drop, encrypted_pdf, hot, huge_png_header,  # noqa: F401
-                         listing, reason_of, url_of)
+                         listing, reason_of)
 
 
 def _documents(s, path_names):

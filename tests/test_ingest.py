@@ -5,6 +5,7 @@ import pytest
 import scanfiles
 from conftest import make_settings
 from damrong.complaints import PENDING_SUBJECT
+from damrong.resources.document import Page
 from damrong.scans import ingest as ingest_module
 from damrong.scans.ingest import fill_subject_from_ocr
 from damrong.scripts.cli import main as cli
@@ -34,6 +35,12 @@ def archive(tmp_path):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
     return str(root)
+
+
+def _page_with(text):
+    page = Page(1, 10, 10)
+    page.text = text
+    return page
 
 
 class Interrupted(BaseException):
@@ -100,10 +107,18 @@ def test_clerk_completes_a_back_captured_record_from_the_queue(ini, archive, cap
     testapp = request.getfixturevalue("testapp")
     request.getfixturevalue("clerk")
     site = request.getfixturevalue("site")
+    with site() as s:  # what the reading job leaves on the first page of each record
+        for complaint in s.centers["7001"].complaints.values():
+            complaint.documents()[0].pages[1] = _page_with(
+                "วันที่รับ ๒ ม.ค. ๒๕๖๐\nเรื่อง ร้องเรียนเสียงดังจากโรงงาน\nเลขประจำตัว 1101700203450")
     queue = testapp.get("/moi/70/7001/").click(description="เรื่องที่ต้องบันทึกให้ครบ")
     assert queue.text.count("@@edit\">บันทึกให้ครบ</a>") == 3
     edit = queue.click(href="@@edit", index=0)
-    form = fill(edit.forms["edit"], subject=PENDING_SUBJECT)
+    form = edit.forms["edit"]
+    assert form["subject"].value == "ร้องเรียนเสียงดังจากโรงงาน"  # from the scan's text
+    assert form["national_id"].value == "1101700203450"
+    assert form["received_at"].value == "2017-01-02T00:00"
+    form = fill(form, subject=PENDING_SUBJECT)
     refused = form.submit("save", status=400)
     assert "กรุณากรอกเรื่องแทนข้อความ" in refused.text
     form = fill(refused.forms["edit"])

@@ -15,6 +15,7 @@ from ..thai import national_id
 from ..thai.dates import format_datetime
 from ..uploads import UploadError
 from ..workflow import WorkflowError
+from .scans import fill_blanks, scan_text
 
 
 def describe(request):
@@ -103,6 +104,8 @@ def edit(request):
         "complainant": complaint.complainant,
         "respondent": complaint.respondent,
     }
+    if complaint.to_complete:  # back-captured: nobody has typed it yet, its scans have text
+        appstruct = fill_blanks(appstruct, scan_text(complaint))
     return {"c": complaint, "form": form.render(appstruct)}
 
 

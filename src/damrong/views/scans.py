@@ -12,7 +12,7 @@ from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.response import Response
 from pyramid.view import view_config
 
-from ..complaints import register_complaint
+from ..complaints import PENDING_SUBJECT, register_complaint
 from ..display import receipt
 from ..listing import TO_COMPLETE
 from ..resources.center import Center
@@ -31,9 +31,9 @@ from .intake import chosen_place, intake_form
 RECENT_FAILURES = 20
 
 
-def scan_text(scan):
-    """The OCR text of every page of the scan, in order."""
-    return "\n".join(page.text for document in scan.documents()
+def scan_text(holder):
+    """The OCR text of every page of an unfiled scan's (or a complaint's) documents, in order."""
+    return "\n".join(page.text for document in holder.documents()
                      for page in document.pages.values() if page.text)
 
 
@@ -112,8 +112,8 @@ def register_from_scan(request):
     return dict(page, form=form.render(prefilled(text, place)))
 
 
-def prefilled(text, place):
-    """Intake form values suggested by the text; anything not found keeps the form's default."""
+def suggestions(text):
+    """Intake form values suggested by the text, by group; what is not found is left out."""
     found = extract(text)
     complaint, complainant = {}, {}
     if found.subject:
@@ -124,7 +124,24 @@ def prefilled(text, place):
         complainant["national_id"] = found.national_ids[0]
     if found.phones:
         complainant["phone"] = found.phones[0]
-    return {"place": place, "complaint": complaint, "complainant": complainant}
+    return {"complaint": complaint, "complainant": complainant}
+
+
+def prefilled(text, place):
+    """The intake form's values for a new complaint from an unfiled scan."""
+    return dict(suggestions(text), place=place)
+
+
+def fill_blanks(appstruct, text):
+    """The edit form of a back-captured record: suggestions go where nothing is entered yet
+    (and over the received time, which was only the moment of the import)."""
+    for group, values in suggestions(text).items():
+        current = dict(appstruct[group])
+        for field, value in values.items():
+            if field == "received_at" or current.get(field) in (None, "", PENDING_SUBJECT):
+                current[field] = value
+        appstruct[group] = current
+    return appstruct
 
 
 @view_config(context=Center, name="to-complete", permission="view",
