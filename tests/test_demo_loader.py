@@ -78,8 +78,9 @@ def test_load_demo(app, site, db, var_dir):
         assert documents and all(d.state == "queued" and d.page_count >= 1 for d in documents)
         assert all(os.path.getsize(d.original.committed()) == d.size for d in documents)
 
-    assert drain(db) == len(documents)
+    assert drain(db) == 2 * len(documents)  # each read, then its searchable PDF made
     with site() as s:
         for document in (d for c in _complaints(s) for d in c.documents()):
             assert document.state == "ready", document.error
             assert len(document.pages) == document.page_count >= 1
+            assert document.searchable is not None
