@@ -9,6 +9,7 @@ from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, NameObject
 
 import scanfiles
+from damrong.complaints import attach_document
 from damrong.numbering import format_receipt
 from damrong.scans import hotfolder
 from damrong.scans.hotfolder import HotFolder
@@ -120,6 +121,22 @@ def test_same_file_dropped_twice_is_received_once(hot, db, site):
     assert "เคยรับเข้าระบบแล้ว" in reason and "ไฟล์สแกนรอระบุเรื่อง petition.jpg" in reason
     with site() as s:
         assert len(s.centers["7001"].unfiled) == 1
+
+
+def test_file_the_clerk_already_attached_by_hand_is_refused_with_a_reason(hot, db, site):
+    data = scanfiles.jpeg(label="by hand")
+    with site() as s:
+        target = complaint(s)
+        name, stem = target.__name__, f"{target.receipt_number}-{target.receipt_year}"
+        drop(hot, "upload.jpg", data)
+        upload = hot.check(os.path.join(hot.inbox, "upload.jpg")).uploads[0]
+        attach_document(target, upload, "clerk")
+    os.unlink(os.path.join(hot.inbox, "upload.jpg"))
+    drop(hot, f"{stem}.jpg", data)
+    hot.poll(db)
+    assert "ซ้ำกับเอกสาร upload.jpg" in reason_of(hot, f"{stem}.jpg")
+    with site() as s:
+        assert len(s.centers["7001"].complaints[name].documents()) == 1
 
 
 class Crash(BaseException):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from pyramid.traversal import find_root, resource_path_tuple
 
-from ..complaints import attach_document
+from ..complaints import DuplicateDocument, attach_document
 from ..numbering import format_receipt
 from ..resources.complaint import Complaint
 from ..resources.unfiled import UnfiledScan
@@ -54,7 +54,11 @@ def file_batch(site, center, batch, who=SCANNER):
     target, note = find_target(site, center, batch.hints, batch.cover_code)
     holder = target if target is not None else center.unfiled.add_scan(UnfiledScan(batch.name, note))
     for upload in batch.documents:
-        document = attach_document(holder, upload, who)
+        try:
+            document = attach_document(holder, upload, who)
+        except DuplicateDocument as duplicate:  # attached by hand before (not through here)
+            raise ScanRefused(f"ไฟล์ {upload.filename} ซ้ำกับเอกสาร {duplicate.existing.filename} "
+                              f"ที่แนบไว้แล้วใน{describe_holder(holder)} จึงไม่แนบซ้ำ")
         if batch.cover_code and not batch.cover_only_first and upload is batch.uploads[0]:
             document.cover_pages = 1
         center.received_scans[upload.sha256] = document
