@@ -127,7 +127,11 @@ class HotFolder:
         self._seen = {path: seen for path, seen in self._seen.items() if path in present}
         taken = 0
         for path in present:
-            if self._settled(path, now):
+            try:
+                settled = self._settled(path, now)
+            except OSError:  # taken away while we looked (the scanner's own temp file moved)
+                continue
+            if settled:
                 self.take(db, path)
                 self._seen.pop(path, None)
                 taken += 1
