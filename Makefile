@@ -6,10 +6,14 @@ VENV        ?= .venv
 BIN         := $(VENV)/bin
 INI         ?= development.ini
 APT_PACKAGES := tesseract-ocr tesseract-ocr-tha fonts-tlwg-laksaman-ttf fonts-tlwg-norasi-ttf \
-                poppler-utils chromium chromium-driver
+                poppler-utils chromium chromium-driver gettext
+# Translations: the .po files are kept in git, the compiled .mo files are built here.
+LOCALE_DIR  := src/damrong/locale
+PO_FILES    := $(wildcard $(LOCALE_DIR)/*/LC_MESSAGES/*.po)
+MO_FILES    := $(PO_FILES:.po=.mo)
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test system-packages venv bench clean-var
+.PHONY: run test system-packages venv bench clean-var messages
 
 run: venv
 	$(BIN)/damrong -c $(INI) init --demo-if-new
@@ -21,7 +25,17 @@ test: venv
 bench: venv
 	$(BIN)/python bench/intake.py
 
-venv: system-packages $(VENV)/.installed
+venv: system-packages $(VENV)/.installed $(MO_FILES)
+
+# msgfmt comes from Debian's gettext, hence after system-packages (also under make -j).
+%.mo: %.po | system-packages
+	msgfmt --check --output-file=$@ $<
+
+# Re-extract every marked string (Python `_()` and Chameleon i18n:*) into the .pot, then merge it
+# into each .po; new strings arrive untranslated and tests/test_i18n.py fails until translated.
+messages: system-packages $(VENV)/.installed
+	$(BIN)/pot-create --package-name=damrong --domain=damrong --output=$(LOCALE_DIR)/damrong.pot src/damrong
+	for po in $(PO_FILES); do msgmerge --quiet --update --backup=none --no-fuzzy-matching $$po $(LOCALE_DIR)/damrong.pot; done
 
 system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do \

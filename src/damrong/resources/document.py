@@ -6,12 +6,14 @@ from BTrees.IOBTree import IOBTree
 from persistent import Persistent
 from ZODB.blob import Blob
 
+from ..i18n import _
+
 #: Processing states a clerk sees beside each document.
 STATES = {
-    "queued": "รอประมวลผล",
-    "processing": "กำลังประมวลผล",
-    "ready": "พร้อมใช้งาน",
-    "failed": "ประมวลผลไม่สำเร็จ",
+    "queued": _("รอประมวลผล"),
+    "processing": _("กำลังประมวลผล"),
+    "ready": _("พร้อมใช้งาน"),
+    "failed": _("ประมวลผลไม่สำเร็จ"),
 }
 
 

@@ -57,5 +57,5 @@ def viewer(request):
 def status(request):
     """Polled by the complaint page so a document's state updates without a reload."""
     document = request.context
-    return {"state": document.state, "label": document.state_label,
+    return {"state": document.state, "label": request.localizer.translate(document.state_label),
             "pages": len(document.pages), "error": document.error}
