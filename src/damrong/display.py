@@ -42,6 +42,18 @@ class Display:
             term = TranslationString(term, mapping=mapping)
         return self.localizer.translate(term)
 
+    def recorded(self, text):
+        """Thai text from a complaint's history in the reader's language, where the catalog
+        or the taxonomy and workflow know it; free text (notes, names, places) stays as
+        written, because the history is the record."""
+        if self.thai or not text:
+            return text
+        translated = self.localizer.translate(TranslationString(text, domain="damrong"))
+        if translated != text:
+            return translated
+        return (self.taxonomy.relabel(text, self.locale)
+                or self.workflow.relabel(text, self.locale) or text)
+
     def label(self, kind, code):
         """A taxonomy code ('category', 'channel', 'urgency', 'title') as a reader's word."""
         return self.taxonomy.label(kind, code, self.locale)

@@ -55,6 +55,14 @@ class Taxonomy:
         Thai word, which is what a record keeps)."""
         return [(e["code"], entry_label(e, locale)) for e in self.entries(kind)]
 
+    def relabel(self, thai_label, locale):
+        """A Thai label, as the history recorded it, in ``locale`` (``None`` if unknown)."""
+        for kind in self.KINDS:
+            for entry in self.entries(kind):
+                if entry["label"] == thai_label:
+                    return entry_label(entry, locale)
+        return None
+
     def label(self, kind, code, locale="th"):
         """The label of a code of ``kind`` ('category', 'channel', 'urgency', 'title'), else
         the code itself (a code the ministry has since retired still shows)."""

@@ -53,6 +53,16 @@ class Workflow:
         """A state's label in ``locale``; the history records the Thai one."""
         return entry_label(self.states[state], locale)
 
+    def relabel(self, thai_label, locale):
+        """A state's or transition's Thai label, as the history recorded it, in ``locale``."""
+        for state in self.states.values():
+            if state["label"] == thai_label:
+                return entry_label(state, locale)
+        for transition in self.transitions.values():
+            if transition.label == thai_label:
+                return transition.label_in(locale)
+        return None
+
     def public_state(self, state):
         """``closed`` or ``in-progress``: the only two states published figures use."""
         return self.states[state]["public"]
@@ -72,7 +82,7 @@ class Workflow:
         complaint.status = transition.target
         complaint.history.record(
             who, transition.label,
-            changes=[("สถานะ", self.label(before), self.label(transition.target))],
+            changes=[(_("สถานะ"), self.label(before), self.label(transition.target))],
             note=note,
         )
         notify(ObjectModified(complaint))

@@ -32,7 +32,7 @@ def describe(request):
         if isinstance(value, datetime.datetime):
             return format_datetime(value)
         if isinstance(value, bool):
-            return "ใช่" if value else "ไม่ใช่"
+            return _("ใช่") if value else _("ไม่ใช่")
         return str(value)
     return label
 
@@ -70,7 +70,7 @@ def staff_namer(request):
 def reveal(request):
     """Show the complainant's identity in full; every reveal is written to the history."""
     complaint = request.context
-    complaint.history.record(request.identity.national_id, "เปิดดูข้อมูลส่วนบุคคลของผู้ร้อง")
+    complaint.history.record(request.identity.national_id, _("เปิดดูข้อมูลส่วนบุคคลของผู้ร้อง"))
     values = show(request)
     values["reveal"] = True
     return values
