@@ -13,11 +13,18 @@ PO_FILES    := $(wildcard $(LOCALE_DIR)/*/LC_MESSAGES/*.po)
 MO_FILES    := $(PO_FILES:.po=.mo)
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test system-packages venv bench clean-var messages
+.PHONY: run test system-packages venv bench clean-var zeo messages
 
 run: venv
 	$(BIN)/damrong -c $(INI) init --demo-if-new
 	$(BIN)/pserve $(INI)
+
+# Several processes on one machine: `make zeo` in one terminal, then `pserve zeo.ini` and one
+# `damrong -c zeo.ini worker` per core.
+zeo: venv
+	mkdir -p var
+	$(BIN)/damrong -c zeo.ini init
+	$(BIN)/runzeo -C config/zeo.conf
 
 test: venv
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -35,7 +42,10 @@ venv: system-packages $(VENV)/.installed $(MO_FILES)
 # into each .po; new strings arrive untranslated and tests/test_i18n.py fails until translated.
 messages: system-packages $(VENV)/.installed
 	$(BIN)/pot-create --package-name=damrong --domain=damrong --output=$(LOCALE_DIR)/damrong.pot src/damrong
-	for po in $(PO_FILES); do msgmerge --quiet --update --backup=none --no-fuzzy-matching $$po $(LOCALE_DIR)/damrong.pot; done
+	for po in $(PO_FILES); do \
+	  msgmerge --quiet --update --backup=none --no-fuzzy-matching $$po $(LOCALE_DIR)/damrong.pot && \
+	  msgattrib --no-obsolete --output-file=$$po $$po; \
+	done
 
 system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do \

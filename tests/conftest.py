@@ -31,6 +31,8 @@ def make_settings(var_dir, worker="none"):
         "damrong.worker": worker,
         "damrong.upload_limit_mb": "5",
         "damrong.max_image_pixels": "40000000",
+        # Compiling every template takes seconds per app; tests compile only what they render.
+        "damrong.warm_templates": "false",
     }
 
 

@@ -20,6 +20,7 @@ from .security import LoginThrottle, SecurityPolicy
 from .settings import AppSettings
 from .taxonomy import Taxonomy
 from .uploads import UploadStore
+from .warmup import warm_templates
 from .workflow import Workflow
 from .worker import WorkerThread
 
@@ -56,6 +57,8 @@ def main(global_config, **settings):
         config.include(".views")
         config.scan()
         app = config.make_wsgi_app()
+    if app_settings.warm_templates:
+        warm_templates(config.registry)
     open_database(config.registry, app_settings)
     return app
 

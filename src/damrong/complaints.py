@@ -14,6 +14,8 @@ from .numbering import format_receipt, next_receipt_number
 from .resources.complaint import Complaint
 from .resources.document import ScannedDocument
 from .resources.events import ObjectModified, notify
+from .thai.digits import format_number
+from .thai.normalize import normalize_text
 from .tracking import new_code
 
 #: Labels of the record's fields, as history entries record them (in Thai; pages translate them).
@@ -85,7 +87,7 @@ def register_complaint(site, center, record, uploads, who, initial_status, submi
 
 
 def attach_document(complaint, upload, who):
-    """Store an uploaded file as a new document and queue the job that makes its pages."""
+    """Store an uploaded file as a new document and queue the job that reads its pages."""
     for existing in complaint.documents():
         if existing.sha256 == upload.sha256:
             raise DuplicateDocument(existing)
@@ -95,9 +97,21 @@ def attach_document(complaint, upload, who):
     )
     document.store_original(upload.path)
     complaint.add(complaint.next_document_name(), document)
-    find_root(complaint).jobs.put("render-pages", resource_path_tuple(document))
+    find_root(complaint).jobs.put("read-document", resource_path_tuple(document))
     complaint.history.record(who, _("แนบเอกสาร"), note=upload.filename)
     return document
+
+
+def correct_page_text(document, page, text, who):
+    """A person's correction of a page's text, recorded on the complaint's history."""
+    if not page.correct(normalize_text(text).strip(), who):
+        return False
+    complaint = document.__parent__
+    complaint.history.record(
+        who, _("แก้ไขข้อความในเอกสาร"),
+        note=f"{document.filename} หน้า {format_number(page.number)}")
+    notify(ObjectModified(document))
+    return True
 
 
 def edit_complaint(complaint, record, who, describe=str):

@@ -9,6 +9,8 @@ import logging
 
 import geothai
 import transaction
+from BTrees.Length import Length
+from BTrees.LOBTree import LOBTree
 
 from .resources.center import MINISTRY_CODE, Center
 from .resources.site import ROOT_KEY, Site
@@ -39,8 +41,15 @@ def create_center_tree(site):
                 site.centers[district.code] = center
 
 
+def keep_finished_jobs(site):
+    """Give a job queue made before workers kept a record of finished jobs that record."""
+    if not hasattr(site.jobs, "finished"):
+        site.jobs.finished = LOBTree()
+        site.jobs.finished_count = Length()
+
+
 #: Evolve steps in order; the database records how many it has had.
-STEPS = [create_center_tree]
+STEPS = [create_center_tree, keep_finished_jobs]
 
 
 def bootstrap(connection):

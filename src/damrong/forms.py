@@ -6,6 +6,7 @@ keyboard-friendly HTML styled by our CSS, and list every error at the top of the
 
 import colander
 import deform
+from pyramid.settings import asbool
 from pyramid.threadlocal import get_current_registry, get_current_request
 
 from .i18n import _
@@ -20,7 +21,8 @@ def _translate(term):
 
 def includeme(config):
     deform.Form.set_zpt_renderer(
-        ["damrong:templates/deform", "deform:templates"], translator=_translate)
+        ["damrong:templates/deform", "deform:templates"], translator=_translate,
+        auto_reload=asbool(config.get_settings().get("pyramid.reload_templates")))
 
 
 class Node(colander.SchemaNode):

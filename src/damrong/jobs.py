@@ -11,11 +11,14 @@ import datetime
 import random
 import time
 
+from BTrees.Length import Length
 from BTrees.LOBTree import LOBTree
 from persistent import Persistent
 
 LEASE = datetime.timedelta(minutes=10)
 MAX_ATTEMPTS = 3
+#: How many finished jobs are kept for the record (who ran what, when, in how many attempts).
+FINISHED_KEPT = 10_000
 
 
 class Job(Persistent):
@@ -27,6 +30,8 @@ class Job(Persistent):
         self.created_at = datetime.datetime.now(datetime.timezone.utc)
         self.attempts = 0
         self.leased_until = None
+        self.leased_by = None
+        self.finished_at = None
         self.error = ""
 
 
@@ -36,6 +41,8 @@ class JobQueue(Persistent):
     def __init__(self):
         self.pending = LOBTree()
         self.failed = LOBTree()
+        self.finished = LOBTree()
+        self.finished_count = Length()
 
     def put(self, kind, path):
         job_id = (time.time_ns() // 1000) << 8 | random.getrandbits(8)
@@ -44,17 +51,46 @@ class JobQueue(Persistent):
         self.pending[job_id] = Job(kind, path)
         return job_id
 
-    def lease_next(self, now):
-        """Lease the oldest job nobody holds; returns ``(job_id, job)`` or ``None``."""
+    def lease_next(self, now, worker):
+        """Lease the oldest job nobody holds to ``worker``; returns ``(job_id, job)`` or ``None``.
+
+        Two workers leasing the same job write the same object, so one of them gets a
+        ConflictError at commit and leases another: a job is never run twice at once.
+        """
         for job_id, job in self.pending.items():
             if job.leased_until is None or job.leased_until < now:
                 job.leased_until = now + LEASE
+                job.leased_by = worker
                 job.attempts += 1
                 return job_id, job
         return None
 
-    def done(self, job_id):
-        self.pending.pop(job_id, None)
+    def renew(self, job_id, worker, now):
+        """Extend ``worker``'s lease; ``False`` if the job is no longer leased to it."""
+        job = self.pending.get(job_id)
+        if job is None or job.leased_by != worker:
+            return False
+        job.leased_until = now + LEASE
+        return True
+
+    def release(self, job_id):
+        """Free a job whose run was interrupted through no fault of its own (a write conflict)."""
+        job = self.pending.get(job_id)
+        if job is not None:
+            job.leased_until = None
+            job.attempts = max(job.attempts - 1, 0)
+
+    def done(self, job_id, now):
+        """Move a finished job to the record of finished work, keeping the newest ones."""
+        job = self.pending.pop(job_id, None)
+        if job is None:
+            return
+        job.finished_at = now
+        self.finished[job_id] = job
+        self.finished_count.change(1)
+        while self.finished_count() > FINISHED_KEPT:
+            del self.finished[self.finished.minKey()]
+            self.finished_count.change(-1)
 
     def give_up_or_retry(self, job_id, error):
         """After a failure: park the job if it failed too often, else free it for a retry."""

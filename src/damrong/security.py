@@ -96,7 +96,18 @@ class SecurityPolicy:
         self.acl = ACLHelper()
 
     def identity(self, request):
-        """The active ``User`` behind the request's ticket, or ``None``."""
+        """The active ``User`` behind the request's ticket, or ``None``.
+
+        Pyramid asks again for every permission check on a page; the answer is kept on the
+        request so the ticket is verified and the user looked up once.
+        """
+        try:
+            return request.damrong_identity
+        except AttributeError:
+            request.damrong_identity = self._identify(request)
+            return request.damrong_identity
+
+    def _identify(self, request):
         ticket = self.cookie.identify(request)
         if ticket is None:
             return None

@@ -20,6 +20,7 @@ class AppSettings:
     login_lockout_minutes: int
     page_size: int
     secure_cookies: bool
+    warm_templates: bool
 
     @classmethod
     def from_settings(cls, settings):
@@ -39,6 +40,7 @@ class AppSettings:
             login_lockout_minutes=int(get("login_lockout_minutes", 15)),
             page_size=int(get("page_size", 25)),
             secure_cookies=asbool(get("secure_cookies", False)),
+            warm_templates=asbool(get("warm_templates", True)),
         )
 
     def secret(self):

@@ -1,11 +1,15 @@
 """The background worker: drains the job outbox in ZODB after the commits that filled it.
 
 ``make run`` starts it as a thread of the web process (a FileStorage opens in one process only);
-``damrong -c INI worker`` runs the same loop as its own process on ZEO or RelStorage.
+``damrong -c INI worker`` runs the same loop as its own process, several of them side by side on
+ZEO: each job is leased to one worker at a time, and a worker that dies leaves a lease that
+expires, so the job runs again elsewhere.
 """
 
 import datetime
 import logging
+import os
+import socket
 import threading
 import traceback
 
@@ -14,60 +18,98 @@ from pyramid.threadlocal import manager as threadlocal_manager
 from pyramid.traversal import find_resource
 from ZODB.POSException import ConflictError
 
-from .pages import render_pages
+from .reading import read_document
 from .resources.site import get_site
 
 log = logging.getLogger(__name__)
 
-
-def run_render_pages(document):
-    document.state = "processing"
-    count = render_pages(document)
-    document.state = "ready"
-    document.progress = f"{count} หน้า"
-    document.error = ""
+#: Job kinds and the functions that do them: ``handler(context, run)``.
+HANDLERS = {"read-document": read_document}
 
 
-HANDLERS = {"render-pages": run_render_pages}
+class LeaseLost(Exception):
+    """Our lease ran out and another worker took the job over: stop without saving."""
+
+
+class JobRun:
+    """A running job as its handler sees it.
+
+    ``checkpoint()`` commits the work done so far and renews the lease, so a long job (the OCR
+    of a 500-page PDF) shows its progress, loses at most one step in a crash, and is not taken
+    over by another worker while this one is still at it.
+    """
+
+    def __init__(self, tm, connection, job_id, worker):
+        self.tm = tm
+        self.connection = connection
+        self.job_id = job_id
+        self.worker = worker
+
+    def checkpoint(self):
+        if not get_site(self.connection).jobs.renew(self.job_id, self.worker, _now()):
+            raise LeaseLost(self.job_id)
+        self.tm.commit()
+        self.tm.begin()
 
 
 def _now():
     return datetime.datetime.now(datetime.timezone.utc)
 
 
+def worker_name():
+    """Names the worker in a lease: host, process and thread, unique on one machine."""
+    return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
+
+
 def run_one(db):
     """Lease and run the oldest free job; returns False when there was none."""
     tm = transaction.TransactionManager()
     connection = db.open(transaction_manager=tm)
+    worker = worker_name()
     try:
         tm.begin()
-        leased = get_site(connection).jobs.lease_next(_now())
+        leased = get_site(connection).jobs.lease_next(_now(), worker)
         if leased is None:
             tm.abort()
             return False
         job_id, job = leased
         kind, path = job.kind, job.path
         tm.commit()
-        try:
-            tm.begin()
-            site = get_site(connection)
-            HANDLERS[kind](find_resource(site, path))
-            site.jobs.done(job_id)
-            tm.commit()
-            log.info("job %s %s done", kind, "/".join(path))
-        except ConflictError:
-            tm.abort()
-            raise
-        except Exception as error:  # a bad file must not stop the queue: record and go on
-            tm.abort()
-            log.warning("job %s %s failed: %s", kind, "/".join(path), error)
-            _record_failure(tm, connection, job_id, path, error)
+    except ConflictError:  # another worker leased the same job first: try the next one
+        tm.abort()
+        connection.close()
         return True
+    try:
+        tm.begin()
+        site = get_site(connection)
+        HANDLERS[kind](find_resource(site, path), JobRun(tm, connection, job_id, worker))
+        get_site(connection).jobs.done(job_id, _now())
+        tm.commit()
+        log.info("job %s %s done", kind, "/".join(path))
+    except LeaseLost:
+        tm.abort()
+        log.info("job %s %s was taken over by another worker", kind, "/".join(path))
     except ConflictError:
         tm.abort()
-        return True
-    finally:
+        log.info("job %s %s met a write conflict; it will run again", kind, "/".join(path))
+        _release(tm, connection, job_id)
+    except Exception as error:  # a bad file must not stop the queue: record and go on
+        tm.abort()
+        log.warning("job %s %s failed: %s", kind, "/".join(path), error)
+        _record_failure(tm, connection, job_id, path, error)
+    finally:  # also on KeyboardInterrupt or SystemExit: nothing half-done is committed
+        tm.abort()
         connection.close()
+    return True
+
+
+def _release(tm, connection, job_id):
+    try:
+        tm.begin()
+        get_site(connection).jobs.release(job_id)
+        tm.commit()
+    except ConflictError:  # then the lease simply runs out
+        tm.abort()
 
 
 def _record_failure(tm, connection, job_id, path, error):

@@ -27,6 +27,9 @@ FORMATS = ("jpeg", "png", "tiff", "pdf")
 
 _FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts")
 _FONT_FAMILIES = ("Laksaman", "Norasi", "Loma", "Garuda")
+# The free TLWG designs the Makefile installs: Laksaman (TH Sarabun's
+# design), Norasi and Kinnari (serif), Loma, Garuda, Waree, Umpush (sans).
+THAI_FAMILIES = ("Laksaman", "Norasi", "Kinnari", "Loma", "Garuda", "Waree", "Umpush")
 
 _FILL = 0.85  # a paragraph line broken at a space must be at least this full
 # Vowels written after the consonant they belong to: a line must not start
@@ -51,18 +54,30 @@ _Line = tuple[int, str]  # (indent in pixels, text); "" is an empty line
 def find_thai_font() -> str:
     """Path of a regular-weight Thai font, Laksaman (the TH Sarabun design
     used for Thai government letters) first, then other TLWG faces."""
-    files = sorted(
-        path for folder in _FONT_DIRS if folder.is_dir()
-        for path in folder.rglob("*") if path.suffix.lower() in (".ttf", ".otf")
-    )
+    fonts = thai_fonts()
     for family in _FONT_FAMILIES:
-        for path in files:
-            if path.stem in (family, f"{family}-Regular"):
-                return str(path)
+        if family in fonts:
+            return fonts[family]
     raise RuntimeError(
         "no Thai font found under /usr/share/fonts: install the Debian package "
         "fonts-tlwg-laksaman (or fonts-tlwg-laksaman-ttf)"
     )
+
+
+def thai_fonts(families: Sequence[str] = THAI_FAMILIES) -> dict[str, str]:
+    """{family: path} of the regular weights of ``families`` installed here
+    (TrueType or OpenType), for renderers that want several Thai designs."""
+    files = sorted(
+        path for folder in _FONT_DIRS if folder.is_dir()
+        for path in folder.rglob("*") if path.suffix.lower() in (".ttf", ".otf")
+    )
+    found = {}
+    for family in families:
+        for path in files:
+            if path.stem in (family, f"{family}-Regular"):
+                found[family] = str(path)
+                break
+    return found
 
 
 def render_page(text: str, font_path: str, rng: random.Random) -> Image.Image:
@@ -86,6 +101,19 @@ def render_pages(text: str, font_path: str, rng: random.Random) -> list[Image.Im
     font = _font(font_path)
     pages = _paginate(_layout(text, font), font)
     return [_draw_page(lines, font, rng, number) for number, lines in enumerate(pages, 1)]
+
+
+def render_line(text: str, font_path: str, rng: random.Random, size: int = FONT_PX) -> Image.Image:
+    """One line of ``text`` on a strip of paper just large enough for it, in
+    the same ink as a page.  The OCR digit model learns glyphs from such
+    strips (put through ``degrade``), so they must print like real pages."""
+    font = _font(font_path, size)
+    pad = size // 2
+    width = round(_width(font, text)) + 2 * pad
+    strip = Image.new("L", (width, _line_height(font) + 2 * pad), 255)
+    ImageDraw.Draw(strip).text((pad, pad + font.getmetrics()[0]), text, font=font,
+                               fill=rng.randint(0, 45), anchor="ls", language="th")
+    return strip
 
 
 def degrade(img: Image.Image, rng: random.Random, *, jpeg: bool = True) -> Image.Image:
@@ -128,10 +156,10 @@ def save_scan(pages: Sequence[Image.Image], path: str | Path, fmt: str) -> list[
     return _save_per_page(gray, path, fmt)
 
 
-@functools.lru_cache(maxsize=8)
-def _font(font_path: str) -> ImageFont.FreeTypeFont:
+@functools.lru_cache(maxsize=32)
+def _font(font_path: str, size: int = FONT_PX) -> ImageFont.FreeTypeFont:
     """Loading a font costs far more than using it; pages reuse one."""
-    return ImageFont.truetype(font_path, FONT_PX, layout_engine=ImageFont.Layout.RAQM)
+    return ImageFont.truetype(font_path, size, layout_engine=ImageFont.Layout.RAQM)
 
 
 def _layout(text: str, font: ImageFont.FreeTypeFont) -> list[_Line]:
@@ -304,10 +332,11 @@ def _noise(size: tuple[int, int], rng: random.Random, sigma: float) -> Image.Ima
 
 
 def _dust(page: Image.Image, rng: random.Random) -> None:
-    """Specks of dust and toner on the glass."""
+    """Specks of dust and toner on the glass: 20 to 120 on an A4 sheet, as
+    many per square centimetre on a smaller piece of paper."""
     draw = ImageDraw.Draw(page)
     width, height = page.size
-    for _ in range(rng.randint(20, 120)):
+    for _ in range(round(rng.randint(20, 120) * width * height / (PAGE_SIZE[0] * PAGE_SIZE[1]))):
         x, y = rng.randrange(width), rng.randrange(height)
         radius = rng.choice((1, 1, 1, 2, 2, 3))
         draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=rng.randint(30, 170))

@@ -11,14 +11,28 @@ from ..i18n import _
 #: Processing states a clerk sees beside each document.
 STATES = {
     "queued": _("รอประมวลผล"),
-    "processing": _("กำลังประมวลผล"),
+    "processing": _("กำลังอ่าน"),
     "ready": _("พร้อมใช้งาน"),
     "failed": _("ประมวลผลไม่สำเร็จ"),
 }
 
 
 class Page(Persistent):
-    """One page: an image for the viewer and a thumbnail, both derived and rebuildable."""
+    """One page: viewer image and thumbnail (derived, rebuildable) and the page's text.
+
+    ``text`` is what readers and search use: the latest hand correction if there is one, else
+    what the machine read (``machine_text``). Corrections are kept as revisions, oldest first.
+    ``words`` are the machine's word boxes, ``(text, left, top, width, height, confidence)`` in
+    pixels of an image ``box_size`` large, for highlights and the searchable PDF.
+    """
+
+    text = ""
+    machine_text = ""
+    confidence = None
+    source = ""
+    words = ()
+    box_size = (0, 0)
+    revisions = ()
 
     def __init__(self, number, width, height):
         self.number = number
@@ -26,7 +40,31 @@ class Page(Persistent):
         self.height = height
         self.image = Blob()
         self.thumbnail = Blob()
-        self.text = ""
+
+    @property
+    def corrected(self):
+        return bool(self.revisions)
+
+    def set_machine_text(self, page_text):
+        """Keep what OCR (or the PDF's own text layer) read from this page."""
+        self.machine_text = page_text.text
+        self.confidence = page_text.confidence
+        self.source = page_text.source
+        self.words = tuple((w.text, w.left, w.top, w.width, w.height, round(w.confidence, 1))
+                           for w in page_text.words)
+        if page_text.image is not None:
+            self.box_size = page_text.image.size
+        if not self.revisions:
+            self.text = page_text.text
+
+    def correct(self, text, who):
+        """A person's correction of the text; returns ``False`` if nothing changed."""
+        if text == self.text:
+            return False
+        self.revisions += ({"text": text, "who": who,
+                            "when": datetime.datetime.now(datetime.timezone.utc)},)
+        self.text = text
+        return True
 
 
 class ScannedDocument(Persistent):
@@ -46,11 +84,17 @@ class ScannedDocument(Persistent):
         self.original = Blob()
         self.pages = IOBTree()
         self.state = "queued"
-        self.progress = ""
+        self.pages_read = 0
         self.error = ""
 
     @property
     def state_label(self):
+        """The state as a clerk reads it, with the page being read while it works (a message:
+        pages show it through ``th.translate``, which writes the numbers in the reader's digits)."""
+        if self.state == "processing" and self.page_count:
+            reading = min(self.pages_read + 1, self.page_count)
+            return _("กำลังอ่านหน้า ${page} จาก ${pages}",
+                     mapping={"page": reading, "pages": self.page_count})
         return STATES[self.state]
 
     def store_original(self, source_path):

@@ -26,6 +26,7 @@ def open_site(config_uri):
     """Yield ``(site, registry, db)`` with the registry current; aborts on the way out."""
     settings = dict(get_appsettings(config_uri))
     settings["damrong.worker"] = "none"
+    settings["damrong.warm_templates"] = "false"  # a command renders no pages
     app = make_app({}, **settings)
     registry = app.registry
     db = registry._zodb_databases[""]
@@ -46,19 +47,21 @@ def cmd_init(args):
         site, created = bootstrap(connection)
         print(f"ฐานข้อมูลพร้อมใช้งาน: {len(site.centers)} ศูนย์, evolve generation {site.evolve_generation}")
         if args.demo_if_new and len(site.users) == 0:
-            _load_demo(site, registry, db)
+            _load_demo(site, registry)
 
 
 def cmd_demo(args):
     with open_site(args.config) as (site, registry, db):
-        _load_demo(site, registry, db)
+        _load_demo(site, registry)
 
 
-def _load_demo(site, registry, db):
+def _load_demo(site, registry):
     from ..demo.loader import load_demo
 
     credentials = load_demo(site, registry, progress=lambda text: print(text, flush=True))
-    drain(db)
+    # The scans are read by the worker once the app runs, so the first start is not held up by
+    # OCR and the complaint pages show the reading progress.
+    print(f"เอกสารสแกน {len(site.jobs.pending)} ฉบับรออ่านด้วย OCR โดยงานเบื้องหลัง")
     if registry.app_settings.development:
         print("\nผู้ใช้ตัวอย่าง (แสดงเฉพาะโหมดพัฒนา / development mode only):")
         for role, login, password, center in credentials:

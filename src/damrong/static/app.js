@@ -70,9 +70,11 @@
             var label = li.querySelector(".state");
             label.textContent = s.label + (s.error ? ": " + s.error : "");
             label.className = "state s-" + s.state;
+            var bar = li.querySelector("progress");
+            if (bar) { bar.max = Math.max(s.page_count, 1); bar.value = s.pages_read; }
             if (s.state === "ready" || s.state === "failed") { clearInterval(timer); location.reload(); }
           });
-      }, 2000);
+      }, 1500);
     });
   });
 })();

@@ -1,4 +1,4 @@
-"""Scanned documents: the original file, page images, thumbnails and the page viewer.
+"""Scanned documents: the original file, page images and thumbnails, the viewer, text corrections.
 
 Blobs are served with ``FileResponse`` straight from the blob directory, with an ETag from the
 file's SHA-256 so browsers cache pages that never change.
@@ -6,11 +6,14 @@ file's SHA-256 so browsers cache pages that never change.
 
 from urllib.parse import quote
 
-from pyramid.httpexceptions import HTTPNotFound
+from pyramid.httpexceptions import HTTPNotFound, HTTPSeeOther
 from pyramid.response import FileResponse
 from pyramid.view import view_config
 
+from ..complaints import correct_page_text
+from ..i18n import _
 from ..resources.document import ScannedDocument
+from .complaint import staff_namer
 
 
 def _blob_response(request, blob, content_type, etag, filename=None):
@@ -30,16 +33,16 @@ def original(request):
                           filename=document.filename)
 
 
-def _page(request):
+def _page(request, number):
     try:
-        return request.context.pages[int(request.GET.get("n", "1"))]
+        return request.context.pages[int(number)]
     except (KeyError, ValueError):
         raise HTTPNotFound()
 
 
 @view_config(context=ScannedDocument, name="page", permission="view")
 def page_image(request):
-    page = _page(request)
+    page = _page(request, request.GET.get("n", "1"))
     blob = page.thumbnail if request.GET.get("size") == "thumb" else page.image
     etag = f"{request.context.sha256[:16]}-{page.number}-{request.GET.get('size', 'view')}"
     return _blob_response(request, blob, "image/jpeg", etag)
@@ -47,15 +50,40 @@ def page_image(request):
 
 @view_config(context=ScannedDocument, permission="view", renderer="damrong:templates/document.pt")
 def viewer(request):
+    """A page's image beside its text; officers correct the text in place."""
     document = request.context
-    number = int(request.GET.get("n", "1")) if request.GET.get("n", "1").isdigit() else 1
-    return {"d": document, "c": document.__parent__,
-            "number": min(max(number, 1), max(document.page_count, 1))}
+    numbers = list(document.pages.keys())
+    wanted = request.GET.get("n", "")
+    number = int(wanted) if wanted.isdigit() and int(wanted) in document.pages else None
+    if number is None and numbers:
+        number = numbers[0]
+    at = numbers.index(number) if number is not None else 0
+    return {
+        "d": document,
+        "c": document.__parent__,
+        "page": document.pages[number] if number is not None else None,
+        "previous": numbers[at - 1] if at > 0 else None,
+        "next": numbers[at + 1] if at + 1 < len(numbers) else None,
+        "can_correct": request.has_permission("edit", document),
+        "staff_name": staff_namer(request),
+    }
+
+
+@view_config(context=ScannedDocument, name="correct", request_method="POST", permission="edit")
+def correct(request):
+    """Save a person's correction of a page's text (kept as a revision; search uses it)."""
+    document = request.context
+    page = _page(request, request.POST.get("n", ""))
+    if correct_page_text(document, page, request.POST.get("text", ""), request.identity.national_id):
+        request.session.flash(request.display.translate(
+            _("บันทึกการแก้ไขข้อความหน้า ${page} แล้ว", mapping={"page": page.number})))
+    return HTTPSeeOther(request.resource_url(document, query={"n": page.number}))
 
 
 @view_config(context=ScannedDocument, name="status.json", permission="view", renderer="json")
 def status(request):
     """Polled by the complaint page so a document's state updates without a reload."""
     document = request.context
-    return {"state": document.state, "label": request.localizer.translate(document.state_label),
-            "pages": len(document.pages), "error": document.error}
+    return {"state": document.state, "label": request.display.translate(document.state_label),
+            "error": document.error, "pages_read": document.pages_read,
+            "page_count": document.page_count}

@@ -1,0 +1,69 @@
+"""Cutting a word image into glyphs and describing each glyph as numbers.
+
+The digit model is trained on glyphs cut from rendered strips and applied
+to glyphs cut from Tesseract's word boxes; both go through these same two
+functions, so what the model learns is exactly what it will later see.
+"""
+import cv2
+import numpy as np
+
+BITMAP = 16  # glyphs are compared as 16×16 bitmaps (aspect kept, centred)
+# Parts of one glyph lie above each other (the two dots of a colon, a
+# stroke broken by a faint print, a mark above its letter): they overlap
+# horizontally but hardly vertically.  A slash leans over its neighbours,
+# which it overlaps both ways.
+_SAME_GLYPH_OVERLAP = 0.5
+_STACKED_OVERLAP = 0.3
+_MIN_AREA = 10  # pixels at 300 dpi: smaller blobs are dust, not a full stop
+
+
+def glyph_boxes(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
+    """Boxes (left, top, right, bottom) of the glyphs in ``ink`` (non-zero =
+    ink), left to right.  Connected components that overlap horizontally
+    are one glyph."""
+    count, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    parts = sorted(
+        (int(x), int(y), int(x + w), int(y + h))
+        for x, y, w, h, area in stats[1:count] if area >= _MIN_AREA
+    )
+    glyphs: list[list[int]] = []
+    for left, top, right, bottom in parts:
+        if glyphs:
+            last = glyphs[-1]
+            across = min(right, last[2]) - max(left, last[0])
+            down = min(bottom, last[3]) - max(top, last[1])
+            if (across >= _SAME_GLYPH_OVERLAP * min(right - left, last[2] - last[0])
+                    and down <= _STACKED_OVERLAP * min(bottom - top, last[3] - last[1])):
+                last[:] = [min(left, last[0]), min(top, last[1]), max(right, last[2]),
+                           max(bottom, last[3])]
+                continue
+        glyphs.append([left, top, right, bottom])
+    return [tuple(glyph) for glyph in glyphs]
+
+
+def features(ink: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> np.ndarray:
+    """One row per glyph: its bitmap, then its shape and its size and height
+    relative to the whole word, which is what tells a full stop from a
+    zero and a Thai ๐ from an Arabic 0 once bitmaps are scaled alike."""
+    if not boxes:
+        return np.zeros((0, BITMAP * BITMAP + 4), np.float32)
+    word_top = min(box[1] for box in boxes)
+    word_height = max(max(box[3] for box in boxes) - word_top, 1)
+    rows = []
+    for left, top, right, bottom in boxes:
+        width, height = right - left, bottom - top
+        rows.append(np.concatenate([
+            _bitmap(ink[top:bottom, left:right]),
+            [width / height, height / word_height, width / word_height,
+             ((top + bottom) / 2 - word_top) / word_height],
+        ]))
+    return np.asarray(rows, np.float32)
+
+
+def _bitmap(glyph: np.ndarray) -> np.ndarray:
+    height, width = glyph.shape
+    side = max(height, width)
+    square = np.zeros((side, side), np.float32)
+    top, left = (side - height) // 2, (side - width) // 2
+    square[top:top + height, left:left + width] = glyph > 0
+    return cv2.resize(square, (BITMAP, BITMAP), interpolation=cv2.INTER_AREA).ravel()

@@ -1,0 +1,32 @@
+"""Reading a scanned document: each page's image for the viewer, its text, and its progress.
+
+This is the worker's job for every document a clerk attaches or a scanner drops. It goes page
+by page through ``ocr.ocr_file`` and commits each page as soon as it is read, so the complaint
+page can say "reading page 3 of 12", and a worker that dies on page 400 of a 500-page PDF leaves
+399 pages saved. When the job runs again, pages already saved (perhaps corrected by hand since)
+are kept as they are and only the missing ones are added.
+"""
+
+from .ocr import ocr_file
+from .pages import make_page, pdf_page_image
+
+
+def read_document(document, run):
+    """Make the missing pages of ``document``; ``run.checkpoint()`` saves after each one."""
+    source = document.original.committed()
+    document.state = "processing"
+    document.error = ""
+    run.checkpoint()
+    for page_text in ocr_file(source, document.mimetype):
+        number = page_text.number
+        if number not in document.pages:
+            image = page_text.image
+            if image is None:  # a born-digital page: its text came from the PDF itself
+                image = pdf_page_image(source, number)
+            page = make_page(number, image)
+            page.set_machine_text(page_text)
+            document.pages[number] = page
+        document.pages_read = number
+        run.checkpoint()
+    document.page_count = len(document.pages)
+    document.state = "ready"

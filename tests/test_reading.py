@@ -1,0 +1,161 @@
+"""The document job: real OCR page by page, progress, hand corrections, interruptions."""
+
+import datetime
+import io
+import random
+
+import pytest
+import transaction
+import webtest
+
+from conftest import login
+from damrong import reading
+from damrong.demo import scans
+from damrong.resources.site import get_site
+from damrong.worker import JobRun, LeaseLost, drain, run_one, worker_name
+
+TEXT = ("เรื่อง ขอให้ซ่อมถนนในหมู่บ้าน\n"
+        "ข้าพเจ้าขอร้องเรียนว่าถนนหมู่ที่ ๔ ชำรุดตั้งแต่วันที่ ๒๖ สิงหาคม ๒๕๖๗\n"
+        "โทร ๐๘๑ ๙๗๖ ๕๔๓๒")
+
+
+def scanned_page(text=TEXT, seed=3):
+    rng = random.Random(seed)
+    image = scans.degrade(scans.render_page(text, scans.find_thai_font(), rng), rng)
+    buffer = io.BytesIO()
+    image.save(buffer, "JPEG", quality=85, dpi=(300, 300))
+    return buffer.getvalue()
+
+
+def scanned_tiff(pages):
+    frames = [scans.render_page(f"หน้าที่ {n}\nเรื่อง ทดสอบการอ่าน", scans.find_thai_font(),
+                                random.Random(n)) for n in range(1, pages + 1)]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, "TIFF", save_all=True, append_images=frames[1:],
+                   compression="tiff_deflate", dpi=(300, 300))
+    return buffer.getvalue()
+
+
+def register_with(testapp, name, data, mimetype):
+    page = testapp.get("/moi/70/7001/@@register")
+    form = page.forms["intake"]
+    form["category"] = "d04"
+    form["channel"] = "walk-in"
+    form["subject"] = "ขอให้ซ่อมถนน"
+    form["details"] = "ถนนชำรุด"
+    form["anonymous"] = True
+    form["file"] = [webtest.Upload(name, data, mimetype)]
+    return form.submit("register").follow()
+
+
+def only_document(s):
+    complaint = next(iter(s.centers["7001"].complaints.values()))
+    return complaint.documents()[0]
+
+
+def test_scanned_page_is_read_with_thai_digits_and_shown_beside_its_image(
+        testapp, clerk, db, site, make_user):
+    register_with(testapp, "petition.jpg", scanned_page(), "image/jpeg")
+    assert drain(db) == 1
+    with site() as s:
+        document = only_document(s)
+        page = document.pages[1]
+        assert document.state == "ready" and document.pages_read == 1
+        assert page.source == "ocr" and page.confidence > 50
+        assert "ซ่อมถนน" in page.text
+        assert "๒๖ สิงหาคม ๒๕๖๗" in page.text
+        assert "๐๘๑" in page.text and "๙๗๖" in page.text
+        assert page.words and page.box_size[0] > 2000
+        url = "/" + "/".join(_path(document))
+    viewer = testapp.get(url)
+    assert "๒๖ สิงหาคม ๒๕๖๗" in viewer.text and "ความมั่นใจเฉลี่ย" in viewer.text
+    assert testapp.get(url + "/status.json").json["state"] == "ready"
+
+
+def _path(resource):
+    names = []
+    while resource.__parent__ is not None:
+        names.append(resource.__name__)
+        resource = resource.__parent__
+    return reversed(names)
+
+
+def test_officer_corrects_text_kept_as_revision_and_clerk_view_is_read_only(
+        testapp, clerk, db, site, make_user, app):
+    register_with(testapp, "petition.jpg", scanned_page(), "image/jpeg")
+    drain(db)
+    with site() as s:
+        url = "/" + "/".join(_path(only_document(s)))
+    officer = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+    login(officer, make_user("officer", "7001")).follow()
+    form = officer.get(url).forms[1]
+    form["text"] = "เรื่อง ขอให้ซ่อมถนนในหมู่บ้าน หมู่ที่ ๔ (แก้ไขแล้ว)"
+    page = form.submit().follow()
+    assert "บันทึกการแก้ไขข้อความหน้า ๑ แล้ว" in page.text
+    assert "แก้ไขโดยเจ้าหน้าที่ ๑ ครั้ง" in page.text
+    with site() as s:
+        document = only_document(s)
+        corrected = document.pages[1]
+        assert corrected.text.endswith("(แก้ไขแล้ว)")
+        assert "๒๖ สิงหาคม" in corrected.machine_text
+        assert [e["action"] for e in document.__parent__.history][-1] == "แก้ไขข้อความในเอกสาร"
+    officer.post(url + "/@@correct", {"n": "1", "text": "x"}, status=400)  # no CSRF token
+    assert testapp.post(url + "/@@correct", {"n": "1", "text": "x"}, status="*").status_int in (400, 403)
+
+
+class CrashAfter:
+    """A job run whose process 'dies' after ``pages`` checkpoints past the start."""
+
+    def __init__(self, run, pages):
+        self.run, self.left = run, pages + 1
+
+    def checkpoint(self):
+        if self.left == 0:
+            raise SystemExit("worker killed")
+        self.left -= 1
+        self.run.checkpoint()
+
+
+def test_interrupted_document_keeps_read_pages_and_corrections_then_finishes(
+        testapp, clerk, db, site, monkeypatch):
+    register_with(testapp, "bundle.tif", scanned_tiff(3), "image/tiff")
+    real = reading.read_document
+    monkeypatch.setattr("damrong.worker.HANDLERS",
+                        {"read-document": lambda doc, run: real(doc, CrashAfter(run, 2))})
+    with pytest.raises(SystemExit):
+        run_one(db)
+    with site() as s:
+        document = only_document(s)
+        assert sorted(document.pages) == [1, 2] and document.state == "processing"
+        assert document.state_label == "กำลังอ่านหน้า ๓ จาก ๓"
+        document.pages[2].correct("แก้ด้วยมือ", "officer")
+        job = next(iter(s.jobs.pending.values()))
+        job.leased_until = None  # the dead worker's lease has run out
+    monkeypatch.setattr("damrong.worker.HANDLERS", {"read-document": real})
+    assert drain(db) == 1
+    with site() as s:
+        document = only_document(s)
+        assert sorted(document.pages) == [1, 2, 3] and document.state == "ready"
+        assert document.pages[2].text == "แก้ด้วยมือ"
+        assert "ทดสอบการอ่าน" in document.pages[3].text
+        assert "3" in document.pages[3].text or "๓" in document.pages[3].text
+        [finished] = s.jobs.finished.values()
+        assert finished.attempts == 2
+
+
+def test_a_worker_whose_lease_was_taken_over_stops_without_saving(testapp, clerk, db, site):
+    register_with(testapp, "petition.jpg", scanned_page(), "image/jpeg")
+    now = datetime.datetime.now(datetime.timezone.utc)
+    tm = transaction.TransactionManager()
+    connection = db.open(transaction_manager=tm)
+    jobs = get_site(connection).jobs
+    job_id, _ = jobs.lease_next(now, "worker-a")
+    tm.commit()
+    with site() as s:  # the lease expired and worker-b took the job
+        s.jobs.pending[job_id].leased_by = "worker-b"
+    tm.begin()
+    with pytest.raises(LeaseLost):
+        JobRun(tm, connection, job_id, "worker-a").checkpoint()
+    tm.abort()
+    connection.close()
+    assert worker_name().count(":") == 2

@@ -1,0 +1,124 @@
+"""Several worker processes on one ZEO database never do the same job twice."""
+
+import contextlib
+import os
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+import transaction
+import webtest
+from pyramid.threadlocal import manager
+
+import damrong
+from conftest import PASSWORD, login, make_settings
+from damrong.accounts import add_user
+from damrong.resources.site import get_site
+from damrong.thai import national_id
+from test_reading import register_with, scanned_page
+
+DAMRONG = os.path.join(os.path.dirname(sys.executable), "damrong")
+
+
+@pytest.fixture
+def zeo(tmp_path, template_var):
+    """A ZEO server over a copy of the template database, on a Unix socket."""
+    var = tmp_path / "zeo-var"
+    shutil.copytree(template_var, var)
+    conf = tmp_path / "zeo.conf"
+    conf.write_text(textwrap.dedent(f"""\
+        <zeo>
+          address {var}/zeo.sock
+        </zeo>
+        <blobstorage>
+          blob-dir {var}/blobs
+          <filestorage>
+            path {var}/Data.fs
+          </filestorage>
+        </blobstorage>
+        """))
+    server = subprocess.Popen([os.path.join(os.path.dirname(sys.executable), "runzeo"),
+                               "-C", str(conf)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _wait_for_socket(var / "zeo.sock", server)
+    yield var
+    server.terminate()
+    server.wait(10)
+
+
+def _wait_for_socket(path, server, timeout=30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if path.exists():
+            with socket.socket(socket.AF_UNIX) as probe:
+                if probe.connect_ex(str(path)) == 0:
+                    return
+        if server.poll() is not None:
+            raise RuntimeError(server.stderr.read().decode())
+        time.sleep(0.1)
+    raise TimeoutError("ZEO did not start")
+
+
+def zeo_settings(var):
+    settings = make_settings(var)
+    settings["zodbconn.uri"] = (f"zeo://{var}/zeo.sock?blob_dir={var}/blobs&shared_blob_dir=true")
+    return settings
+
+
+def write_ini(path, settings):
+    lines = ["[app:main]", "use = egg:damrong"]
+    lines += [f"{key} = {value}" for key, value in settings.items()]
+    path.write_text("\n".join(lines) + "\n")
+
+
+@contextlib.contextmanager
+def opened_app(settings):
+    """The app on ZEO, and its site opened outside a request (committed on the way out)."""
+    app = damrong.main({}, **settings)
+    db = app.registry._zodb_databases[""]
+    manager.push({"registry": app.registry, "request": None})
+    connection = db.open()
+    try:
+        yield app, get_site(connection)
+        transaction.commit()
+    finally:
+        transaction.abort()
+        connection.close()
+        manager.pop()
+        db.close()
+
+
+def test_two_worker_processes_share_the_queue_and_run_each_job_once(zeo, tmp_path):
+    settings = zeo_settings(zeo)
+    login_id = national_id.generate(random.Random(8))
+    with opened_app(settings) as (app, site):
+        user, _ = add_user(site, login_id, "เสมียน ทดสอบ", "clerk", "7001", password=PASSWORD)
+        user.must_change_password = False
+        transaction.commit()
+        clerk = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+        login(clerk, login_id).follow()
+        for seed in range(6):
+            register_with(clerk, f"p{seed}.jpg", scanned_page(seed=seed), "image/jpeg")
+
+    ini = tmp_path / "worker.ini"
+    write_ini(ini, settings)
+    workers = [subprocess.Popen([DAMRONG, "-c", str(ini), "worker", "--until-idle"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+               for _ in range(2)]
+    for worker in workers:
+        _, err = worker.communicate(timeout=300)
+        assert worker.returncode == 0, err
+
+    with opened_app(settings) as (app, site):
+        documents = [d for c in site.centers["7001"].complaints.values() for d in c.documents()]
+        assert len(documents) == 6
+        assert all(d.state == "ready" and d.pages[1].text for d in documents)
+        finished = list(site.jobs.finished.values())
+        assert len(finished) == 6 and not site.jobs.pending
+        assert all(job.attempts == 1 for job in finished)
+        processes = {job.leased_by.split(":")[1] for job in finished}
+        assert len(processes) == 2, "both workers took jobs"
