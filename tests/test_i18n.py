@@ -200,6 +200,13 @@ def test_every_taxonomy_and_workflow_entry_has_an_english_label(taxonomy, workfl
     assert not without, f"add an `en:` label beside: {without}"
 
 
+def test_compiled_catalog_is_built_from_the_current_po():
+    """Tells a run that skipped `make` why the English pages above show Thai."""
+    mo = EN_PO[:-3] + ".mo"
+    assert os.path.exists(mo) and os.path.getmtime(mo) >= os.path.getmtime(EN_PO), (
+        "run `make` (or `make test`): it compiles the .po files into the .mo files Pyramid reads")
+
+
 def test_a_missing_compiled_catalog_is_a_warning_not_a_crash(tmp_path):
     messages = tmp_path / "en" / "LC_MESSAGES"
     messages.mkdir(parents=True)

@@ -37,7 +37,8 @@ class Display:
         mappings, so they need not know who will read them.
         """
         if isinstance(term, TranslationString) and term.mapping:
-            mapping = {key: self.format_number(value) if isinstance(value, int) else value
+            mapping = {key: self.format_number(value)
+                       if isinstance(value, int) and not isinstance(value, bool) else value
                        for key, value in term.mapping.items()}
             term = TranslationString(term, mapping=mapping)
         return self.localizer.translate(term)
