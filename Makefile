@@ -5,21 +5,31 @@ PYTHON      ?= python3
 VENV        ?= .venv
 BIN         := $(VENV)/bin
 INI         ?= development.ini
-APT_PACKAGES := tesseract-ocr tesseract-ocr-tha fonts-tlwg-laksaman-ttf fonts-tlwg-norasi-ttf \
+APT_PACKAGES := tesseract-ocr tesseract-ocr-tha tesseract-ocr-osd fonts-tlwg-laksaman-ttf \
+                fonts-tlwg-norasi-ttf fonts-tlwg-kinnari-ttf fonts-tlwg-loma-ttf \
+                fonts-tlwg-garuda-ttf fonts-tlwg-waree-ttf fonts-tlwg-umpush-ttf \
                 poppler-utils chromium chromium-driver
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test system-packages venv bench clean-var
+.PHONY: run test system-packages venv bench bench-ocr ocr-model clean-var
 
-run: venv
+run: venv ocr-model
 	$(BIN)/damrong -c $(INI) init --demo-if-new
 	$(BIN)/pserve $(INI)
 
-test: venv
+test: venv ocr-model
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: venv
 	$(BIN)/python bench/intake.py
+
+bench-ocr: venv ocr-model
+	$(BIN)/python bench/ocr.py
+
+# The Thai digit model of damrong.ocr (rendered from the fonts above, ~30 s, kept in the
+# user's cache or $$DAMRONG_OCR_MODEL; the first OCR call would build it otherwise).
+ocr-model: venv
+	$(BIN)/python -m damrong.ocr.build_model
 
 venv: system-packages $(VENV)/.installed
 
