@@ -316,7 +316,7 @@ def report(figures, out=print):
     ours_f, peer_f = figures["ours"], figures["peer"]
     out(f"\n== OCR on {figures['pages']} synthetic scanned Thai pages (seed {figures['seed']}, "
         "300 dpi, degraded) ==")
-    out("   ours = damrong.ocr.ocr_image (tha+eng, preprocessing, digit model); "
+    out("   ours = damrong.ocr.ocr_image (tha, preprocessing, digit model); "
         "peer = tesseract PAGE stdout -l tha")
     out(f"{'figure':<38}{'ours':>12}{'peer':>12}{'target':>14}")
     rows = [

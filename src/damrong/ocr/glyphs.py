@@ -18,6 +18,7 @@ _MIN_AREA = 10  # pixels at 300 dpi: smaller blobs are dust, not a full stop
 # No single digit is this much wider than high (Garuda's ๑ is 1.3): wider
 # blobs are neighbours that touch, such as Laksaman's ๕ whose curl reaches ๖.
 _WIDEST_GLYPH = 1.5
+_SHORTEST_PAIR = 15  # pixels: flatter blobs are dashes and rules, never two digits
 
 
 def glyph_boxes(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
@@ -51,7 +52,7 @@ def _split_touching(ink: np.ndarray, box: tuple[int, int, int, int]) -> list[tup
     """Cut an over-wide blob at its thinnest column in the middle half, until
     every piece has the shape of one glyph; each piece is boxed tight."""
     left, top, right, bottom = box
-    if right - left <= _WIDEST_GLYPH * (bottom - top):
+    if right - left <= _WIDEST_GLYPH * (bottom - top) or bottom - top < _SHORTEST_PAIR:
         return [box]
     columns = ink[top:bottom, left:right].sum(axis=0)
     quarter = (right - left) // 4
