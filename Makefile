@@ -5,7 +5,9 @@ PYTHON      ?= python3
 VENV        ?= .venv
 BIN         := $(VENV)/bin
 INI         ?= development.ini
-APT_PACKAGES := tesseract-ocr tesseract-ocr-tha fonts-tlwg-laksaman-ttf fonts-tlwg-norasi-ttf \
+APT_PACKAGES := tesseract-ocr tesseract-ocr-tha tesseract-ocr-osd fonts-tlwg-laksaman-ttf \
+                fonts-tlwg-norasi-ttf fonts-tlwg-kinnari-ttf fonts-tlwg-loma-ttf \
+                fonts-tlwg-garuda-ttf fonts-tlwg-waree-ttf fonts-tlwg-umpush-ttf \
                 poppler-utils chromium chromium-driver gettext
 # Translations: the .po files are kept in git, the compiled .mo files are built here.
 LOCALE_DIR  := src/damrong/locale
@@ -13,9 +15,9 @@ PO_FILES    := $(wildcard $(LOCALE_DIR)/*/LC_MESSAGES/*.po)
 MO_FILES    := $(PO_FILES:.po=.mo)
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test system-packages venv bench clean-var zeo messages
+.PHONY: run test system-packages venv bench bench-ocr ocr-model clean-var zeo messages
 
-run: venv
+run: venv ocr-model
 	$(BIN)/damrong -c $(INI) init --demo-if-new
 	$(BIN)/pserve $(INI)
 
@@ -26,7 +28,7 @@ zeo: venv
 	$(BIN)/damrong -c zeo.ini init
 	$(BIN)/runzeo -C config/zeo.conf
 
-test: venv
+test: venv ocr-model
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: venv
@@ -46,6 +48,14 @@ messages: system-packages $(VENV)/.installed
 	  msgmerge --quiet --update --backup=none --no-fuzzy-matching $$po $(LOCALE_DIR)/damrong.pot && \
 	  msgattrib --no-obsolete --output-file=$$po $$po; \
 	done
+
+bench-ocr: venv ocr-model
+	$(BIN)/python bench/ocr.py
+
+# The Thai digit model of damrong.ocr (rendered from the fonts above, ~10 s, kept in the
+# user's cache or $$DAMRONG_OCR_MODEL; the first OCR call would build it otherwise).
+ocr-model: venv
+	$(BIN)/python -m damrong.ocr.build_model
 
 system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do \
