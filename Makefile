@@ -5,13 +5,20 @@ PYTHON      ?= python3
 VENV        ?= .venv
 BIN         := $(VENV)/bin
 INI         ?= development.ini
-APT_PACKAGES := tesseract-ocr tesseract-ocr-tha fonts-tlwg-laksaman-ttf fonts-tlwg-norasi-ttf \
-                poppler-utils chromium chromium-driver libpango-1.0-0 libpangoft2-1.0-0
+APT_PACKAGES := tesseract-ocr tesseract-ocr-tha tesseract-ocr-osd fonts-tlwg-laksaman-ttf \
+                fonts-tlwg-norasi-ttf fonts-tlwg-kinnari-ttf fonts-tlwg-loma-ttf \
+                fonts-tlwg-garuda-ttf fonts-tlwg-waree-ttf fonts-tlwg-umpush-ttf \
+                poppler-utils chromium chromium-driver gettext \
+                libpango-1.0-0 libpangoft2-1.0-0
+# Translations: the .po files are kept in git, the compiled .mo files are built here.
+LOCALE_DIR  := src/damrong/locale
+PO_FILES    := $(wildcard $(LOCALE_DIR)/*/LC_MESSAGES/*.po)
+MO_FILES    := $(PO_FILES:.po=.mo)
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test system-packages venv bench clean-var zeo
+.PHONY: run test system-packages venv bench bench-ocr ocr-model clean-var zeo messages
 
-run: venv
+run: venv ocr-model
 	$(BIN)/damrong -c $(INI) init --demo-if-new
 	$(BIN)/pserve $(INI)
 
@@ -22,13 +29,34 @@ zeo: venv
 	$(BIN)/damrong -c zeo.ini init
 	$(BIN)/runzeo -C config/zeo.conf
 
-test: venv
+test: venv ocr-model
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 bench: venv
 	$(BIN)/python bench/intake.py
 
-venv: system-packages $(VENV)/.installed
+venv: system-packages $(VENV)/.installed $(MO_FILES)
+
+# msgfmt comes from Debian's gettext, hence after system-packages (also under make -j).
+%.mo: %.po | system-packages
+	msgfmt --check --output-file=$@ $<
+
+# Re-extract every marked string (Python `_()` and Chameleon i18n:*) into the .pot, then merge it
+# into each .po; new strings arrive untranslated and tests/test_i18n.py fails until translated.
+messages: system-packages $(VENV)/.installed
+	$(BIN)/pot-create --package-name=damrong --domain=damrong --output=$(LOCALE_DIR)/damrong.pot src/damrong
+	for po in $(PO_FILES); do \
+	  msgmerge --quiet --update --backup=none --no-fuzzy-matching $$po $(LOCALE_DIR)/damrong.pot && \
+	  msgattrib --no-obsolete --output-file=$$po $$po; \
+	done
+
+bench-ocr: venv ocr-model
+	$(BIN)/python bench/ocr.py
+
+# The Thai digit model of damrong.ocr (rendered from the fonts above, ~10 s, kept in the
+# user's cache or $$DAMRONG_OCR_MODEL; the first OCR call would build it otherwise).
+ocr-model: venv
+	$(BIN)/python -m damrong.ocr.build_model
 
 system-packages:
 	@missing=""; for p in $(APT_PACKAGES); do \

@@ -184,3 +184,15 @@ def test_clerk_uploads_are_untouched_by_the_hot_folder(testapp, clerk, site):
     with site() as s:
         (created,) = s.centers["7001"].complaints.values()
         assert created.documents()[0].cover_pages == 0 and created.documents()[0].searchable is None
+
+
+def test_scan_pages_speak_english_too(testapp, clerk, hot, db):
+    from damrong.i18n import LOCALE_COOKIE
+    drop(hot, "x.jpg", scanfiles.jpeg())
+    hot.poll(db)
+    testapp.set_cookie(LOCALE_COOKIE, "en")
+    listing = testapp.get("/moi/70/7001/unfiled/")
+    assert "Unfiled scans" in listing.text and "Recently refused" not in listing.text
+    scan = listing.click(description="x.jpg")
+    assert "Attach to an existing complaint" in scan.text and "Register as a new complaint" in scan.text
+    assert "Records to complete" in testapp.get("/moi/70/7001/@@to-complete").text

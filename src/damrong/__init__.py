@@ -14,6 +14,7 @@ from pyramid.threadlocal import manager as threadlocal_manager
 from pyramid_zodbconn import get_connection
 
 from .evolve import bootstrap
+from .i18n import DEFAULT_LOCALE
 from .resources.site import get_site
 from .security import LoginThrottle, SecurityPolicy
 from .settings import AppSettings
@@ -35,6 +36,7 @@ def root_factory(request):
 def main(global_config, **settings):
     """The WSGI application."""
     app_settings = AppSettings.from_settings(settings)
+    settings.setdefault("pyramid.default_locale_name", DEFAULT_LOCALE)  # Pyramid's would be en
     secret = app_settings.secret()
     with Configurator(settings=settings, root_factory=root_factory) as config:
         config.include("pyramid_chameleon")
@@ -50,6 +52,7 @@ def main(global_config, **settings):
             secret, lambda request: root_factory(request).users, app_settings.secure_cookies))
         config.set_default_permission("view")
         configure_registry(config.registry, app_settings)
+        config.include(".i18n")
         config.include(".forms")
         config.include(".views")
         config.scan()

@@ -2,6 +2,7 @@
 
 import secrets
 
+from .i18n import MessageError, _
 from .resources.users import ROLES, User
 from .security import hash_password
 from .thai import national_id
@@ -9,8 +10,8 @@ from .thai import national_id
 _PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY34679"
 
 
-class AccountError(Exception):
-    """A Thai explanation of why the account cannot be created."""
+class AccountError(MessageError):
+    """Why the account cannot be created."""
 
 
 def temporary_password():
@@ -22,15 +23,15 @@ def add_user(site, login_id, full_name, role, center_code, password=None, positi
     """Create an account; returns ``(user, password)`` where password is the initial one."""
     login_id = national_id.clean(login_id)
     if not national_id.is_valid(login_id):
-        raise AccountError("เลขประจำตัวประชาชนไม่ถูกต้อง (ตรวจสอบหลักสุดท้ายไม่ผ่าน)")
+        raise AccountError(_("เลขประจำตัวประชาชนไม่ถูกต้อง (ตรวจสอบหลักสุดท้ายไม่ผ่าน)"))
     if login_id in site.users:
-        raise AccountError("มีผู้ใช้เลขประจำตัวประชาชนนี้อยู่แล้ว")
+        raise AccountError(_("มีผู้ใช้เลขประจำตัวประชาชนนี้อยู่แล้ว"))
     if role not in ROLES:
-        raise AccountError("บทบาทไม่ถูกต้อง")
+        raise AccountError(_("บทบาทไม่ถูกต้อง"))
     if center_code not in site.centers:
-        raise AccountError("ไม่พบศูนย์ที่ระบุ")
+        raise AccountError(_("ไม่พบศูนย์ที่ระบุ"))
     if not full_name.strip():
-        raise AccountError("กรุณากรอกชื่อ-นามสกุล")
+        raise AccountError(_("กรุณากรอกชื่อ-นามสกุล"))
     password = password or temporary_password()
     user = User(login_id, full_name.strip(), role, center_code, hash_password(password), position)
     site.users.add_user(user)

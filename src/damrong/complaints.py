@@ -9,6 +9,7 @@ import datetime
 
 from pyramid.traversal import find_root, resource_path_tuple
 
+from .i18n import _
 from .numbering import format_receipt, next_receipt_number
 from .resources.complaint import Complaint
 from .resources.document import ScannedDocument
@@ -17,30 +18,30 @@ from .thai.digits import format_number
 from .thai.normalize import normalize_text
 from .tracking import new_code
 
-#: Thai labels of the record's fields, as history entries show them.
+#: Labels of the record's fields, as history entries record them (in Thai; pages translate them).
 FIELD_LABELS = {
-    ("type", "category"): "ประเภทเรื่อง",
-    ("type", "category_other"): "ประเภทย่อย (เรื่องอื่นๆ)",
-    ("type", "channel"): "ช่องทาง",
-    ("complaint", "subject"): "เรื่อง",
-    ("complaint", "details"): "รายละเอียด",
-    ("complaint", "urgency"): "ความเร่งด่วน",
-    ("place", "province"): "จังหวัดที่เกิดเหตุ",
-    ("place", "district"): "อำเภอที่เกิดเหตุ",
-    ("place", "subdistrict"): "ตำบลที่เกิดเหตุ",
-    ("place", "address"): "สถานที่เกิดเหตุ",
-    ("place", "lat"): "ละติจูด",
-    ("place", "lon"): "ลองจิจูด",
-    ("complainant", "anonymous"): "ไม่ประสงค์ออกนาม",
-    ("complainant", "title"): "คำนำหน้า",
-    ("complainant", "first_name"): "ชื่อผู้ร้อง",
-    ("complainant", "last_name"): "นามสกุลผู้ร้อง",
-    ("complainant", "national_id"): "เลขประจำตัวประชาชนผู้ร้อง",
-    ("complainant", "phone"): "โทรศัพท์ผู้ร้อง",
-    ("complainant", "address"): "ที่อยู่ผู้ร้อง",
-    ("respondent", "name"): "ผู้ถูกร้องเรียน",
-    ("respondent", "position"): "ตำแหน่งผู้ถูกร้องเรียน",
-    ("respondent", "agency"): "หน่วยงานผู้ถูกร้องเรียน",
+    ("type", "category"): _("ประเภทเรื่อง"),
+    ("type", "category_other"): _("ประเภทย่อย (เรื่องอื่นๆ)"),
+    ("type", "channel"): _("ช่องทาง"),
+    ("complaint", "subject"): _("เรื่อง"),
+    ("complaint", "details"): _("รายละเอียด"),
+    ("complaint", "urgency"): _("ความเร่งด่วน"),
+    ("place", "province"): _("จังหวัดที่เกิดเหตุ"),
+    ("place", "district"): _("อำเภอที่เกิดเหตุ"),
+    ("place", "subdistrict"): _("ตำบลที่เกิดเหตุ"),
+    ("place", "address"): _("สถานที่เกิดเหตุ"),
+    ("place", "lat"): _("ละติจูด"),
+    ("place", "lon"): _("ลองจิจูด"),
+    ("complainant", "anonymous"): _("ไม่ประสงค์ออกนาม"),
+    ("complainant", "title"): _("คำนำหน้า"),
+    ("complainant", "first_name"): _("ชื่อผู้ร้อง"),
+    ("complainant", "last_name"): _("นามสกุลผู้ร้อง"),
+    ("complainant", "national_id"): _("เลขประจำตัวประชาชนผู้ร้อง"),
+    ("complainant", "phone"): _("โทรศัพท์ผู้ร้อง"),
+    ("complainant", "address"): _("ที่อยู่ผู้ร้อง"),
+    ("respondent", "name"): _("ผู้ถูกร้องเรียน"),
+    ("respondent", "position"): _("ตำแหน่งผู้ถูกร้องเรียน"),
+    ("respondent", "agency"): _("หน่วยงานผู้ถูกร้องเรียน"),
 }
 GROUPS = ("type", "complaint", "place", "complainant", "respondent")
 #: Personal data is never copied into history in clear: an ID change shows as masked.
@@ -81,7 +82,7 @@ def register_complaint(site, center, record, uploads, who, initial_status, submi
     site.tracking[complaint.tracking_code] = complaint
     if submission_id:
         site.submissions[submission_id] = complaint
-    complaint.history.record(who, "รับเรื่อง", note=format_receipt(year, number))
+    complaint.history.record(who, _("รับเรื่อง"), note=format_receipt(year, number))
     for upload in uploads:
         attach_document(complaint, upload, who)
     return complaint, True
@@ -101,7 +102,7 @@ def attach_document(complaint, upload, who):
     document.store_original(upload.path)
     complaint.add(complaint.next_document_name(), document)
     find_root(complaint).jobs.put("read-document", resource_path_tuple(document))
-    complaint.history.record(who, "แนบเอกสาร", note=upload.filename)
+    complaint.history.record(who, _("แนบเอกสาร"), note=upload.filename)
     return document
 
 
@@ -111,7 +112,7 @@ def correct_page_text(document, page, text, who):
         return False
     complaint = document.__parent__
     complaint.history.record(
-        who, "แก้ไขข้อความในเอกสาร",
+        who, _("แก้ไขข้อความในเอกสาร"),
         note=f"{document.filename} หน้า {format_number(page.number)}")
     notify(ObjectModified(document))
     find_root(document).jobs.put("searchable-pdf", resource_path_tuple(document))
@@ -133,14 +134,14 @@ def edit_complaint(complaint, record, who, describe=str):
         setattr(complaint, group, dict(new))
     received_at = as_utc(record["received_at"])
     if received_at != complaint.received_at:
-        changes.append(("วันเวลาที่รับเรื่อง", describe("complaint", "received_at", complaint.received_at),
+        changes.append((_("วันเวลาที่รับเรื่อง"), describe("complaint", "received_at", complaint.received_at),
                         describe("complaint", "received_at", received_at)))
         complaint.received_at = received_at
     if complaint.to_complete:  # the edit form only saves a complete record
         complaint.to_complete = False
-        changes.append(("สถานะการบันทึก", "ต้องบันทึกให้ครบ", "บันทึกครบแล้ว"))
+        changes.append((_("สถานะการบันทึก"), _("ต้องบันทึกให้ครบ"), _("บันทึกครบแล้ว")))
     if changes:
-        complaint.history.record(who, "แก้ไขข้อมูล", changes=changes)
+        complaint.history.record(who, _("แก้ไขข้อมูล"), changes=changes)
         notify(ObjectModified(complaint))
     return len(changes)
 
@@ -153,5 +154,6 @@ def as_utc(moment):
 def _change(group, field, before, after, describe):
     label = FIELD_LABELS.get((group, field), field)
     if (group, field) in PERSONAL_FIELDS:
-        return (label, "(ข้อมูลส่วนบุคคล)" if before else "", "(ข้อมูลส่วนบุคคล)" if after else "")
+        hidden = _("(ข้อมูลส่วนบุคคล)")
+        return (label, hidden if before else "", hidden if after else "")
     return (label, describe(group, field, before), describe(group, field, after))

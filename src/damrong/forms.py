@@ -1,4 +1,4 @@
-"""deform set-up: our templates first, Thai messages, and the two widgets deform lacks.
+"""deform set-up: our templates first, messages in the reader's language, and two widgets.
 
 deform's own templates assume Bootstrap and jQuery; ours (templates/deform/) render plain,
 keyboard-friendly HTML styled by our CSS, and list every error at the top of the form.
@@ -7,19 +7,16 @@ keyboard-friendly HTML styled by our CSS, and list every error at the top of the
 import colander
 import deform
 from pyramid.settings import asbool
-from pyramid.threadlocal import get_current_registry
-from translationstring import TranslationString
+from pyramid.threadlocal import get_current_registry, get_current_request
 
+from .i18n import _
 from .thai.dates import BANGKOK
-from .thai.digits import format_number
 from .uploads import UploadError
 
 
 def _translate(term):
-    """deform's translator: interpolate ``${name}`` mappings; our messages are already Thai."""
-    if isinstance(term, TranslationString):
-        return term.interpolate()
-    return term
+    """deform's translator: the request's, so numbers in messages follow the locale too."""
+    return get_current_request().display.translate(term)
 
 
 def includeme(config):
@@ -29,9 +26,9 @@ def includeme(config):
 
 
 class Node(colander.SchemaNode):
-    """A schema node whose 'required' message is Thai."""
+    """A schema node whose 'required' message is ours (colander's says only "Required")."""
 
-    missing_msg = "กรุณากรอกช่องนี้"
+    missing_msg = _("กรุณากรอกช่องนี้")
 
 
 class DateTimeLocalWidget(deform.widget.Widget):
@@ -52,9 +49,9 @@ class DateTimeLocalWidget(deform.widget.Widget):
 
 
 class BangkokDateTime(colander.DateTime):
-    """``colander.DateTime`` with naive input read as Bangkok time and Thai error messages."""
+    """``colander.DateTime`` with naive input read as Bangkok time and our error message."""
 
-    err_template = "วันเวลาไม่ถูกต้อง"
+    err_template = _("วันเวลาไม่ถูกต้อง")
 
     def __init__(self):
         super().__init__(default_tzinfo=BANGKOK)
@@ -92,25 +89,29 @@ class ScanFilesWidget(deform.widget.Widget):
             try:
                 upload = store.add(item.file, item.filename)
             except UploadError as error:
-                problems.append(str(error))
+                problems.append(error.message)
                 continue
             if any(u.sha256 == upload.sha256 for u in uploads):
                 store.discard(upload.uid)
-                problems.append(f"ไฟล์ {upload.filename} ซ้ำกับไฟล์ที่แนบไว้แล้ว จึงแนบเพียงครั้งเดียว")
+                problems.append(_("ไฟล์ ${filename} ซ้ำกับไฟล์ที่แนบไว้แล้ว จึงแนบเพียงครั้งเดียว",
+                                  mapping={"filename": upload.filename}))
                 continue
             uploads.append(upload)
         cstruct = [describe_upload(upload) for upload in uploads]
         if problems:
-            raise colander.Invalid(field.schema, " ".join(problems), cstruct)
+            display = get_current_request().display
+            raise colander.Invalid(field.schema, " ".join(map(display.translate, problems)), cstruct)
         return cstruct
 
 
 def describe_upload(upload):
+    """What the widget lists of a kept file, its numbers written in the reader's digits."""
+    display = get_current_request().display
     return {
         "uid": upload.uid,
         "filename": upload.filename,
-        "pages": format_number(upload.page_count),
-        "size": f"{format_number(max(upload.size // 1024, 1))} KB",
+        "pages": display.format_number(upload.page_count),
+        "size": display.file_size(upload.size),
     }
 
 

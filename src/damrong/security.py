@@ -15,6 +15,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from pyramid.authentication import AuthTktCookieHelper
 from pyramid.authorization import ACLHelper, Allow, Authenticated, Everyone
 
+from .i18n import _
+
 #: What each role may do at its center and the centers below it.
 ROLE_PERMISSIONS = {
     "clerk": ("view", "register", "edit", "view-personal"),
@@ -51,13 +53,13 @@ def verify_password(password_hash, password):
 
 
 def password_problem(password, national_id=""):
-    """A Thai explanation of why ``password`` is too weak, or ``None`` if it will do."""
+    """Why ``password`` is too weak (a message to translate), or ``None`` if it will do."""
     if len(password) < 10:
-        return "รหัสผ่านต้องยาวอย่างน้อย ๑๐ ตัวอักษร"
+        return _("รหัสผ่านต้องยาวอย่างน้อย ๑๐ ตัวอักษร")
     if password.isdigit():
-        return "รหัสผ่านต้องมีตัวอักษรอื่นนอกจากตัวเลข"
+        return _("รหัสผ่านต้องมีตัวอักษรอื่นนอกจากตัวเลข")
     if national_id and national_id in password:
-        return "รหัสผ่านต้องไม่มีเลขประจำตัวประชาชน"
+        return _("รหัสผ่านต้องไม่มีเลขประจำตัวประชาชน")
     return None
 
 

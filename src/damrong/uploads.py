@@ -20,14 +20,15 @@ from PIL import Image, ImageFile, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
-from .thai.digits import format_number
+from .i18n import MessageError, _
 
 ACCEPTED = {"image/jpeg", "image/png", "image/tiff", "application/pdf"}
 _STALE_AFTER = 24 * 3600
 
 
-class UploadError(Exception):
-    """A file that cannot be accepted; the message is Thai and names the file."""
+class UploadError(MessageError):
+    """A file that cannot be accepted; the message names the file (its numbers are plain ints,
+    written in the reader's digits when it is shown)."""
 
 
 @dataclass
@@ -47,16 +48,15 @@ def check_file(path, filename, limit_bytes, max_pixels):
     """Return ``(mimetype, page_count)`` or raise ``UploadError`` saying what is wrong."""
     size = os.path.getsize(path)
     if size == 0:
-        raise UploadError(f"ไฟล์ {filename} ว่างเปล่า (๐ ไบต์)")
+        raise UploadError(_("ไฟล์ ${filename} ว่างเปล่า (๐ ไบต์)", mapping={"filename": filename}))
     if size > limit_bytes:
-        raise UploadError(
-            f"ไฟล์ {filename} มีขนาด {_megabytes(size)} MB เกินกำหนด {_megabytes(limit_bytes)} MB")
+        raise UploadError(_("ไฟล์ ${filename} มีขนาด ${size} MB เกินกำหนด ${limit} MB", mapping={
+            "filename": filename, "size": _megabytes(size), "limit": _megabytes(limit_bytes)}))
     kind = filetype.guess(path)
     mimetype = kind.mime if kind else None
     if mimetype not in ACCEPTED:
-        raise UploadError(
-            f"ไฟล์ {filename} ไม่ใช่ไฟล์ภาพสแกน (JPEG, PNG, TIFF) หรือ PDF "
-            "(ระบบตรวจจากเนื้อไฟล์ ไม่ใช่จากนามสกุล)")
+        raise UploadError(_("ไฟล์ ${filename} ไม่ใช่ไฟล์ภาพสแกน (JPEG, PNG, TIFF) หรือ PDF "
+                            "(ระบบตรวจจากเนื้อไฟล์ ไม่ใช่จากนามสกุล)", mapping={"filename": filename}))
     if mimetype == "application/pdf":
         return mimetype, _check_pdf(path, filename)
     return mimetype, _check_image(path, filename, max_pixels)
@@ -75,18 +75,21 @@ def _check_image(path, filename, max_pixels):
                     image.seek(frame)
                     width, height = image.size
                     if width * height > max_pixels:
-                        raise UploadError(
-                            f"ไฟล์ {filename} มีขนาดภาพ {format_number(width)} × "
-                            f"{format_number(height)} พิกเซล ใหญ่เกินกว่าที่ระบบรับได้ "
-                            f"({format_number(max_pixels)} พิกเซล)")
+                        raise UploadError(_(
+                            "ไฟล์ ${filename} มีขนาดภาพ ${width} × ${height} พิกเซล "
+                            "ใหญ่เกินกว่าที่ระบบรับได้ (${limit} พิกเซล)",
+                            mapping={"filename": filename, "width": width, "height": height,
+                                     "limit": max_pixels}))
                     image.load()
                 return frames
         except UploadError:
             raise
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-            raise UploadError(f"ไฟล์ {filename} มีขนาดภาพใหญ่ผิดปกติ ระบบไม่เปิดไฟล์นี้")
+            raise UploadError(_("ไฟล์ ${filename} มีขนาดภาพใหญ่ผิดปกติ ระบบไม่เปิดไฟล์นี้",
+                                mapping={"filename": filename}))
         except (OSError, SyntaxError, ValueError, UnidentifiedImageError):
-            raise UploadError(f"ไฟล์ภาพ {filename} เสียหายหรือไม่สมบูรณ์ กรุณาสแกนใหม่")
+            raise UploadError(_("ไฟล์ภาพ ${filename} เสียหายหรือไม่สมบูรณ์ กรุณาสแกนใหม่",
+                                mapping={"filename": filename}))
 
 
 def _check_pdf(path, filename):
@@ -96,19 +99,20 @@ def _check_pdf(path, filename):
         with open(path, "rb") as stream:
             reader = PdfReader(stream)
             if reader.is_encrypted and not reader.decrypt(""):
-                raise UploadError(f"ไฟล์ PDF {filename} มีรหัสผ่าน กรุณาส่งไฟล์ที่ไม่ได้ล็อกรหัส")
+                raise UploadError(_("ไฟล์ PDF ${filename} มีรหัสผ่าน กรุณาส่งไฟล์ที่ไม่ได้ล็อกรหัส",
+                                    mapping={"filename": filename}))
             pages = len(reader.pages)
     except UploadError:
         raise
     except (PdfReadError, OSError, ValueError, KeyError, TypeError):
-        raise UploadError(f"ไฟล์ PDF {filename} เสียหายหรือไม่สมบูรณ์")
+        raise UploadError(_("ไฟล์ PDF ${filename} เสียหายหรือไม่สมบูรณ์", mapping={"filename": filename}))
     if pages == 0:
-        raise UploadError(f"ไฟล์ PDF {filename} ไม่มีหน้าเอกสาร")
+        raise UploadError(_("ไฟล์ PDF ${filename} ไม่มีหน้าเอกสาร", mapping={"filename": filename}))
     return pages
 
 
 def _megabytes(size):
-    return format_number(round(size / (1 << 20)) or 1)
+    return round(size / (1 << 20)) or 1
 
 
 class UploadStore:
@@ -135,8 +139,8 @@ class UploadStore:
                 target.write(chunk)
         try:
             if size > self.limit_bytes:
-                raise UploadError(
-                    f"ไฟล์ {filename} มีขนาดเกินกำหนด {_megabytes(self.limit_bytes)} MB")
+                raise UploadError(_("ไฟล์ ${filename} มีขนาดเกินกำหนด ${limit} MB", mapping={
+                    "filename": filename, "limit": _megabytes(self.limit_bytes)}))
             mimetype, pages = check_file(path, filename, self.limit_bytes, self.max_pixels)
         except UploadError:
             os.unlink(path)

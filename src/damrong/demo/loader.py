@@ -331,7 +331,7 @@ def _scan(registry, rng, text, font, workdir, plan, progress):
             with open(path, "rb") as stream:
                 uploads.append(registry.uploads.add(stream, path.name))
         except UploadError as error:
-            progress(f"ไม่แนบไฟล์ตัวอย่าง: {error}")
+            progress(f"ไม่แนบไฟล์ตัวอย่าง: {error.message.interpolate()}")
         finally:
             os.unlink(path)
     return uploads

@@ -12,9 +12,9 @@ the same scan degradation as demo pages (``demo.scans.degrade``), then
 binarized exactly as OCR binarizes a page.  Texts are random numbers from
 a fixed seed that nothing else uses, so the model is rebuilt bit for bit
 and never sees a benchmark page.  Nearest neighbours need no training
-loop, and with a few thousand glyphs per font they recognize printed
-digits almost perfectly; the file is ~5 MB and never committed: ``make
-ocr-model`` (or the first OCR call) builds it in about half a minute.
+loop, and with about 1,500 glyphs per font they recognize printed
+digits well; the file is ~1.5 MB and never committed: ``make
+ocr-model`` (or the first OCR call) builds it in about ten seconds.
 """
 import contextlib
 import fcntl
@@ -30,7 +30,7 @@ from damrong.ocr import glyphs
 from damrong.ocr.prepare import binarize
 from damrong.thai.digits import to_thai_digits
 
-VERSION = 1  # bump whenever the features or the training set change
+VERSION = 3  # bump whenever the features or the training set change
 OTHER = "x"  # a glyph that is no digit nor number punctuation (a Thai letter, a mark)
 PUNCTUATION = "/.,-:()"
 LABELS = tuple("0123456789๐๑๒๓๔๕๖๗๘๙" + PUNCTUATION) + (OTHER,)

@@ -15,13 +15,20 @@ BITMAP = 16  # glyphs are compared as 16×16 bitmaps (aspect kept, centred)
 _SAME_GLYPH_OVERLAP = 0.5
 _STACKED_OVERLAP = 0.3
 _MIN_AREA = 10  # pixels at 300 dpi: smaller blobs are dust, not a full stop
+# No single digit is this much wider than high (Garuda's ๑ is 1.3): wider
+# blobs are neighbours that touch, such as Laksaman's ๕ whose curl reaches ๖.
+_WIDEST_GLYPH = 1.5
+_SHORTEST_PAIR = 15  # pixels: flatter blobs are dashes and rules, never two digits
 
 
 def glyph_boxes(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
     """Boxes (left, top, right, bottom) of the glyphs in ``ink`` (non-zero =
     ink), left to right.  Connected components that overlap horizontally
     are one glyph."""
-    count, _, stats, _ = cv2.connectedComponentsWithStats(ink.astype(np.uint8), connectivity=8)
+    # Closing first rejoins strokes a hard scanner threshold broke (a thin
+    # Norasi ๒ becomes two blobs in a Group 4 TIFF otherwise).
+    joined = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
+    count, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     parts = sorted(
         (int(x), int(y), int(x + w), int(y + h))
         for x, y, w, h, area in stats[1:count] if area >= _MIN_AREA
@@ -38,7 +45,27 @@ def glyph_boxes(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
                            max(bottom, last[3])]
                 continue
         glyphs.append([left, top, right, bottom])
-    return [tuple(glyph) for glyph in glyphs]
+    return [part for glyph in glyphs for part in _split_touching(ink, tuple(glyph))]
+
+
+def _split_touching(ink: np.ndarray, box: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
+    """Cut an over-wide blob at its thinnest column in the middle half, until
+    every piece has the shape of one glyph; each piece is boxed tight."""
+    left, top, right, bottom = box
+    if right - left <= _WIDEST_GLYPH * (bottom - top) or bottom - top < _SHORTEST_PAIR:
+        return [box]
+    columns = ink[top:bottom, left:right].sum(axis=0)
+    quarter = (right - left) // 4
+    cut = left + quarter + int(np.argmin(columns[quarter:len(columns) - quarter]))
+    return [piece for part in ((left, cut), (cut, right)) if (tight := _tight(ink, part, top, bottom))
+            for piece in _split_touching(ink, tight)]
+
+
+def _tight(ink: np.ndarray, columns: tuple[int, int], top: int, bottom: int):
+    rows = np.nonzero(ink[top:bottom, columns[0]:columns[1]].any(axis=1))[0]
+    if len(rows) == 0:
+        return None
+    return columns[0], top + int(rows[0]), columns[1], top + int(rows[-1]) + 1
 
 
 def features(ink: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> np.ndarray:

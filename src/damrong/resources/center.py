@@ -63,6 +63,16 @@ class Center(Folder):
         return f"ศูนย์ดำรงธรรมอำเภอ{self.name_th}"
 
     @property
+    def title_en(self):
+        """The center's name for the English UI, built from the DOPA English names."""
+        if self.level == "ministry":
+            return "Ministry of Interior Damrongdhama Center"
+        if self.code == "10":
+            return "Bangkok Damrongdhama Center"
+        kind = "Province" if self.level == "province" else "District"
+        return f"Damrongdhama Center, {self.name_en} {kind}"
+
+    @property
     def lineage_codes(self):
         """Codes from the ministry down to this center: ``['moi', '70', '7001']``."""
         codes = []

@@ -22,14 +22,18 @@ class History(Persistent):
         self.entries = LOBTree()
 
     def record(self, who, action, changes=(), note="", when=None):
-        """Append an entry; ``changes`` is a sequence of ``(field label, before, after)``."""
+        """Append an entry; ``changes`` is a sequence of ``(field label, before, after)``.
+
+        Text is stored as plain Thai (a ``_()`` label becomes its msgid): the history is the
+        official record, and a page translates what it can when it shows it.
+        """
         number = (self.entries.maxKey() + 1) if self.entries else 1
         self.entries[number] = {
             "when": when or datetime.datetime.now(datetime.timezone.utc),
             "who": who,
-            "action": action,
-            "changes": tuple(changes),
-            "note": note,
+            "action": str(action),
+            "changes": tuple(tuple(str(part) for part in change) for change in changes),
+            "note": str(note),
         }
         return number
 

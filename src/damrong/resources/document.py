@@ -6,14 +6,14 @@ from BTrees.IOBTree import IOBTree
 from persistent import Persistent
 from ZODB.blob import Blob
 
-from ..thai.digits import format_number
+from ..i18n import _
 
 #: Processing states a clerk sees beside each document.
 STATES = {
-    "queued": "รอประมวลผล",
-    "processing": "กำลังอ่าน",
-    "ready": "พร้อมใช้งาน",
-    "failed": "ประมวลผลไม่สำเร็จ",
+    "queued": _("รอประมวลผล"),
+    "processing": _("กำลังอ่าน"),
+    "ready": _("พร้อมใช้งาน"),
+    "failed": _("ประมวลผลไม่สำเร็จ"),
 }
 
 
@@ -97,10 +97,12 @@ class ScannedDocument(Persistent):
 
     @property
     def state_label(self):
-        """The state as a clerk reads it, with the page being read while it works."""
+        """The state as a clerk reads it, with the page being read while it works (a message:
+        pages show it through ``th.translate``, which writes the numbers in the reader's digits)."""
         if self.state == "processing" and self.page_count:
             reading = min(self.pages_read + 1, self.page_count)
-            return f"กำลังอ่านหน้า {format_number(reading)} จาก {format_number(self.page_count)}"
+            return _("กำลังอ่านหน้า ${page} จาก ${pages}",
+                     mapping={"page": reading, "pages": self.page_count})
         return STATES[self.state]
 
     def store_original(self, source_path):

@@ -5,14 +5,16 @@ import datetime
 from BTrees.OOBTree import OOBTree, OOTreeSet
 from persistent import Persistent
 
+from ..i18n import _
 from .folder import Folder
 
+#: Role labels are messages (templates translate them), not data stored with the user.
 ROLES = {
-    "clerk": "เจ้าหน้าที่รับเรื่อง",
-    "officer": "เจ้าหน้าที่ผู้รับผิดชอบ",
-    "supervisor": "ผู้บังคับบัญชา",
-    "executive": "ผู้บริหาร",
-    "admin": "ผู้ดูแลระบบ",
+    "clerk": _("เจ้าหน้าที่รับเรื่อง"),
+    "officer": _("เจ้าหน้าที่ผู้รับผิดชอบ"),
+    "supervisor": _("ผู้บังคับบัญชา"),
+    "executive": _("ผู้บริหาร"),
+    "admin": _("ผู้ดูแลระบบ"),
 }
 
 

@@ -20,7 +20,9 @@ from PIL import Image, ImageOps
 from pyramid.renderers import render
 
 from ..ocr.sources import rasterize
-from ..tracking import ALPHABET, LENGTH
+from ..numbering import format_receipt
+from ..thai.dates import format_date
+from ..tracking import ALPHABET, LENGTH, format_code
 
 PREFIX = "DAMRONG-COVER:"
 STATIC_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "static")
@@ -38,6 +40,8 @@ def cover_sheet_pdf(complaint, request):
     """The cover sheet of ``complaint`` as PDF bytes (A4, Thai fonts from static/fonts)."""
     html = render("damrong:templates/cover_sheet.pt",
                   {"c": complaint, "qr": qr_svg_data_uri(complaint.tracking_code),
+                   "receipt": format_receipt(complaint.receipt_year, complaint.receipt_number),
+                   "code": format_code(complaint.tracking_code), "format_date": format_date,
                    "now": datetime.datetime.now(datetime.timezone.utc)},
                   request=request)
     return weasyprint.HTML(string=html, base_url=STATIC_DIR + os.sep).write_pdf()

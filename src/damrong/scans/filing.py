@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pyramid.traversal import find_root, resource_path_tuple
 
 from ..complaints import DuplicateDocument, attach_document
+from ..i18n import _
 from ..numbering import format_receipt
 from ..resources.complaint import Complaint
 from ..resources.unfiled import UnfiledScan
@@ -138,7 +139,7 @@ def file_unfiled_scan(scan, complaint, who):
         site.jobs.repoint(old_path, resource_path_tuple(document))
         moved.append(document)
         names.append(document.filename)
-    complaint.history.record(who, "แนบเอกสารจากไฟล์สแกนรอระบุเรื่อง",
-                             note=f"{scan.source_name}: {', '.join(names) or 'ไม่มีเอกสารใหม่'}")
+    complaint.history.record(who, _("แนบเอกสารจากไฟล์สแกนรอระบุเรื่อง"),
+                             note=f"{scan.source_name}: {', '.join(names) or '-'}")
     center.unfiled.remove(scan.__name__)
     return moved

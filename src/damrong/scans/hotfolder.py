@@ -30,6 +30,7 @@ import time
 
 from pyramid.threadlocal import manager as threadlocal_manager
 
+from ..i18n import thai_text
 from ..thai.dates import format_datetime
 from ..txn import commit_in_own_connection
 from ..uploads import Upload, UploadError, check_file
@@ -234,7 +235,7 @@ def checked_uploads(files, base, limit_bytes, max_pixels):
         try:
             mimetype, pages = check_file(file, os.path.relpath(file, base), limit_bytes, max_pixels)
         except UploadError as error:
-            problems.append(str(error))
+            problems.append(thai_text(error.message))
             continue
         uploads.append(Upload("", os.path.basename(file), mimetype, os.path.getsize(file),
                               file_sha256(file), pages, file))

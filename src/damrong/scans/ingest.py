@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 
 from pyramid.traversal import find_root, resource_path_tuple
 
-from ..complaints import PENDING_SUBJECT, register_complaint
+from ..complaints import FIELD_LABELS, PENDING_SUBJECT, register_complaint
+from ..i18n import _
 from ..resources.events import ObjectModified, notify
 from ..txn import commit_in_own_connection
 from .filing import ScanRefused, refuse_received
@@ -122,11 +123,11 @@ def _register_batch(site, registry, center_code, name, uploads):
         return False
     refuse_received(center, uploads)
     record = pending_record(center, datetime.datetime.now(datetime.timezone.utc))
-    complaint, _ = register_complaint(site, center, record, uploads, BACK_CAPTURE,
-                                      registry.workflow.initial)
+    complaint = register_complaint(site, center, record, uploads, BACK_CAPTURE,
+                                   registry.workflow.initial)[0]
     complaint.to_complete = True
     notify(ObjectModified(complaint))  # into the listing's "to complete" set
-    complaint.history.record(BACK_CAPTURE, "นำเข้าจากเอกสารย้อนหลัง", note=name)
+    complaint.history.record(BACK_CAPTURE, _("นำเข้าจากเอกสารย้อนหลัง"), note=name)
     for document in complaint.documents():
         center.received_scans[document.sha256] = document
     center.ingested_batches[key] = complaint
@@ -153,8 +154,9 @@ def fill_subject_from_ocr(complaint, run=None):
     subject = extract(text).subject
     if subject:
         complaint.complaint = dict(complaint.complaint, subject=subject)
-        complaint.history.record(BACK_CAPTURE, "กรอกเรื่องจากข้อความในเอกสาร",
-                                 changes=[("เรื่อง", PENDING_SUBJECT, subject)])
+        complaint.history.record(BACK_CAPTURE, _("กรอกเรื่องจากข้อความในเอกสาร"),
+                                 changes=[(FIELD_LABELS[("complaint", "subject")],
+                                           PENDING_SUBJECT, subject)])
 
 
 def describe_progress(report, elapsed):

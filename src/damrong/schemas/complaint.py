@@ -13,6 +13,7 @@ import deform
 from .. import areas
 from ..complaints import PENDING_SUBJECT
 from ..forms import BangkokDateTime, DateTimeLocalWidget, Node, ScanFiles, ScanFilesWidget
+from ..i18n import _
 from ..thai import national_id
 from ..thai.dates import BANGKOK
 from ..thai.normalize import normalize_text
@@ -27,43 +28,48 @@ def _text(value):
     return normalize_text(value).strip() if isinstance(value, str) else value
 
 
-def _choices(pairs, prompt="— เลือก —"):
+def _choices(pairs, prompt=_("— เลือก —")):
     return [("", prompt)] + list(pairs)
 
 
 def _length(maximum):
-    return colander.Length(max=maximum, max_err=f"ยาวเกิน {maximum} ตัวอักษร")
+    return colander.Length(max=maximum, max_err=_("ยาวเกิน ${max} ตัวอักษร"))
 
 
 @colander.deferred
 def category_widget(node, kw):
-    return deform.widget.SelectWidget(values=_choices(kw["taxonomy"].categories(kw["center"].level)))
+    return deform.widget.SelectWidget(values=_choices(
+        kw["taxonomy"].categories(kw["center"].level, kw["request"].locale_name)))
 
 
 @colander.deferred
 def category_validator(node, kw):
-    codes = [code for code, _ in kw["taxonomy"].categories(kw["center"].level)]
-    return colander.OneOf(codes, msg_err="ประเภทเรื่องไม่อยู่ในรายการของศูนย์นี้")
+    codes = [code for code, label in kw["taxonomy"].categories(kw["center"].level)]
+    return colander.OneOf(codes, msg_err=_("ประเภทเรื่องไม่อยู่ในรายการของศูนย์นี้"))
 
 
 @colander.deferred
 def channel_widget(node, kw):
-    return deform.widget.SelectWidget(values=_choices(kw["taxonomy"].channels))
+    return deform.widget.SelectWidget(
+        values=_choices(kw["taxonomy"].choices("channel", kw["request"].locale_name)))
 
 
 @colander.deferred
 def channel_validator(node, kw):
-    return colander.OneOf([c for c, _ in kw["taxonomy"].channels], msg_err="ช่องทางไม่ถูกต้อง")
+    return colander.OneOf([code for code, label in kw["taxonomy"].choices("channel")],
+                          msg_err=_("ช่องทางไม่ถูกต้อง"))
 
 
 @colander.deferred
 def urgency_widget(node, kw):
-    return deform.widget.SelectWidget(values=kw["taxonomy"].urgencies)
+    return deform.widget.SelectWidget(
+        values=kw["taxonomy"].choices("urgency", kw["request"].locale_name))
 
 
 @colander.deferred
 def title_widget(node, kw):
-    return deform.widget.SelectWidget(values=_choices([(t, t) for t in kw["taxonomy"].titles], "—"))
+    return deform.widget.SelectWidget(
+        values=_choices(kw["taxonomy"].choices("title", kw["request"].locale_name), "—"))
 
 
 @colander.deferred
@@ -77,49 +83,51 @@ def new_submission_id(node, kw):
 
 
 class TypeGroup(colander.MappingSchema):
-    category = Node(colander.String(), title="ประเภทเรื่อง", widget=category_widget,
+    category = Node(colander.String(), title=_("ประเภทเรื่อง"), widget=category_widget,
                     validator=category_validator)
-    category_other = Node(colander.String(), title="ประเภทย่อย (กรณีเรื่องอื่นๆ)", missing="",
+    category_other = Node(colander.String(), title=_("ประเภทย่อย (กรณีเรื่องอื่นๆ)"), missing="",
                           preparer=_text, validator=_length(200))
-    channel = Node(colander.String(), title="ช่องทางที่รับเรื่อง", widget=channel_widget,
+    channel = Node(colander.String(), title=_("ช่องทางที่รับเรื่อง"), widget=channel_widget,
                    validator=channel_validator, default="walk-in")
 
     def validator(self, node, value):
         other = self.bindings["taxonomy"].other_category
         if value["category"] == other and not value["category_other"]:
             error = colander.Invalid(node)
-            error["category_other"] = "เรื่องอื่นๆ ต้องระบุประเภทย่อย"
+            error["category_other"] = _("เรื่องอื่นๆ ต้องระบุประเภทย่อย")
             raise error
 
 
 class ComplaintGroup(colander.MappingSchema):
-    received_at = Node(BangkokDateTime(), title="วันเวลาที่รับเรื่อง", default=now_default,
+    received_at = Node(BangkokDateTime(), title=_("วันเวลาที่รับเรื่อง"), default=now_default,
                        widget=DateTimeLocalWidget())
-    subject = Node(colander.String(), title="เรื่อง", preparer=_text, validator=_length(300))
-    details = Node(colander.String(), title="รายละเอียด", preparer=_text, missing="",
+    subject = Node(colander.String(), title=_("เรื่อง"), preparer=_text, validator=_length(300))
+    details = Node(colander.String(), title=_("รายละเอียด"), preparer=_text, missing="",
                    widget=deform.widget.TextAreaWidget(rows=5), validator=_length(20000))
-    urgency = Node(colander.String(), title="ความเร่งด่วน", widget=urgency_widget, default="normal")
+    urgency = Node(colander.String(), title=_("ความเร่งด่วน"), widget=urgency_widget, default="normal")
 
     def validator(self, node, value):
         error = colander.Invalid(node)
         if value["received_at"] > datetime.datetime.now(BANGKOK) + FUTURE_TOLERANCE:
-            error["received_at"] = "วันเวลาที่รับเรื่องต้องไม่เป็นเวลาในอนาคต"
+            error["received_at"] = _("วันเวลาที่รับเรื่องต้องไม่เป็นเวลาในอนาคต")
         if value["subject"] == PENDING_SUBJECT:
-            error["subject"] = f"กรุณากรอกเรื่องแทนข้อความ '{PENDING_SUBJECT}'"
+            error["subject"] = _("กรุณากรอกเรื่องแทนข้อความ '${placeholder}'",
+                                 mapping={"placeholder": PENDING_SUBJECT})
         if error.children:
             raise error
 
 
-def _coordinate(bounds, label):
+def _coordinate(bounds, not_a_number, outside):
+    """A latitude or longitude check; the two messages are whole sentences for translators."""
     def validate(node, value):
         if value == "":
             return
         try:
             number = float(value)
         except ValueError:
-            raise colander.Invalid(node, f"{label}ต้องเป็นตัวเลข เช่น 13.7563")
+            raise colander.Invalid(node, not_a_number)
         if not bounds[0] <= number <= bounds[1]:
-            raise colander.Invalid(node, f"{label}อยู่นอกประเทศไทย ({bounds[0]}–{bounds[1]})")
+            raise colander.Invalid(node, _(outside, mapping={"low": bounds[0], "high": bounds[1]}))
     return validate
 
 
@@ -127,75 +135,78 @@ def _area_widget(level):
     """A select of one area level, listing the areas inside the level above as chosen now."""
     def make(node, kw):
         chosen = kw.get("place") or {}
+        locale = kw["request"].locale_name
         values = {
-            "province": lambda: _choices(areas.provinces()),
-            "district": lambda: _choices(areas.districts(chosen.get("province")), "—"),
-            "subdistrict": lambda: _choices(areas.subdistricts(chosen.get("district")), "—"),
+            "province": lambda: _choices(areas.provinces(locale)),
+            "district": lambda: _choices(areas.districts(chosen.get("province"), locale), "—"),
+            "subdistrict": lambda: _choices(areas.subdistricts(chosen.get("district"), locale), "—"),
         }[level]()
         return deform.widget.SelectWidget(values=values, css_class=f"area {level}")
     return colander.deferred(make)
 
 
 class PlaceGroup(colander.MappingSchema):
-    province = Node(colander.String(), title="จังหวัด", widget=_area_widget("province"))
-    district = Node(colander.String(), title="อำเภอ/เขต", missing="",
+    province = Node(colander.String(), title=_("จังหวัด"), widget=_area_widget("province"))
+    district = Node(colander.String(), title=_("อำเภอ/เขต"), missing="",
                     widget=_area_widget("district"))
-    subdistrict = Node(colander.String(), title="ตำบล/แขวง", missing="",
+    subdistrict = Node(colander.String(), title=_("ตำบล/แขวง"), missing="",
                        widget=_area_widget("subdistrict"))
-    address = Node(colander.String(), title="สถานที่/ที่อยู่ที่เกิดเหตุ", missing="", preparer=_text,
+    address = Node(colander.String(), title=_("สถานที่/ที่อยู่ที่เกิดเหตุ"), missing="", preparer=_text,
                    validator=_length(500))
-    lat = Node(colander.String(), title="ละติจูด", missing="",
-               validator=_coordinate(LAT_RANGE, "ละติจูด"))
-    lon = Node(colander.String(), title="ลองจิจูด", missing="",
-               validator=_coordinate(LON_RANGE, "ลองจิจูด"))
+    lat = Node(colander.String(), title=_("ละติจูด"), missing="",
+               validator=_coordinate(LAT_RANGE, _("ละติจูดต้องเป็นตัวเลข เช่น 13.7563"),
+                                     _("ละติจูดอยู่นอกประเทศไทย (${low}–${high})")))
+    lon = Node(colander.String(), title=_("ลองจิจูด"), missing="",
+               validator=_coordinate(LON_RANGE, _("ลองจิจูดต้องเป็นตัวเลข เช่น 100.5018"),
+                                     _("ลองจิจูดอยู่นอกประเทศไทย (${low}–${high})")))
 
     def validator(self, node, value):
         error = colander.Invalid(node)
         if value["province"] not in dict(areas.provinces()):
-            error["province"] = "ไม่พบจังหวัดนี้"
+            error["province"] = _("ไม่พบจังหวัดนี้")
         elif value["district"] and value["district"] not in dict(areas.districts(value["province"])):
-            error["district"] = "อำเภอนี้ไม่อยู่ในจังหวัดที่เลือก"
+            error["district"] = _("อำเภอนี้ไม่อยู่ในจังหวัดที่เลือก")
         elif value["subdistrict"] and (
                 value["subdistrict"] not in dict(areas.subdistricts(value["district"]))):
-            error["subdistrict"] = "ตำบลนี้ไม่อยู่ในอำเภอที่เลือก"
+            error["subdistrict"] = _("ตำบลนี้ไม่อยู่ในอำเภอที่เลือก")
         if error.children:
             raise error
 
 
 class ComplainantGroup(colander.MappingSchema):
-    anonymous = Node(colander.Boolean(), title="ไม่ประสงค์ออกนาม", missing=False,
+    anonymous = Node(colander.Boolean(), title=_("ไม่ประสงค์ออกนาม"), missing=False,
                      widget=deform.widget.CheckboxWidget())
-    title = Node(colander.String(), title="คำนำหน้า", missing="", widget=title_widget)
-    first_name = Node(colander.String(), title="ชื่อ", missing="", preparer=_text,
+    title = Node(colander.String(), title=_("คำนำหน้า"), missing="", widget=title_widget)
+    first_name = Node(colander.String(), title=_("ชื่อ"), missing="", preparer=_text,
                       validator=_length(100))
-    last_name = Node(colander.String(), title="นามสกุล", missing="", preparer=_text,
+    last_name = Node(colander.String(), title=_("นามสกุล"), missing="", preparer=_text,
                      validator=_length(100))
-    national_id = Node(colander.String(), title="เลขประจำตัวประชาชน", missing="",
+    national_id = Node(colander.String(), title=_("เลขประจำตัวประชาชน"), missing="",
                        preparer=lambda v: national_id.clean(v) if isinstance(v, str) else v)
-    phone = Node(colander.String(), title="โทรศัพท์", missing="", preparer=_text,
+    phone = Node(colander.String(), title=_("โทรศัพท์"), missing="", preparer=_text,
                  validator=_length(40))
-    address = Node(colander.String(), title="ที่อยู่", missing="", preparer=_text,
+    address = Node(colander.String(), title=_("ที่อยู่"), missing="", preparer=_text,
                    widget=deform.widget.TextAreaWidget(rows=2), validator=_length(500))
 
     def validator(self, node, value):
         error = colander.Invalid(node)
         if value["national_id"] and not national_id.is_valid(value["national_id"]):
-            error["national_id"] = "เลขประจำตัวประชาชนไม่ถูกต้อง (ตรวจสอบหลักสุดท้ายไม่ผ่าน)"
+            error["national_id"] = _("เลขประจำตัวประชาชนไม่ถูกต้อง (ตรวจสอบหลักสุดท้ายไม่ผ่าน)")
         if not value["anonymous"]:
             if not value["first_name"]:
-                error["first_name"] = "กรุณากรอกชื่อผู้ร้อง หรือเลือก 'ไม่ประสงค์ออกนาม'"
+                error["first_name"] = _("กรุณากรอกชื่อผู้ร้อง หรือเลือก 'ไม่ประสงค์ออกนาม'")
             if not value["national_id"] and "national_id" not in error:
-                error["national_id"] = "กรุณากรอกเลขประจำตัวประชาชน หรือเลือก 'ไม่ประสงค์ออกนาม'"
+                error["national_id"] = _("กรุณากรอกเลขประจำตัวประชาชน หรือเลือก 'ไม่ประสงค์ออกนาม'")
         if error.children:
             raise error
 
 
 class RespondentGroup(colander.MappingSchema):
-    name = Node(colander.String(), title="ชื่อผู้ถูกร้องเรียน", missing="", preparer=_text,
+    name = Node(colander.String(), title=_("ชื่อผู้ถูกร้องเรียน"), missing="", preparer=_text,
                 validator=_length(200))
-    position = Node(colander.String(), title="ตำแหน่ง", missing="", preparer=_text,
+    position = Node(colander.String(), title=_("ตำแหน่ง"), missing="", preparer=_text,
                     validator=_length(200))
-    agency = Node(colander.String(), title="หน่วยงาน", missing="", preparer=_text,
+    agency = Node(colander.String(), title=_("หน่วยงาน"), missing="", preparer=_text,
                   validator=_length(300))
 
 
@@ -206,13 +217,13 @@ class ComplaintSchema(colander.MappingSchema):
                       default=colander.deferred(lambda node, kw: kw["request"].session.get_csrf_token()))
     submission_id = Node(colander.String(), widget=deform.widget.HiddenWidget(),
                          default=new_submission_id, missing="")
-    type = TypeGroup(title="๑. ประเภทเรื่อง")
-    complaint = ComplaintGroup(title="๒. เรื่องร้องเรียน")
-    place = PlaceGroup(title="๓. สถานที่เกิดเหตุ")
-    scans = Node(ScanFiles(), title="๔. เอกสารสแกน (เลือกได้หลายไฟล์: JPEG, PNG, TIFF, PDF)",
+    type = TypeGroup(title=_("๑. ประเภทเรื่อง"))
+    complaint = ComplaintGroup(title=_("๒. เรื่องร้องเรียน"))
+    place = PlaceGroup(title=_("๓. สถานที่เกิดเหตุ"))
+    scans = Node(ScanFiles(), title=_("๔. เอกสารสแกน (เลือกได้หลายไฟล์: JPEG, PNG, TIFF, PDF)"),
                  widget=ScanFilesWidget(), missing=[])
-    complainant = ComplainantGroup(title="๕. ผู้ร้องเรียน")
-    respondent = RespondentGroup(title="๖. ผู้ถูกร้องเรียน")
+    complainant = ComplainantGroup(title=_("๕. ผู้ร้องเรียน"))
+    respondent = RespondentGroup(title=_("๖. ผู้ถูกร้องเรียน"))
 
 
 def complaint_schema(request, center, place, for_edit=False, with_scans=True):

@@ -141,6 +141,18 @@ def cmd_bulk_load(args):
               f"{rate:,.0f} เรื่อง/วินาที")
 
 
+def cmd_ocr(args):
+    """Print each file's recognized text, pages separated by a form feed."""
+    from ..ocr import ocr_file
+
+    first = True
+    for path in args.files:
+        for page in ocr_file(path):
+            sys.stdout.write(("" if first else "\f") + page.text + "\n")
+            sys.stdout.flush()
+            first = False
+
+
 def build_parser():
     parser = argparse.ArgumentParser(prog="damrong", description="ระบบงานศูนย์ดำรงธรรม")
     parser.add_argument("-c", "--config", required=True, help="ไฟล์ตั้งค่า เช่น development.ini")
@@ -167,6 +179,10 @@ def build_parser():
     bulk.add_argument("--centers", default="7001,7002,7003,70,5001,50",
                       help="รหัสศูนย์คั่นด้วยจุลภาค (ค่าเริ่มต้น 7001,7002,7003,70,5001,50)")
     bulk.set_defaults(func=cmd_bulk_load)
+
+    ocr = commands.add_parser("ocr", help="อ่านข้อความจากไฟล์สแกน (PDF, TIFF, ภาพ) แล้วพิมพ์ออกมา")
+    ocr.add_argument("files", nargs="+", metavar="FILE")
+    ocr.set_defaults(func=cmd_ocr)
 
     worker = commands.add_parser("worker", help="ทำงานเบื้องหลัง (ประมวลผลเอกสาร, รับไฟล์จากโฟลเดอร์สแกน)")
     worker.add_argument("--until-idle", action="store_true",

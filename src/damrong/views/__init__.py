@@ -4,13 +4,21 @@ from pyramid.events import BeforeRender, subscriber
 from pyramid.renderers import get_renderer
 from pyramid.security import NO_PERMISSION_REQUIRED
 
-from .. import display
+from ..display import Display
+from ..i18n import _
 
 
 def includeme(config):
     config.add_static_view("static", "damrong:static", cache_max_age=3600,
                            permission=NO_PERMISSION_REQUIRED)
     config.add_request_method(user_center, "user_center", reify=True)
+    config.add_request_method(display, "display", reify=True)
+
+
+def display(request):
+    """The request's formatter, in the locale the reader chose (see i18n.py)."""
+    registry = request.registry
+    return Display(request.locale_name, request.localizer, registry.taxonomy, registry.workflow)
 
 
 def user_center(request):
@@ -21,8 +29,11 @@ def user_center(request):
 
 @subscriber(BeforeRender)
 def add_page_globals(event):
-    """Every template gets the layout macro, the Thai display helpers and the current user."""
+    """Every template gets the layout macro, the display helpers of the reader's locale as
+    ``th``, ``_`` for messages with a mapping (an attribute cannot use ``i18n:name``), and the
+    current user."""
     request = event.get("request")
     event["layout"] = get_renderer("damrong:templates/layout.pt").implementation()
-    event["th"] = display
+    event["th"] = request.display
+    event["_"] = _
     event["user"] = getattr(request, "identity", None) if request is not None else None

@@ -4,6 +4,7 @@ from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
 from ..accounts import AccountError, add_user, reset_password
+from ..i18n import _
 from ..resources.center import Center
 from ..resources.users import ROLES
 
@@ -27,19 +28,19 @@ def users(request):
     if request.method == "POST" and "add" in request.POST:
         form.update({k: request.POST.get(k, "").strip() for k in form})
         if form["center"] not in scope:
-            error = "เพิ่มผู้ใช้ได้เฉพาะศูนย์นี้และศูนย์ในสังกัด"
+            error = _("เพิ่มผู้ใช้ได้เฉพาะศูนย์นี้และศูนย์ในสังกัด")
         else:
             try:
                 user, password = add_user(site, form["login"], form["full_name"], form["role"],
                                           form["center"], position=form["position"])
                 created = {"user": user, "password": password}
             except AccountError as failure:
-                error = str(failure)
+                error = failure.message
         if error:
             request.response.status = 400
     accounts = sorted(site.users.of_centers(scope), key=lambda u: (u.center_code, u.full_name))
     return {"center": center, "accounts": accounts, "roles": ROLES, "form": form, "error": error,
-            "created": created, "centers": [(code, site.centers[code].title) for code in scope]}
+            "created": created, "centers": [(code, request.display.center_title(site.centers[code])) for code in scope]}
 
 
 @view_config(context=Center, name="reset-password", request_method="POST",
@@ -48,6 +49,6 @@ def reset(request):
     center = request.context
     user = request.root.users.get(request.POST.get("login", ""))
     if user is None or user.center_code not in _scope(center):
-        request.session.flash("ไม่พบผู้ใช้ในศูนย์นี้")
+        request.session.flash(request.display.translate(_("ไม่พบผู้ใช้ในศูนย์นี้")))
         return HTTPSeeOther(request.resource_url(center, "@@users"))
     return {"center": center, "account": user, "password": reset_password(user)}

@@ -9,11 +9,12 @@ from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.security import NO_PERMISSION_REQUIRED, forget, remember
 from pyramid.view import exception_view_config, forbidden_view_config, notfound_view_config, view_config
 
+from ..i18n import _
 from ..resources.site import Site
 from ..security import hash_password, password_problem, verify_password
 from ..thai import national_id
 
-LOGIN_FAILED = "เลขประจำตัวประชาชนหรือรหัสผ่านไม่ถูกต้อง"
+LOGIN_FAILED = _("เลขประจำตัวประชาชนหรือรหัสผ่านไม่ถูกต้อง")
 
 
 def _now():
@@ -38,7 +39,7 @@ def login(request):
         throttle = request.registry.login_throttle
         now = _now()
         if user is not None and throttle.locked(user, now):
-            error = "บัญชีนี้ถูกระงับชั่วคราวเพราะใส่รหัสผ่านผิดหลายครั้ง กรุณารอ ๑๕ นาทีแล้วลองใหม่"
+            error = _("บัญชีนี้ถูกระงับชั่วคราวเพราะใส่รหัสผ่านผิดหลายครั้ง กรุณารอ ๑๕ นาทีแล้วลองใหม่")
         elif user is None or not user.active or not verify_password(
                 user.password_hash, request.POST.get("password", "")):
             if user is not None:
@@ -67,17 +68,17 @@ def change_password(request):
     if request.method == "POST":
         new = request.POST.get("new", "")
         if not verify_password(user.password_hash, request.POST.get("current", "")):
-            error = "รหัสผ่านปัจจุบันไม่ถูกต้อง"
+            error = _("รหัสผ่านปัจจุบันไม่ถูกต้อง")
         elif new != request.POST.get("confirm", ""):
-            error = "รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน"
+            error = _("รหัสผ่านใหม่ทั้งสองช่องไม่ตรงกัน")
         elif new == request.POST.get("current", ""):
-            error = "รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านเดิม"
+            error = _("รหัสผ่านใหม่ต้องไม่ซ้ำกับรหัสผ่านเดิม")
         else:
             error = password_problem(new, user.national_id)
         if error is None:
             user.password_hash = hash_password(new)
             user.must_change_password = False
-            request.session.flash("เปลี่ยนรหัสผ่านเรียบร้อยแล้ว")
+            request.session.flash(request.display.translate(_("เปลี่ยนรหัสผ่านเรียบร้อยแล้ว")))
             return HTTPSeeOther(request.application_url + "/")
         request.response.status = 400
     return {"error": error}
@@ -100,17 +101,18 @@ def forbidden(request):
     if user.must_change_password:
         return HTTPSeeOther(request.application_url + "/@@password")
     request.response.status = 403
-    return {"heading": "ไม่มีสิทธิ์เข้าถึง", "message": "บัญชีของท่านไม่มีสิทธิ์เข้าถึงหน้านี้"}
+    return {"heading": _("ไม่มีสิทธิ์เข้าถึง"), "message": _("บัญชีของท่านไม่มีสิทธิ์เข้าถึงหน้านี้")}
 
 
 @notfound_view_config(renderer="damrong:templates/error.pt")
 def notfound(request):
     request.response.status = 404
-    return {"heading": "ไม่พบหน้าที่ต้องการ", "message": "ไม่พบเรื่องหรือหน้าที่ระบุ อาจพิมพ์ที่อยู่ผิด"}
+    return {"heading": _("ไม่พบหน้าที่ต้องการ"),
+            "message": _("ไม่พบเรื่องหรือหน้าที่ระบุ อาจพิมพ์ที่อยู่ผิด")}
 
 
 @exception_view_config(BadCSRFToken, renderer="damrong:templates/error.pt")
 def bad_csrf(request):
     request.response.status = 400
-    return {"heading": "แบบฟอร์มหมดอายุ",
-            "message": "แบบฟอร์มนี้หมดอายุหรือไม่ได้ส่งจากระบบ กรุณาเปิดหน้าเดิมแล้วกรอกส่งใหม่อีกครั้ง"}
+    return {"heading": _("แบบฟอร์มหมดอายุ"),
+            "message": _("แบบฟอร์มนี้หมดอายุหรือไม่ได้ส่งจากระบบ กรุณาเปิดหน้าเดิมแล้วกรอกส่งใหม่อีกครั้ง")}

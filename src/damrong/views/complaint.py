@@ -8,9 +8,9 @@ from pyramid.view import view_config
 
 from .. import areas
 from ..complaints import DuplicateDocument, attach_document, edit_complaint
+from ..i18n import _
 from ..resources.complaint import Complaint
 from ..schemas.complaint import complaint_schema, record_from_appstruct
-from ..display import masked_id
 from ..thai import national_id
 from ..thai.dates import format_datetime
 from ..uploads import UploadError
@@ -19,7 +19,8 @@ from .scans import fill_blanks, scan_text
 
 
 def describe(request):
-    """Turns stored codes into the labels a person reads (for pages and history)."""
+    """Turns stored codes into the labels the history records: in Thai whatever the editor's
+    language, because the history is the complaint's official record."""
     taxonomy = request.registry.taxonomy
 
     def label(group, field, value):
@@ -32,7 +33,7 @@ def describe(request):
         if isinstance(value, datetime.datetime):
             return format_datetime(value)
         if isinstance(value, bool):
-            return "ใช่" if value else "ไม่ใช่"
+            return _("ใช่") if value else _("ไม่ใช่")
         return str(value)
     return label
 
@@ -43,9 +44,6 @@ def show(request):
     workflow = request.registry.workflow
     return {
         "c": complaint,
-        "label": describe(request),
-        "place": areas.describe_place(complaint.place),
-        "status_label": workflow.label(complaint.status),
         "transitions": workflow.available(
             complaint, lambda permission: request.has_permission(permission, complaint)),
         "reveal": False,
@@ -64,7 +62,7 @@ def staff_namer(request):
         user = users.get(login_id)
         if user is not None:
             return user.full_name
-        return masked_id(login_id) if national_id.is_valid(login_id) else login_id
+        return national_id.mask(login_id) if national_id.is_valid(login_id) else login_id
     return name
 
 
@@ -73,7 +71,7 @@ def staff_namer(request):
 def reveal(request):
     """Show the complainant's identity in full; every reveal is written to the history."""
     complaint = request.context
-    complaint.history.record(request.identity.national_id, "เปิดดูข้อมูลส่วนบุคคลของผู้ร้อง")
+    complaint.history.record(request.identity.national_id, _("เปิดดูข้อมูลส่วนบุคคลของผู้ร้อง"))
     values = show(request)
     values["reveal"] = True
     return values
@@ -86,7 +84,7 @@ def edit(request):
     place = ({"province": request.POST.get("province", ""), "district": request.POST.get("district", "")}
              if request.method == "POST" else complaint.place)
     schema = complaint_schema(request, complaint.center, place, for_edit=True)
-    form = deform.Form(schema, buttons=(deform.Button("save", "บันทึกการแก้ไข"),), formid="edit")
+    form = deform.Form(schema, buttons=(deform.Button("save", _("บันทึกการแก้ไข")),), formid="edit")
     if request.method == "POST" and "save" in request.POST:
         try:
             data = form.validate(request.POST.items())
@@ -95,7 +93,9 @@ def edit(request):
             return {"c": complaint, "form": failure.render()}
         record = record_from_appstruct(data)
         changed = edit_complaint(complaint, record, request.identity.national_id, describe(request))
-        request.session.flash(f"บันทึกการแก้ไขแล้ว ({changed} รายการ)" if changed else "ไม่มีข้อมูลเปลี่ยนแปลง")
+        request.session.flash(request.display.translate(
+            _("บันทึกการแก้ไขแล้ว (${count} รายการ)", mapping={"count": changed}) if changed
+            else _("ไม่มีข้อมูลเปลี่ยนแปลง")))
         return HTTPSeeOther(request.resource_url(complaint))
     appstruct = {
         "type": complaint.type,
@@ -121,18 +121,19 @@ def attach(request):
         try:
             upload = store.add(item.file, item.filename)
         except UploadError as error:
-            messages.append(str(error))
+            messages.append(error.message)
             continue
         try:
             attach_document(complaint, upload, request.identity.national_id)
-            messages.append(f"แนบไฟล์ {upload.filename} แล้ว")
+            messages.append(_("แนบไฟล์ ${filename} แล้ว", mapping={"filename": upload.filename}))
             request.tm.get().addAfterCommitHook(lambda ok, uid=upload.uid: store.discard(uid))
         except DuplicateDocument as duplicate:
             store.discard(upload.uid)
-            messages.append(f"ไฟล์ {upload.filename} ซ้ำกับเอกสาร {duplicate.existing.filename} "
-                            "ที่แนบไว้แล้ว จึงไม่แนบซ้ำ")
-    for message in messages or ["ไม่ได้เลือกไฟล์"]:
-        request.session.flash(message)
+            messages.append(_("ไฟล์ ${filename} ซ้ำกับเอกสาร ${existing} ที่แนบไว้แล้ว จึงไม่แนบซ้ำ",
+                              mapping={"filename": upload.filename,
+                                       "existing": duplicate.existing.filename}))
+    for message in messages or [_("ไม่ได้เลือกไฟล์")]:
+        request.session.flash(request.display.translate(message))
     return HTTPSeeOther(request.resource_url(complaint) + "#documents")
 
 
@@ -145,12 +146,13 @@ def transition(request):
     allowed = {t.name for t in workflow.available(
         complaint, lambda permission: request.has_permission(permission, complaint))}
     if name not in allowed:
-        request.session.flash("ท่านไม่มีสิทธิ์เปลี่ยนสถานะนี้")
+        request.session.flash(request.display.translate(_("ท่านไม่มีสิทธิ์เปลี่ยนสถานะนี้")))
     else:
         try:
             done = workflow.apply(complaint, name, request.identity.national_id,
                                   request.POST.get("note", ""))
-            request.session.flash(f"{done.label} แล้ว")
+            request.session.flash(request.display.translate(
+                _("${action} แล้ว", mapping={"action": request.display.transition(done)})))
         except WorkflowError as error:
-            request.session.flash(str(error))
+            request.session.flash(request.display.translate(error.message))
     return HTTPSeeOther(request.resource_url(complaint))

@@ -12,8 +12,8 @@ from pyramid.response import FileResponse
 from pyramid.view import view_config
 
 from ..complaints import correct_page_text
+from ..i18n import _
 from ..resources.document import ScannedDocument
-from ..thai.digits import format_number
 from .complaint import staff_namer
 
 
@@ -76,7 +76,8 @@ def correct(request):
     document = request.context
     page = _page(request, request.POST.get("n", ""))
     if correct_page_text(document, page, request.POST.get("text", ""), request.identity.national_id):
-        request.session.flash(f"บันทึกการแก้ไขข้อความหน้า {format_number(page.number)} แล้ว")
+        request.session.flash(request.display.translate(
+            _("บันทึกการแก้ไขข้อความหน้า ${page} แล้ว", mapping={"page": page.number})))
     return HTTPSeeOther(request.resource_url(document, query={"n": page.number}))
 
 
@@ -84,8 +85,9 @@ def correct(request):
 def status(request):
     """Polled by the complaint page so a document's state updates without a reload."""
     document = request.context
-    return {"state": document.state, "label": document.state_label, "error": document.error,
-            "pages_read": document.pages_read, "page_count": document.page_count}
+    return {"state": document.state, "label": request.display.translate(document.state_label),
+            "error": document.error, "pages_read": document.pages_read,
+            "page_count": document.page_count}
 
 
 @view_config(context=ScannedDocument, name="searchable.pdf", permission="view")

@@ -5,6 +5,7 @@ from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
 from ..complaints import register_complaint
+from ..i18n import _
 from ..resources.center import Center
 from ..schemas.complaint import complaint_schema, record_from_appstruct
 from ..txn import write_with_retries
@@ -22,7 +23,7 @@ def chosen_place(request, center):
 
 def intake_form(request, center, place, with_scans=True):
     schema = complaint_schema(request, center, place, with_scans=with_scans)
-    return deform.Form(schema, buttons=(deform.Button("register", "บันทึกและออกเลขรับ"),),
+    return deform.Form(schema, buttons=(deform.Button("register", _("บันทึกและออกเลขรับ")),),
                        formid="intake", css_class="intake")
 
 
@@ -44,7 +45,8 @@ def register(request):
             request.root, center, record, uploads, request.identity.national_id,
             request.registry.workflow.initial, submission_id=data["submission_id"]))
         if not created:
-            request.session.flash("แบบฟอร์มนี้ถูกส่งไปแล้ว ระบบแสดงเรื่องที่บันทึกไว้ครั้งแรก ไม่ได้บันทึกซ้ำ")
+            request.session.flash(request.display.translate(
+                _("แบบฟอร์มนี้ถูกส่งไปแล้ว ระบบแสดงเรื่องที่บันทึกไว้ครั้งแรก ไม่ได้บันทึกซ้ำ")))
         for upload in uploads:  # now safely in blobs
             request.registry.uploads.discard(upload.uid)
         return HTTPSeeOther(request.resource_url(complaint, query={"registered": "1"}))

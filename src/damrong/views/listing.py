@@ -5,6 +5,7 @@ import time
 
 from pyramid.view import view_config
 
+from ..i18n import _
 from ..listing import fiscal_year_range
 from ..resources.center import Center
 from ..thai.dates import BANGKOK, now_bangkok
@@ -52,7 +53,7 @@ def listing(request):
     start, end = _time_bounds(filters)
     error = None
     if (filters["from"] and not _date(filters["from"])) or (filters["to"] and not _date(filters["to"])):
-        error = "รูปแบบวันที่ไม่ถูกต้อง"
+        error = _("รูปแบบวันที่ไม่ถูกต้อง")
     limit = request.registry.app_settings.page_size
     site = request.root
     page = site.listing.query(
@@ -67,10 +68,11 @@ def listing(request):
             query["offset"] = str(new_offset)
         return request.resource_url(center, query=query)
 
+    locale = request.locale_name
     level = center.level if center.level != "ministry" else "province"
-    categories = taxonomy.categories(level)
+    categories = taxonomy.categories(level, locale)
     if center.level != "district":  # a province also lists its districts' complaints
-        categories = categories[:-1] + taxonomy.categories("district")
+        categories = categories[:-1] + taxonomy.categories("district", locale)
     return {
         "center": center,
         "page": page,
@@ -79,11 +81,9 @@ def listing(request):
         "subcenters": subcenters,
         "counts": {sub.code: site.listing.count("lineage", sub.code) for sub in subcenters},
         "categories": categories,
-        "channels": taxonomy.channels,
-        "statuses": [(code, workflow.label(code)) for code in workflow.states],
+        "channels": taxonomy.choices("channel", locale),
+        "statuses": [(code, workflow.label(code, locale)) for code in workflow.states],
         "fiscal_years": list(range(fiscal_year(now_bangkok()), FIRST_FISCAL_YEAR - 1, -1)),
-        "category_label": lambda code: taxonomy.label("category", code),
-        "status_label": workflow.label,
         "previous_url": page_url(max(offset - limit, 0)),
         "next_url": page_url(offset + limit),
         "elapsed_ms": (time.perf_counter() - began) * 1000,

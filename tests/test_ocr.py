@@ -1,0 +1,118 @@
+"""damrong.ocr with the real Tesseract, poppler and WeasyPrint on small synthetic pages.
+
+Pages are rendered by demo.scans from fixed seeds, so a failure is reproducible; each page
+holds a few lines only, which keeps Tesseract's share of the run short.
+"""
+import os
+import random
+import sys
+
+import pytest
+from PIL import Image
+
+from damrong.demo import scans
+from damrong.ocr import PageText, ocr_file, ocr_image, page_count
+from damrong.scripts import cli
+from damrong.thai.digits import to_thai_digits
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+DIGIT_LINES = (
+    "ที่ มท ๐๒๑๒/๓๔๕๖\n"
+    "วันที่ ๒๗ มิถุนายน ๒๕๖๘\n"
+    "โทร. ๐ ๘๙๗๖ ๕๔๓๒\n"
+    "จำนวนเงิน ๑๘๔,๖๗๙ บาท"
+)
+PHRASE = "ศูนย์ดำรงธรรมอำเภอเมืองราชบุรี"
+# No า after an ำ: WeasyPrint's text layer maps the า glyph to the ำ it
+# was first drawn in, so "ดำรง...ราชบุรี" would come back "...รำชบุรี".
+LAYER_TEXT = "ขอส่งเรื่องร้องเรียน ที่ มท ๐๒๐๕.๓/ว ๓๕๑๒ ถึงศูนย์ดำรงธรรม"
+
+
+def squeezed(text):
+    return "".join(text.split())
+
+
+def scanned(text, seed, font=None):
+    rng = random.Random(seed)
+    return scans.degrade(scans.render_page(text, font or scans.find_thai_font(), rng), rng)
+
+
+def test_all_thai_digits_come_back_right():
+    page = ocr_image(scanned(DIGIT_LINES, seed=4))
+    text = squeezed(page.text)
+    for number in ("๐๒๑๒/๓๔๕๖", "๒๗มิถุนายน๒๕๖๘", "๐๘๙๗๖๕๔๓๒", "๑๘๔,๖๗๙"):
+        assert number in text, page.text
+    assert isinstance(page, PageText) and page.source == "ocr" and page.number == 1
+    assert page.dpi == 300 and page.image.size == scans.PAGE_SIZE
+    assert 0 < page.confidence <= 100
+    # the words carry the corrected text too, boxed inside the page image
+    assert "๓๔๕๖" in "".join(word.text for word in page.words)
+    for word in page.words:
+        assert 0 <= word.left and word.left + word.width <= page.image.width
+
+
+@pytest.mark.parametrize("turn", [90, 180])
+def test_turned_page_is_read_upright(turn):
+    text = f"{PHRASE}\nได้รับเรื่องร้องเรียนจากประชาชนในพื้นที่\nและได้ส่งเรื่องให้หน่วยงานที่เกี่ยวข้องตรวจสอบ"
+    page = ocr_image(scanned(text, seed=5).rotate(turn, expand=True))
+    assert PHRASE in squeezed(page.text)
+    assert page.image.height > page.image.width  # portrait again
+
+
+def test_born_digital_pdf_uses_its_text_layer_and_scanned_pages_are_read(tmp_path):
+    weasyprint = pytest.importorskip("weasyprint")
+    scan = tmp_path / "scan.png"
+    scanned(DIGIT_LINES, seed=6).save(scan, dpi=(300, 300))
+    html = f"""<html><head><style>@page {{ size: A4; margin: 0 }}
+        p {{ font-family: Laksaman; font-size: 16pt; margin: 3cm }}
+        img {{ width: 210mm; height: 297mm; display: block }}</style></head><body>
+        <p>{LAYER_TEXT}</p>
+        <img src="{scan.as_uri()}"></body></html>"""
+    pdf = tmp_path / "mixed.pdf"
+    weasyprint.HTML(string=html).write_pdf(pdf)
+    assert page_count(str(pdf)) == 2
+    first, second = ocr_file(str(pdf))
+    assert first.source == "text-layer" and first.confidence == 100.0 and first.image is None
+    assert squeezed(LAYER_TEXT) in squeezed(first.text)
+    assert second.source == "ocr" and second.number == 2
+    assert "๐๒๑๒/๓๔๕๖" in squeezed(second.text)
+
+
+@pytest.fixture(scope="module")
+def tiff(tmp_path_factory):
+    pages = [scanned(f"หน้า {to_thai_digits(str(number))}\n{PHRASE}", seed=number, font=font)
+             for number, font in ((1, None), (2, scans.thai_fonts()["Norasi"]))]
+    path = tmp_path_factory.mktemp("tiff") / "scan.tiff"
+    scans.save_scan(pages, path, "tiff")
+    return path
+
+
+def test_multipage_tiff(tiff):
+    assert page_count(str(tiff)) == 2
+    pages = list(ocr_file(str(tiff)))
+    assert [page.number for page in pages] == [1, 2]
+    assert "หน้า๑" in squeezed(pages[0].text) and "หน้า๒" in squeezed(pages[1].text)
+    assert all(PHRASE in squeezed(page.text) for page in pages)
+
+
+def test_cli_prints_pages_separated_by_form_feeds(tiff, capsys):
+    assert cli.main(["-c", os.path.join(ROOT, "development.ini"), "ocr", str(tiff)]) == 0
+    printed = capsys.readouterr().out
+    first, second = printed.split("\f")
+    assert "หน้า๑" in squeezed(first) and "หน้า๒" in squeezed(second)
+
+
+def test_bench_smoke(tmp_path):
+    sys.path.insert(0, os.path.join(ROOT, "bench"))
+    import ocr as bench  # bench/ocr.py
+
+    figures = bench.run(2, seed=7, directory=tmp_path, scaling=False, log=lambda text: None)
+    lines = []
+    bench.report(figures, lines.append)
+    table = "\n".join(lines)
+    assert "ours" in table and "peer" in table
+    cer = next(line for line in lines if line.startswith("CER"))
+    ours, peer = (float(value) for value in cer.split()[-4:-2])
+    assert 0 <= ours < peer  # both measured, and ours is the better one
+    assert figures["ours"]["digits"][1] > 20 and figures["peer"]["ppm"] > 0
