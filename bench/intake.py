@@ -99,7 +99,8 @@ class OpenSite:
         import damrong
         from damrong.resources.site import get_site
 
-        self.app = damrong.main({}, **bench_settings(self.var_dir))
+        settings = dict(bench_settings(self.var_dir), **{"damrong.warm_templates": "false"})
+        self.app = damrong.main({}, **settings)  # renders no page: no templates to compile
         self.db = self.app.registry._zodb_databases[""]
         manager.push({"registry": self.app.registry, "request": None})
         self.tm = transaction.TransactionManager()
