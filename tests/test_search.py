@@ -206,7 +206,7 @@ def test_index_built_by_another_analyzer_asks_for_reindex(tmp_path, monkeypatch)
 def test_query_syntax():
     parsed = parse('ที่ดิน "เลขที่ 12" -ยกเลิก - ""')
     assert [t.words for t in parsed.required] == [("ที่ดิน",), ("เลข", "ที่", "12")]
-    assert [t.words for t in parsed.excluded] == [("ยก", "เลิก")]
+    assert [t.words for t in parsed.excluded] == [("ยกเลิก",)]
 
 
 def test_skeleton_forms_agree():
