@@ -5,8 +5,10 @@ PYTHON      ?= python3
 VENV        ?= .venv
 BIN         := $(VENV)/bin
 INI         ?= development.ini
+# libicu-dev, pkg-config, g++ and python3-dev build PyICU against Debian's ICU.
 APT_PACKAGES := tesseract-ocr tesseract-ocr-tha fonts-tlwg-laksaman-ttf fonts-tlwg-norasi-ttf \
-                poppler-utils chromium chromium-driver
+                poppler-utils chromium chromium-driver \
+                libicu-dev pkg-config g++ python3-dev
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test system-packages venv bench clean-var zeo
@@ -27,6 +29,7 @@ test: venv
 
 bench: venv
 	$(BIN)/python bench/intake.py
+	$(BIN)/python bench/search.py
 
 venv: system-packages $(VENV)/.installed
 
