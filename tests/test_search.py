@@ -11,6 +11,7 @@ from datetime import datetime
 import pytest
 
 from damrong.search import IndexDoc, IndexOutdated, PageRef, analyzer, center_and_ancestors, open_index
+from damrong.search import index as search_index
 from damrong.search.query import parse
 from damrong.thai import national_id
 
@@ -97,6 +98,11 @@ def test_exclusion(index):
 def test_ocr_damaged_word_found_through_grams_and_ranked_below_whole_words(index):
     found = ids(find(index, "สาธารณประโยชน์"))
     assert found == ["c1", "c3"]
+
+
+def test_grams_are_left_out_when_words_match_plenty(index, monkeypatch):
+    monkeypatch.setattr(search_index, "FUZZY_BELOW", 1)
+    assert ids(find(index, "สาธารณประโยชน์")) == ["c1"]
 
 
 def test_damaged_words_with_dropped_marks(index):

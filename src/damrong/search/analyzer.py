@@ -42,9 +42,9 @@ THAI_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49
 _SKELETON_FOLD = str.maketrans({"ำ": "า", "ฃ": "ข", "ฅ": "ค", "ฎ": "ด", "ฏ": "ต"} | dict.fromkeys(THAI_MARKS))
 _NOT_SKELETON = re.compile(r"[\W_]+")
 
-# Below four letters a skeleton's one or two bigrams occur by chance across word boundaries in
-# most documents: short words are matched as words only.
-MIN_FUZZY_SKELETON = 4
+# A skeleton of two letters is a single bigram, found by chance across word boundaries in most
+# documents: such short words are matched as words only.
+MIN_FUZZY_SKELETON = 3
 # A variant keeps at least this many bigrams, else chance matches swamp the real ones.
 MIN_VARIANT_GRAMS = 3
 

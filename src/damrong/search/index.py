@@ -11,6 +11,12 @@ Ranking: every part of the query is matched three ways, OR-ed: the engine's BM25
 field, a constant ``WORD_BONUS`` when the whole word/phrase is there, and a constant 1 when only
 its skeleton bigrams are (see ``analyzer``).  The bonus is larger than any BM25 score, so a
 complaint containing the words always outranks one found through OCR-tolerant grams only.
+
+Gram phrases are costly: their bigrams occur in nearly every complaint, so their cost grows with
+the archive, while the words' postings stay cheap.  They are therefore only added when the
+query's whole words match fewer than ``FUZZY_BELOW`` complaints (counted first, with the same
+filters and permissions).  Above that, gram-only matches would rank after more pages than anyone
+reads; the total and facets then count complaints with the words, which is what they are.
 Permissions and filters are part of the engine query, so totals and facet counts never include
 complaints the user may not see.
 """
@@ -26,6 +32,7 @@ from damrong.search.document import (FACETS, SORTS, Hit, IndexDoc, Results, chec
 from damrong.search.query import ParsedQuery, Term, parse
 
 WORD_BONUS = 100.0
+FUZZY_BELOW = 200
 GRAM_SCORE = 1.0
 META_FILE = "damrong-search.json"
 # Bump when the fields or their meaning change: existing indexes then need a reindex.
@@ -102,8 +109,11 @@ class BaseIndex:
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {SORTS}")
         parsed = parse(text)
-        engine_query = self.compose(parsed, check_filters(filters or {}), allowed_centers,
-                                    can_see_personal)
+        checked = check_filters(filters or {})
+        engine_query = self.compose(parsed, checked, allowed_centers, can_see_personal, False)
+        fuzzy = any(term.gram_variants for term in parsed.required)
+        if fuzzy and self._count(engine_query) < FUZZY_BELOW:
+            engine_query = self.compose(parsed, checked, allowed_centers, can_see_personal, True)
         total, rows, facets = self._run(engine_query, sort, offset, limit)
         hits = []
         for doc_id, score, stored_passages in rows:
@@ -112,11 +122,11 @@ class BaseIndex:
         return Results(total, hits, facets)
 
     def compose(self, parsed: ParsedQuery, filters: dict[str, list[str]],
-                allowed_centers: Iterable[str] | None, can_see_personal: bool):
+                allowed_centers: Iterable[str] | None, can_see_personal: bool, fuzzy: bool):
         b = self.builder
         fields = [("words", "grams")] + ([("personal_words", "personal_grams")]
                                          if can_see_personal else [])
-        must = [self._term(term, fields) for term in parsed.required]
+        must = [self._term(term, fields, fuzzy) for term in parsed.required]
         must_not = [b.any_of([b.words(words, term.words) for words, _ in fields])
                     for term in parsed.excluded]
         restrictions = []
@@ -129,13 +139,13 @@ class BaseIndex:
             must = [b.constant(b.everything(), 0.0)]
         return b.all_of(must, must_not)
 
-    def _term(self, term: Term, fields: list[tuple[str, str]]):
+    def _term(self, term: Term, fields: list[tuple[str, str]], fuzzy: bool):
         b = self.builder
         alternatives = []
         for words_field, grams_field in fields:
             exact = b.words(words_field, term.words)
             alternatives += [exact, b.constant(exact, WORD_BONUS)]
-            if term.gram_variants:
+            if fuzzy and term.gram_variants:
                 fuzzy = b.any_of([b.grams(grams_field, v) for v in term.gram_variants])
                 alternatives.append(b.constant(fuzzy, GRAM_SCORE))
         return b.any_of(alternatives)
@@ -143,6 +153,10 @@ class BaseIndex:
     # Implemented by backends -------------------------------------------------------------
 
     builder: QueryBuilder
+
+    def _count(self, engine_query) -> int:
+        """How many complaints ``engine_query`` matches."""
+        raise NotImplementedError
 
     def _run(self, engine_query, sort: str, offset: int, limit: int
              ) -> tuple[int, list[tuple[str, float, str]], dict[str, dict[str, int]]]:

@@ -120,6 +120,9 @@ class TantivyIndex(BaseIndex):
             self._writer.wait_merging_threads()
             self._writer = None
 
+    def _count(self, engine_query):
+        return self.index.searcher().search(engine_query, 1).count
+
     def _run(self, engine_query, sort, offset, limit):
         searcher = self.index.searcher()
         if sort == "relevance":

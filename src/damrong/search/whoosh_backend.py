@@ -116,6 +116,10 @@ class WhooshIndex(BaseIndex):
             self._writer = None
         self.index.close()
 
+    def _count(self, engine_query):
+        with self.index.searcher() as searcher:
+            return sum(1 for _ in engine_query.docs(searcher))
+
     def _run(self, engine_query, sort, offset, limit):
         groups = {name: sorting.FieldFacet(name, maptype=sorting.Count) for name in FACETS}
         options = dict(limit=offset + limit, groupedby=groups)
