@@ -124,30 +124,38 @@ class BaseIndex:
     def compose(self, parsed: ParsedQuery, filters: dict[str, list[str]],
                 allowed_centers: Iterable[str] | None, can_see_personal: bool, fuzzy: bool):
         b = self.builder
-        fields = [("words", "grams")] + ([("personal_words", "personal_grams")]
-                                         if can_see_personal else [])
-        must = [self._term(term, fields, fuzzy) for term in parsed.required]
-        must_not = [b.any_of([b.words(words, term.words) for words, _ in fields])
-                    for term in parsed.excluded]
         restrictions = []
         if allowed_centers is not None:
             restrictions.append(b.values("centers", list(allowed_centers)))
         for name, values in filters.items():
             restrictions.append(b.values("centers" if name == "center" else name, values))
-        must += [b.constant(restriction, 0.0) for restriction in restrictions]
-        if not must:
-            must = [b.constant(b.everything(), 0.0)]
+        restrictions = [b.constant(restriction, 0.0) for restriction in restrictions]
+        fields = [("words", "grams")] + ([("personal_words", "personal_grams")]
+                                         if can_see_personal else [])
+        must = [self._term(term, fields, restrictions if fuzzy else None)
+                for term in parsed.required]
+        must_not = [b.any_of([b.words(words, term.words) for words, _ in fields])
+                    for term in parsed.excluded]
+        must += restrictions or ([] if must else [b.constant(b.everything(), 0.0)])
         return b.all_of(must, must_not)
 
-    def _term(self, term: Term, fields: list[tuple[str, str]], fuzzy: bool):
+    def _term(self, term: Term, fields: list[tuple[str, str]], fuzzy_within: list | None):
+        """Alternatives for one query part; gram phrases only if ``fuzzy_within`` is a list.
+
+        Each gram phrase is intersected with the restrictions (``fuzzy_within``) itself: engines
+        evaluate a union of phrases eagerly, so a phrase left outside the intersection would be
+        evaluated over the whole archive even for a district officer.
+        """
         b = self.builder
         alternatives = []
         for words_field, grams_field in fields:
             exact = b.words(words_field, term.words)
             alternatives += [exact, b.constant(exact, WORD_BONUS)]
-            if fuzzy and term.gram_variants:
-                fuzzy = b.any_of([b.grams(grams_field, v) for v in term.gram_variants])
-                alternatives.append(b.constant(fuzzy, GRAM_SCORE))
+            if fuzzy_within is not None and term.gram_variants:
+                phrases = [b.grams(grams_field, variant) for variant in term.gram_variants]
+                if fuzzy_within:
+                    phrases = [b.all_of([phrase, *fuzzy_within], []) for phrase in phrases]
+                alternatives.append(b.constant(b.any_of(phrases), GRAM_SCORE))
         return b.any_of(alternatives)
 
     # Implemented by backends -------------------------------------------------------------
