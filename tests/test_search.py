@@ -12,6 +12,7 @@ import pytest
 
 from damrong.search import IndexDoc, IndexOutdated, PageRef, analyzer, center_and_ancestors, open_index
 from damrong.search import index as search_index
+from damrong.search.drift import drift
 from damrong.search.query import parse
 from damrong.thai import national_id
 
@@ -218,3 +219,13 @@ def test_query_syntax():
 def test_skeleton_forms_agree():
     text = analyzer.fold("ร้องเรียน ที่ มท ๐๒๐๕.๓/ว")
     assert analyzer.skeleton_offsets(text)[0] == analyzer.skeleton(text)
+
+
+def test_drift_lists_missing_stale_and_phantom(index):
+    index.delete(["c5"])
+    index.commit()
+    database = {"c1": "s1", "c2": "s2", "c3": "s1", "c4": "s1", "c5": "s1"}
+    del database["c4"]
+    found = drift(index.ids_and_stamps(), database)
+    assert (found.missing, found.stale, found.phantom) == (["c5"], ["c2"], ["c4"])
+    assert drift(database, database).clean
