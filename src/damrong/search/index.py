@@ -111,10 +111,14 @@ class BaseIndex:
         parsed = parse(text)
         checked = check_filters(filters or {})
         engine_query = self.compose(parsed, checked, allowed_centers, can_see_personal, False)
-        fuzzy = any(term.gram_variants for term in parsed.required)
-        if fuzzy and self._count(engine_query) < FUZZY_BELOW:
-            engine_query = self.compose(parsed, checked, allowed_centers, can_see_personal, True)
-        total, rows, facets = self._run(engine_query, sort, offset, limit)
+        known_total = None
+        if any(term.gram_variants for term in parsed.required):
+            known_total = self._count(engine_query)
+            if known_total < FUZZY_BELOW:
+                known_total = None
+                engine_query = self.compose(parsed, checked, allowed_centers, can_see_personal,
+                                            True)
+        total, rows, facets = self._run(engine_query, sort, offset, limit, known_total)
         hits = []
         for doc_id, score, stored_passages in rows:
             html, page = highlight.snippet(load_passages(stored_passages), parsed)
@@ -166,9 +170,13 @@ class BaseIndex:
         """How many complaints ``engine_query`` matches."""
         raise NotImplementedError
 
-    def _run(self, engine_query, sort: str, offset: int, limit: int
+    def _run(self, engine_query, sort: str, offset: int, limit: int, known_total: int | None
              ) -> tuple[int, list[tuple[str, float, str]], dict[str, dict[str, int]]]:
-        """Return (total, [(id, score, stored passages)], facets {name: {value: count}})."""
+        """Return (total, [(id, score, stored passages)], facets {name: {value: count}}).
+
+        ``known_total``, when not None, is the number of matches, already counted: an engine
+        that can skip counting may return it as the total.
+        """
         raise NotImplementedError
 
 

@@ -1,5 +1,5 @@
-"""The national backend: tantivy (Rust, through the ``tantivy`` package), for provinces and the
-ministry's millions of complaints.
+"""The default backend: tantivy (Rust, through the ``tantivy`` package), embedded like Whoosh
+(one directory, no server) and fast enough for the ministry's millions of complaints.
 
 Text fields use tantivy's ``whitespace`` tokenizer on the analyzer's space-separated terms, so
 segmentation is ours and identical to Whoosh's.  Facet fields are raw fast fields counted with a
@@ -123,14 +123,13 @@ class TantivyIndex(BaseIndex):
     def _count(self, engine_query):
         return self.index.searcher().search(engine_query, 1).count
 
-    def _run(self, engine_query, sort, offset, limit):
+    def _run(self, engine_query, sort, offset, limit, known_total):
         searcher = self.index.searcher()
-        if sort == "relevance":
-            found = searcher.search(engine_query, limit, offset=offset)
-        else:
-            order = tantivy.Order.Desc if sort == "newest" else tantivy.Order.Asc
-            found = searcher.search(engine_query, limit, offset=offset,
-                                    order_by_field="received", order=order)
+        options = dict(offset=offset, count=known_total is None)
+        if sort != "relevance":
+            options.update(order_by_field="received",
+                           order=tantivy.Order.Desc if sort == "newest" else tantivy.Order.Asc)
+        found = searcher.search(engine_query, limit, **options)
         rows = []
         for score, address in found.hits:
             stored = searcher.doc(address)
@@ -140,7 +139,7 @@ class TantivyIndex(BaseIndex):
         counted = searcher.aggregate(engine_query, aggregations)
         facets = {name: {str(bucket["key"]): bucket["doc_count"]
                          for bucket in counted[name]["buckets"]} for name in FACETS}
-        return found.count, rows, facets
+        return found.count if known_total is None else known_total, rows, facets
 
     def ids_and_stamps(self) -> dict[str, str]:
         searcher = self.index.searcher()

@@ -1,6 +1,7 @@
-"""The embedded backend: Whoosh, through the maintained ``whoosh-reloaded`` fork (pinned 2.7.5).
+"""The pure-Python backend: Whoosh, through the maintained ``whoosh-reloaded`` fork (pinned 2.7.5).
 
-Pure Python, no server, one directory: the design's default for a single center's archive.
+Pure Python, no server, one directory: the design's first choice for a single center's archive,
+no longer the default because it is too slow with gram phrases (see ``damrong.search``).
 Whoosh stopped in 2016 and the fork's last release is from 2024, so nothing outside this module
 imports it.  Text fields split the analyzer's output on spaces only; facet fields are sortable
 columns counted with Whoosh's grouping over all matches.  Whoosh phrases cannot place a word at an exact offset, so a
@@ -120,7 +121,7 @@ class WhooshIndex(BaseIndex):
         with self.index.searcher() as searcher:
             return sum(1 for _ in engine_query.docs(searcher))
 
-    def _run(self, engine_query, sort, offset, limit):
+    def _run(self, engine_query, sort, offset, limit, known_total):
         groups = {name: sorting.FieldFacet(name, maptype=sorting.Count) for name in FACETS}
         options = dict(limit=offset + limit, groupedby=groups)
         if sort != "relevance":
