@@ -5,11 +5,13 @@ PYTHON      ?= python3
 VENV        ?= .venv
 BIN         := $(VENV)/bin
 INI         ?= development.ini
+# libicu-dev, pkg-config, g++ and python3-dev build PyICU against Debian's ICU.
 APT_PACKAGES := tesseract-ocr tesseract-ocr-tha tesseract-ocr-osd fonts-tlwg-laksaman-ttf \
                 fonts-tlwg-norasi-ttf fonts-tlwg-kinnari-ttf fonts-tlwg-loma-ttf \
                 fonts-tlwg-garuda-ttf fonts-tlwg-waree-ttf fonts-tlwg-umpush-ttf \
                 poppler-utils chromium chromium-driver gettext \
-                libpango-1.0-0 libpangoft2-1.0-0
+                libpango-1.0-0 libpangoft2-1.0-0 \
+                libicu-dev pkg-config g++ python3-dev
 # Translations: the .po files are kept in git, the compiled .mo files are built here.
 LOCALE_DIR  := src/damrong/locale
 PO_FILES    := $(wildcard $(LOCALE_DIR)/*/LC_MESSAGES/*.po)
@@ -34,6 +36,7 @@ test: venv ocr-model
 
 bench: venv
 	$(BIN)/python bench/intake.py
+	$(BIN)/python bench/search.py
 
 venv: system-packages $(VENV)/.installed $(MO_FILES)
 

@@ -1,0 +1,188 @@
+"""What a complaint looks like to the search index, and what a search gives back.
+
+One index document per complaint.  Counts and facets count complaints, so pages are not index
+documents of their own: a complaint's scanned pages and letters are kept in it as *passages*
+(stored, with their page reference) and all their terms go into its text fields.  The
+highlighter re-reads the passages of the few hits shown and picks the page that matched best;
+that page's number and document are returned with the snippet for the link to the scan.
+
+The complainant's identity is personal data (PDPA): their name and national ID go into separate
+personal fields, searched only for roles allowed to see them, and are blanked out of the public
+text (a petition's scan usually names its author) before that text is indexed or stored.
+"""
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from damrong.search import analyzer
+from damrong.thai.dates import BANGKOK, bangkok_date
+from damrong.thai.fiscal import fiscal_year
+from damrong.thai.normalize import normalize_text
+
+FACETS = ("status", "category", "center", "channel", "fiscal_year")
+SORTS = ("relevance", "newest", "oldest")
+REDACTED = "\u2022"  # what a blanked-out personal value is replaced by, letter for letter
+
+
+@dataclass(frozen=True)
+class PageRef:
+    """Where a passage comes from: a scanned document in the complaint folder and its page."""
+
+    document: str
+    number: int
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A piece of a complaint's text shown in snippets: a field, a scanned page or a letter."""
+
+    kind: str  # "subject", "details", "page", "letter", ...
+    text: str
+    page: PageRef | None = None
+
+
+@dataclass
+class IndexDoc:
+    """Everything the index holds about one complaint; built by the indexer from the ZODB record.
+
+    ``centers`` is the complaint's center code followed by every ancestor's code (district
+    7001 -> ("7001", "70")): a user's permission filter is their own center's code, which then
+    matches all complaints at or below it.  ``stamp`` changes whenever the record changes (e.g.
+    the ZODB serial) and lets ``check-index`` find stale entries.
+    """
+
+    id: str
+    stamp: str
+    centers: tuple[str, ...]
+    received: datetime
+    status: str
+    category: str
+    channel: str
+    tracking_code: str = ""
+    receipt_number: str = ""
+    subject: str = ""
+    details: str = ""
+    respondent: str = ""
+    complainant_name: str = ""
+    complainant_id: str = ""
+    pages: Sequence[tuple[PageRef, str]] = ()
+    letters: Sequence[str] = ()
+
+    @property
+    def center(self) -> str:
+        return self.centers[0]
+
+    @property
+    def fiscal_year(self) -> int:
+        return fiscal_year(self.received)
+
+    def personal_values(self) -> list[str]:
+        return [value for value in (self.complainant_name, self.complainant_id) if value.strip()]
+
+    def passages(self) -> list[Passage]:
+        """The public text of the complaint, personal values blanked, in display order."""
+        found = [Passage("subject", self.subject), Passage("details", self.details)]
+        found += [Passage("page", text, ref) for ref, text in self.pages]
+        found += [Passage("letter", text) for text in self.letters]
+        personal = self.personal_values()
+        return [Passage(p.kind, redact(p.text, personal), p.page) for p in found if p.text.strip()]
+
+
+def redact(text: str, values: Iterable[str]) -> str:
+    """Blank every exact occurrence of the personal ``values`` (after folding) out of ``text``.
+
+    Only exact occurrences are found: a name OCR misread survives.  Folding keeps lengths, so
+    the folded text's offsets are the normalized text's.
+    """
+    text = normalize_text(text)
+    folded = analyzer.fold(text)
+    for value in values:
+        needle = analyzer.fold(value).strip()
+        start = folded.find(needle) if needle else -1
+        while start >= 0:
+            end = start + len(needle)
+            text = text[:start] + REDACTED * len(needle) + text[end:]
+            start = folded.find(needle, end)
+    return text
+
+
+def received_seconds(received: datetime | date) -> int:
+    """Sort key for the date received: seconds since the epoch, Bangkok time for naive values."""
+    if not isinstance(received, datetime):
+        received = datetime.combine(bangkok_date(received), datetime.min.time())
+    if received.tzinfo is None:
+        received = received.replace(tzinfo=BANGKOK)
+    return int(received.timestamp())
+
+
+def flat_fields(doc: IndexDoc) -> dict:
+    """The backend-neutral field values of ``doc``; both backends index exactly these.
+
+    ``words``/``grams`` and ``personal_words``/``personal_grams`` are analyzer output
+    (space-separated terms); ``passages`` is stored JSON for the highlighter.
+    """
+    passages = doc.passages()
+    public = "\n".join(
+        [doc.tracking_code, doc.receipt_number, doc.status, doc.category, doc.channel,
+         redact(doc.respondent, doc.personal_values())] + [p.text for p in passages])
+    words, grams = analyzer.analyze(public)
+    personal_words, personal_grams = analyzer.analyze("\n".join(doc.personal_values()))
+    return {
+        "id": doc.id,
+        "stamp": doc.stamp,
+        "centers": list(doc.centers),
+        "center": doc.center,
+        "status": doc.status,
+        "category": doc.category,
+        "channel": doc.channel,
+        "fiscal_year": doc.fiscal_year,
+        "received": received_seconds(doc.received),
+        "words": words,
+        "grams": grams,
+        "personal_words": personal_words,
+        "personal_grams": personal_grams,
+        "passages": json.dumps([[p.kind, p.text, p.page and [p.page.document, p.page.number]]
+                                for p in passages], ensure_ascii=False),
+    }
+
+
+def load_passages(stored: str) -> list[Passage]:
+    return [Passage(kind, text, ref and PageRef(*ref)) for kind, text, ref in json.loads(stored)]
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    score: float
+    snippet: str  # HTML, escaped, matches wrapped in <mark>
+    page: PageRef | None  # the scanned page the snippet comes from, if any
+
+
+@dataclass
+class Results:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def center_and_ancestors(code: str) -> tuple[str, ...]:
+    """DOPA code of a center and of the centers above it: "700101" -> ("700101", "7001", "70").
+
+    The ministry center, above every province, has no code and is never a filter value: the
+    ministry searches with ``allowed_centers=None``.
+    """
+    return tuple(code[:length] for length in (6, 4, 2) if len(code) >= length)
+
+
+def check_filters(filters: Mapping[str, object]) -> dict[str, list[str]]:
+    """Filters as lists of strings per facet; unknown facet names are a programming error."""
+    unknown = set(filters) - set(FACETS)
+    if unknown:
+        raise ValueError(f"unknown filter {sorted(unknown)}; facets are {FACETS}")
+    checked = {}
+    for name, value in filters.items():
+        values = [value] if isinstance(value, (str, int)) else list(value)
+        checked[name] = [str(v) for v in values]
+    return checked

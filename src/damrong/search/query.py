@@ -1,0 +1,57 @@
+"""The search box's simple syntax, parsed into a backend-neutral query.
+
+Officers type a few words, ``"a quoted phrase"`` or ``-excluded`` words; every part must match
+(AND).  Thai is written without spaces, so a part typed without spaces (ร้องเรียนที่ดิน) is
+several ICU words and is searched as a phrase of them: it means that run of text, as a quoted
+phrase does.  Each part becomes a ``Term`` holding everything a backend needs, already analyzed,
+so backends only translate and never analyze.
+"""
+
+import re
+from dataclasses import dataclass
+
+from damrong.search import analyzer
+
+_PART = re.compile(r'(-?)"([^"]*)"?|(-?)(\S+)')
+
+
+@dataclass(frozen=True)
+class Term:
+    """One part of the query: its words (a phrase when several) and its fuzzy gram phrases."""
+
+    text: str
+    words: tuple[str, ...]
+    gram_variants: tuple[tuple[tuple[int, str], ...], ...]
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """Parts that must match and parts that must not; an empty ``required`` matches everything
+    the filters allow (a listing), minus the excluded parts."""
+
+    required: tuple[Term, ...]
+    excluded: tuple[Term, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.required and not self.excluded
+
+
+def _term(text: str) -> Term | None:
+    found = tuple(analyzer.words(text))
+    if not found:
+        return None
+    variants = analyzer.gram_variants(analyzer.skeleton(text))
+    return Term(text, found, tuple(tuple(v) for v in variants))
+
+
+def parse(text: str) -> ParsedQuery:
+    """Parse the search box.  Parts with no letter or digit (a lone ``-``, ``""``) are ignored."""
+    required, excluded = [], []
+    for match in _PART.finditer(text):
+        negated = bool(match.group(1) or match.group(3))
+        part = match.group(2) if match.group(2) is not None else match.group(4)
+        term = _term(part)
+        if term is not None:
+            (excluded if negated else required).append(term)
+    return ParsedQuery(tuple(required), tuple(excluded))
