@@ -36,6 +36,19 @@ def make_settings(var_dir, worker="none"):
     }
 
 
+def write_ini(path, settings):
+    """An .ini file for the command line with the tests' settings."""
+    lines = ["[app:main]", "use = egg:damrong"]
+    lines += [f"{key} = {value}" for key, value in settings.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture
+def ini(var_dir, tmp_path):
+    return write_ini(tmp_path / "test.ini", make_settings(var_dir))
+
+
 @pytest.fixture(scope="session")
 def template_var(tmp_path_factory):
     """A database with the full center tree, built once (1,006 centers take about a second)."""

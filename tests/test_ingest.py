@@ -3,7 +3,6 @@
 import pytest
 
 import scanfiles
-from conftest import make_settings
 from damrong.complaints import PENDING_SUBJECT
 from damrong.resources.document import Page
 from damrong.scans import ingest as ingest_module
@@ -11,15 +10,6 @@ from damrong.scans.ingest import fill_subject_from_ocr
 from damrong.scripts.cli import main as cli
 from damrong.worker import drain
 from test_intake import fill
-
-
-@pytest.fixture
-def ini(var_dir, tmp_path):
-    path = tmp_path / "test.ini"
-    lines = ["[app:main]", "use = egg:damrong"]
-    lines += [f"{key} = {value}" for key, value in make_settings(var_dir).items()]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return str(path)
 
 
 @pytest.fixture

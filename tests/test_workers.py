@@ -16,7 +16,7 @@ import webtest
 from pyramid.threadlocal import manager
 
 import damrong
-from conftest import PASSWORD, login, make_settings
+from conftest import PASSWORD, login, make_settings, write_ini
 from damrong.accounts import add_user
 from damrong.resources.site import get_site
 from damrong.thai import national_id
@@ -67,12 +67,6 @@ def zeo_settings(var):
     settings = make_settings(var)
     settings["zodbconn.uri"] = (f"zeo://{var}/zeo.sock?blob_dir={var}/blobs&shared_blob_dir=true")
     return settings
-
-
-def write_ini(path, settings):
-    lines = ["[app:main]", "use = egg:damrong"]
-    lines += [f"{key} = {value}" for key, value in settings.items()]
-    path.write_text("\n".join(lines) + "\n")
 
 
 @contextlib.contextmanager

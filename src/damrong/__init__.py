@@ -14,8 +14,10 @@ from pyramid.threadlocal import manager as threadlocal_manager
 from pyramid_zodbconn import get_connection
 
 from .evolve import bootstrap
+from .indexing import Indexer
 from .i18n import DEFAULT_LOCALE
 from .resources.site import get_site
+from .search import open_index
 from .security import LoginThrottle, SecurityPolicy
 from .settings import AppSettings
 from .taxonomy import Taxonomy
@@ -71,6 +73,9 @@ def configure_registry(registry, app_settings):
     registry.uploads = UploadStore(
         os.path.join(app_settings.var_dir, "uploads"),
         app_settings.upload_limit_bytes, app_settings.max_image_pixels)
+    registry.indexer = Indexer(
+        open_index({**registry.settings, "damrong.var_dir": app_settings.var_dir}),
+        os.path.join(app_settings.var_dir, "search.writer.lock"))
     registry.login_throttle = LoginThrottle(
         app_settings.login_attempts, app_settings.login_lockout_minutes)
 

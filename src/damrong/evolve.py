@@ -12,6 +12,7 @@ import transaction
 from BTrees.Length import Length
 from BTrees.LOBTree import LOBTree
 
+from .indexing import IndexOutbox
 from .resources.center import MINISTRY_CODE, Center, add_scan_intake
 from .resources.site import ROOT_KEY, Site
 from .resources.users import Users
@@ -57,7 +58,14 @@ def add_scan_intake_to_centers(site):
 
 
 #: Evolve steps in order; the database records how many it has had.
-STEPS = [create_center_tree, keep_finished_jobs, add_scan_intake_to_centers]
+def add_search_outbox(site):
+    """The outbox of complaints waiting for the search index (``damrong reindex`` fills an
+    index from the complaints that were there before)."""
+    if not hasattr(site, "index_outbox"):
+        site.index_outbox = IndexOutbox()
+
+
+STEPS = [create_center_tree, keep_finished_jobs, add_scan_intake_to_centers, add_search_outbox]
 
 
 def bootstrap(connection):

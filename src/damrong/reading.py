@@ -11,6 +11,7 @@ from pyramid.traversal import find_root, resource_path_tuple
 
 from .ocr import ocr_file
 from .pages import make_page, pdf_page_image
+from .resources.events import ObjectModified, notify
 
 
 def read_document(document, run):
@@ -32,4 +33,5 @@ def read_document(document, run):
         run.checkpoint()
     document.page_count = len(document.pages)
     document.state = "ready"
+    notify(ObjectModified(document))  # its text goes to the search index
     find_root(document).jobs.put("searchable-pdf", resource_path_tuple(document))

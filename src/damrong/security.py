@@ -84,6 +84,24 @@ class LoginThrottle:
         user.locked_until = None
 
 
+def user_principals(user):
+    """Who ``user`` is to the ACLs (a web request, or a command run on someone's behalf).
+
+    Until the first password change a user has no role, so a temporary password opens nothing
+    but the password page.
+    """
+    if user is None:
+        return [Everyone]
+    principals = [Everyone, Authenticated, f"user:{user.national_id}"]
+    if not user.must_change_password:
+        principals.append(role_principal(user.role, user.center_code))
+    return principals
+
+
+def user_permits(user, context, permission):
+    return ACLHelper().permits(context, user_principals(user), permission)
+
+
 class SecurityPolicy:
     """Identity from a signed auth ticket cookie; permissions from the resource tree's ACLs."""
 
@@ -121,13 +139,7 @@ class SecurityPolicy:
         return user.national_id if user is not None else None
 
     def principals(self, request):
-        user = request.identity
-        if user is None:
-            return [Everyone]
-        principals = [Everyone, Authenticated, f"user:{user.national_id}"]
-        if not user.must_change_password:
-            principals.append(role_principal(user.role, user.center_code))
-        return principals
+        return user_principals(request.identity)
 
     def permits(self, request, context, permission):
         return self.acl.permits(context, self.principals(request), permission)

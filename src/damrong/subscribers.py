@@ -1,12 +1,14 @@
-"""Keeping the listing index in step with complaints; spacing out retried requests."""
+"""Keeping the listing index and the search outbox in step with complaints; spacing out retries."""
 
 import time
 
 from pyramid.events import subscriber
 from pyramid_retry import BeforeRetry
-from pyramid.traversal import find_root
+from pyramid.traversal import find_root, resource_path
 
+from .indexing import mark_for_index
 from .resources.complaint import Complaint
+from .resources.document import ScannedDocument
 from .resources.events import ObjectAdded, ObjectModified, ObjectWillBeRemoved
 from .txn import backoff
 
@@ -22,6 +24,23 @@ def index_complaint(event):
 def unindex_complaint(event):
     if isinstance(event.object, Complaint):
         find_root(event.object).listing.unindex(event.object)
+
+
+@subscriber(ObjectAdded)
+@subscriber(ObjectModified)
+def mark_for_search(event):
+    """A complaint, or a document in one, changed: queue the complaint for the search index."""
+    if isinstance(event.object, (Complaint, ScannedDocument)):
+        mark_for_index(event.object)
+
+
+@subscriber(ObjectWillBeRemoved)
+def mark_removal_for_search(event):
+    """A complaint leaves (its path goes from the index); a document leaves its complaint."""
+    if isinstance(event.object, Complaint):
+        find_root(event.object).index_outbox.mark_removed(resource_path(event.object))
+    elif isinstance(event.object, ScannedDocument):
+        mark_for_index(event.parent)
 
 
 @subscriber(BeforeRetry)

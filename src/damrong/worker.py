@@ -143,13 +143,16 @@ def drain(db, stop=None):
     return count
 
 
-def until_idle(db, hot_folder=None):
-    """Take the hot folder's items and run jobs until the inbox is empty and no job is left;
-    returns ``(items taken, jobs run)``. Waits for items that are still settling."""
+def until_idle(db, hot_folder=None, indexer=None):
+    """Take the hot folder's items, run jobs and index changed complaints until the inbox is
+    empty and nothing is left to do; returns ``(items taken, jobs run)``. Waits for items that
+    are still settling."""
     taken = ran = 0
     while True:
         new_items = hot_folder.poll(db) if hot_folder else 0
         new_jobs = drain(db)
+        if indexer is not None:
+            indexer.drain(db)
         taken, ran = taken + new_items, ran + new_jobs
         if new_items or new_jobs:
             continue
@@ -180,6 +183,7 @@ class WorkerThread(threading.Thread):
                 if hot_folder is not None:
                     hot_folder.poll(self.db)
                 drain(self.db, self._stop_event)
+                self.registry.indexer.drain(self.db)
             except Exception:
                 log.exception("worker loop error")
             self._stop_event.wait(self.interval)

@@ -6,6 +6,7 @@ never start the worker thread: ``worker`` runs the queue in the foreground inste
 
 import argparse
 import contextlib
+import json
 import os
 import random
 import sys
@@ -18,8 +19,12 @@ from pyramid.threadlocal import manager as threadlocal_manager
 from .. import main as make_app
 from ..accounts import AccountError, add_user
 from ..evolve import bootstrap
+from ..indexing import current_stamps, index_document, iter_complaints
 from ..resources.site import get_site
 from ..scans.hotfolder import HotFolder
+from ..search.drift import drift
+from ..searching import search_complaints
+from ..security import user_permits
 from ..worker import WorkerThread, drain, until_idle
 
 
@@ -40,6 +45,7 @@ def open_site(config_uri):
         transaction.abort()
         connection.close()
         threadlocal_manager.pop()
+        registry.indexer.close()
         db.close()
 
 
@@ -88,7 +94,7 @@ def cmd_adduser(args):
 def cmd_worker(args):
     with open_site(args.config) as (site, registry, db):
         if args.until_idle:
-            taken, ran = until_idle(db, HotFolder.from_registry(registry))
+            taken, ran = until_idle(db, HotFolder.from_registry(registry), registry.indexer)
             print(f"รับไฟล์สแกน {taken} รายการ ทำงานเสร็จ {ran} งาน")
             return 0
         worker = WorkerThread(db, registry)
@@ -153,6 +159,114 @@ def cmd_ocr(args):
             first = False
 
 
+def cmd_reindex(args):
+    """Rebuild the search index from the database, resumable: the last complaint written to
+    the index is kept in a checkpoint file, and a new run starts after it."""
+    with open_site(args.config) as (site, registry, db):
+        if not registry.indexer.lock.claimed():
+            print("ผิดพลาด: มีโปรเซสอื่นกำลังเขียนดัชนีอยู่ (หยุด worker ก่อน)", file=sys.stderr)
+            return 2
+        index = registry.indexer.index
+        checkpoint = os.path.join(registry.app_settings.var_dir, "reindex.checkpoint")
+        start = None
+        if os.path.exists(checkpoint) and not args.restart:
+            with open(checkpoint) as f:
+                start = tuple(f.read().split())
+            print(f"ทำต่อจากเรื่อง {start[1]} ของศูนย์ {start[0]}")
+        total = sum(len(center.complaints) for center in site.centers.values())
+        progress = Progress(total, "ทำดัชนีค้นหา")
+        batch, last = [], None
+        for code, name, complaint in iter_complaints(site, start):
+            batch.append(index_document(complaint))
+            last = (code, name)
+            if len(batch) >= args.batch:
+                _write_batch(index, batch, checkpoint, last, progress, site)
+                batch = []
+        if batch:
+            _write_batch(index, batch, checkpoint, last, progress, site)
+        phantoms = sorted(set(index.ids_and_stamps()) - set(current_stamps(site)))
+        index.delete(phantoms)
+        index.commit()
+        if os.path.exists(checkpoint):
+            os.remove(checkpoint)
+        progress.finish()
+        print(f"ทำดัชนีครบ {progress.done:,} เรื่อง ลบรายการที่ไม่มีในฐานข้อมูลแล้ว {len(phantoms):,} รายการ")
+
+
+def _write_batch(index, batch, checkpoint, last, progress, site):
+    index.add_or_update(batch)
+    index.commit()
+    with open(checkpoint, "w") as f:
+        f.write(" ".join(last))
+    progress.advance(len(batch))
+    site._p_jar.cacheMinimize()  # bounded memory over millions of complaints
+
+
+class Progress:
+    """A one-line progress report: done/total, rate and time left, rewritten in place."""
+
+    def __init__(self, total, label):
+        self.total, self.label, self.done = total, label, 0
+        self.began = time.perf_counter()
+
+    def advance(self, count):
+        self.done += count
+        elapsed = max(time.perf_counter() - self.began, 1e-9)
+        rate = self.done / elapsed
+        left = (self.total - self.done) / rate if rate else 0
+        print(f"\r{self.label} {self.done:,}/{self.total:,} ({rate:,.0f} เรื่อง/วินาที, "
+              f"เหลืออีกประมาณ {left / 60:,.1f} นาที)", end="", flush=True)
+
+    def finish(self):
+        print()
+
+
+def cmd_check_index(args):
+    with open_site(args.config) as (site, registry, db):
+        found = drift(registry.indexer.index.ids_and_stamps(), current_stamps(site))
+        for label, paths in (("ขาดจากดัชนี (missing)", found.missing),
+                             ("ดัชนีไม่เป็นปัจจุบัน (stale)", found.stale),
+                             ("อยู่ในดัชนีแต่ไม่มีในฐานข้อมูล (phantom)", found.phantom)):
+            print(f"{label}: {len(paths):,}")
+            for path in paths[:args.show]:
+                print(f"  {path}")
+        pending = len(site.index_outbox.pending)
+        print(f"รอทำดัชนี (outbox): {pending:,}")
+        if found.clean:
+            print("ดัชนีตรงกับฐานข้อมูล")
+            return 0
+        print("แก้ไขได้ด้วย: damrong -c INI reindex")
+        return 1
+
+
+def cmd_search(args):
+    with open_site(args.config) as (site, registry, db):
+        user = site.users.get(args.user)
+        if user is None or not user.active:
+            print("ผิดพลาด: ไม่พบผู้ใช้นี้", file=sys.stderr)
+            return 2
+        center = site.centers[user.center_code]
+        if not user_permits(user, center, "view"):
+            print("ผิดพลาด: ผู้ใช้นี้ยังไม่มีสิทธิ์ค้นหา (ต้องเปลี่ยนรหัสผ่านครั้งแรกก่อน)", file=sys.stderr)
+            return 2
+        results, found = search_complaints(
+            site, registry.indexer.index, center, args.query,
+            can_see_personal=user_permits(user, center, "view-personal"), limit=args.limit)
+        rows = [{"tracking_code": item.complaint.tracking_code,
+                 "receipt": f"{item.complaint.receipt_number}/{item.complaint.receipt_year}",
+                 "subject": item.complaint.subject,
+                 "score": round(item.score, 3),
+                 "snippet": item.snippet,
+                 "page": ({"document": item.document.__name__, "number": item.page_number}
+                          if item.document is not None else None)} for item in found]
+        if args.json:
+            print(json.dumps({"total": results.total, "hits": rows}, ensure_ascii=False, indent=1))
+        else:
+            print(f"พบ {results.total:,} เรื่อง")
+            for row in rows:
+                print(f"{row['tracking_code']}  {row['receipt']}  {row['score']:.2f}  {row['subject']}")
+
+
 def build_parser():
     parser = argparse.ArgumentParser(prog="damrong", description="ระบบงานศูนย์ดำรงธรรม")
     parser.add_argument("-c", "--config", required=True, help="ไฟล์ตั้งค่า เช่น development.ini")
@@ -183,6 +297,22 @@ def build_parser():
     ocr = commands.add_parser("ocr", help="อ่านข้อความจากไฟล์สแกน (PDF, TIFF, ภาพ) แล้วพิมพ์ออกมา")
     ocr.add_argument("files", nargs="+", metavar="FILE")
     ocr.set_defaults(func=cmd_ocr)
+
+    reindex = commands.add_parser("reindex", help="สร้างดัชนีค้นหาใหม่จากฐานข้อมูล (ทำต่อได้ถ้าหยุดกลางคัน)")
+    reindex.add_argument("--restart", action="store_true", help="เริ่มใหม่ ไม่ทำต่อจากครั้งก่อน")
+    reindex.add_argument("--batch", type=int, default=1000, help="จำนวนเรื่องต่อรอบ")
+    reindex.set_defaults(func=cmd_reindex)
+
+    check = commands.add_parser("check-index", help="ตรวจว่าดัชนีค้นหาตรงกับฐานข้อมูล")
+    check.add_argument("--show", type=int, default=10, help="แสดงตัวอย่างกี่รายการต่อกลุ่ม")
+    check.set_defaults(func=cmd_check_index)
+
+    search = commands.add_parser("search", help="ค้นหาเรื่องในฐานะผู้ใช้คนหนึ่ง")
+    search.add_argument("query")
+    search.add_argument("--user", required=True, help="เลขประจำตัวประชาชนของผู้ใช้")
+    search.add_argument("--json", action="store_true")
+    search.add_argument("--limit", type=int, default=10)
+    search.set_defaults(func=cmd_search)
 
     worker = commands.add_parser("worker", help="ทำงานเบื้องหลัง (ประมวลผลเอกสาร, รับไฟล์จากโฟลเดอร์สแกน)")
     worker.add_argument("--until-idle", action="store_true",

@@ -1,0 +1,50 @@
+"""Searching complaints as a user: what the web page, the JSON view and the command share.
+
+The user's center decides what they may find (it and every center below it; the ministry sees
+all), enforced inside the engine's query so that totals and facet counts never include another
+center's complaints; their role decides whether the complainant's name and ID are searchable.
+"""
+
+from dataclasses import dataclass
+
+from pyramid.traversal import find_resource
+
+from .search import FACETS, SORTS
+
+PAGE_SIZE = 20
+
+
+@dataclass
+class Found:
+    """One result: the complaint, its score, a highlighted snippet and the page it came from."""
+
+    complaint: object
+    score: float
+    snippet: str
+    document: object
+    page_number: int | None
+
+
+def search_complaints(site, index, center, text, *, can_see_personal, filters=None,
+                      sort="relevance", offset=0, limit=PAGE_SIZE):
+    """Search ``center``'s complaints (and its sub-centers'); returns ``(results, found)``."""
+    allowed = None if center.level == "ministry" else [center.code]
+    results = index.search(text, filters=filters or {}, allowed_centers=allowed,
+                           can_see_personal=can_see_personal,
+                           sort=sort if sort in SORTS else "relevance",
+                           offset=max(offset, 0), limit=limit)
+    found = []
+    for hit in results.hits:
+        try:
+            complaint = find_resource(site, hit.id)
+        except KeyError:  # removed since it was indexed; the outbox deletes it shortly
+            continue
+        document = complaint.get(hit.page.document) if hit.page else None
+        found.append(Found(complaint, hit.score, hit.snippet, document,
+                           hit.page.number if hit.page else None))
+    return results, found
+
+
+def filters_from(params):
+    """Facet filters from query parameters (a facet may be given several times)."""
+    return {name: params.getall(name) for name in FACETS if params.getall(name)}

@@ -1,0 +1,131 @@
+"""Search through the app: indexed after commit by the worker, as each user may see it."""
+
+import json
+import random
+
+import pytest
+import webtest
+
+from conftest import login
+from damrong.scripts.cli import main as cli
+from damrong.thai import national_id
+from damrong.worker import until_idle
+from test_reading import register_with, scanned_page
+
+
+def register(testapp, subject, center="7001", details="ถนนชำรุดเป็นหลุมบ่อ", name=None):
+    page = testapp.get(f"/moi/70/{center}/@@register")
+    form = page.forms["intake"]
+    form["category"] = "d04"
+    form["channel"] = "walk-in"
+    form["subject"] = subject
+    form["details"] = details
+    if name:
+        form["title"] = "นาย"
+        form["first_name"], form["last_name"] = name.split()
+        form["national_id"] = national_id.generate(random.Random(name))
+    else:
+        form["anonymous"] = True
+    return form.submit("register").follow()
+
+
+def user_app(app, make_user, role, center):
+    client = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+    login(client, make_user(role, center)).follow()
+    return client
+
+
+@pytest.fixture
+def indexed(app, db):
+    """Runs the worker (jobs, then the search outbox) until nothing is left."""
+    return lambda: until_idle(db, None, app.registry.indexer)
+
+
+def test_district_officer_finds_only_own_district_and_counts_respect_it(
+        app, make_user, indexed):
+    clerk_7001 = user_app(app, make_user, "clerk", "7001")
+    clerk_7002 = user_app(app, make_user, "clerk", "7002")
+    register(clerk_7001, "ขอให้ซ่อมถนนหน้าโรงเรียน")
+    register(clerk_7001, "ร้องเรียนเสียงดังจากโรงงาน", details="เสียงดังทั้งคืน")
+    register(clerk_7002, "ขอให้ซ่อมถนนในหมู่บ้าน", center="7002")
+    indexed()
+    officer = user_app(app, make_user, "officer", "7001")
+    page = officer.get("/moi/70/7001/@@search", {"q": "ถนน"})
+    assert "ซ่อมถนนหน้าโรงเรียน" in page.text and "ในหมู่บ้าน" not in page.text
+    found = officer.get("/moi/70/7001/@@search.json", {"q": "ถนน"}).json
+    assert found["total"] == 1 and found["facets"]["center"] == {"7001": 1}
+    assert "<mark>" in found["hits"][0]["snippet"]
+    assert officer.get("/moi/70/7002/@@search.json", {"q": "ถนน"}, status=403)
+    province = user_app(app, make_user, "officer", "70")
+    found = province.get("/moi/70/@@search.json", {"q": "ซ่อม ถนน"}).json
+    assert found["total"] == 2 and found["facets"]["center"] == {"7001": 1, "7002": 1}
+    found = province.get("/moi/70/@@search.json", {"q": "ถนน", "center": "7002"}).json
+    assert [h["subject"] for h in found["hits"]] == ["ขอให้ซ่อมถนนในหมู่บ้าน"]
+    assert province.get("/moi/70/@@search.json", {"q": "ถนน -หมู่บ้าน"}).json["total"] == 1
+
+
+def test_scanned_page_text_is_found_with_either_digits_and_links_to_its_page(
+        app, make_user, indexed):
+    clerk = user_app(app, make_user, "clerk", "7001")
+    register_with(clerk, "petition.jpg", scanned_page(), "image/jpeg")
+    indexed()
+    officer = user_app(app, make_user, "officer", "7001")
+    for query in ("26 สิงหาคม 2567", "๒๖ สิงหาคม ๒๕๖๗"):
+        found = officer.get("/moi/70/7001/@@search.json", {"q": query}).json
+        assert found["total"] == 1, query
+        assert found["hits"][0]["page_url"].endswith("/d1/?n=1")
+    page = officer.get("/moi/70/7001/@@search", {"q": "สิงหาคม"})
+    assert "ดูหน้าสแกน ๑ ของ petition.jpg" in page.text
+
+
+def test_complainant_name_is_searchable_only_by_roles_that_see_personal_data(
+        app, make_user, indexed):
+    clerk = user_app(app, make_user, "clerk", "7001")
+    register(clerk, "ขอความช่วยเหลือค่ารักษาพยาบาล", name="สมมติ ใจดีงาม")
+    indexed()
+    officer = user_app(app, make_user, "officer", "7001")
+    assert officer.get("/moi/70/7001/@@search.json", {"q": "ใจดีงาม"}).json["total"] == 1
+    executive = user_app(app, make_user, "executive", "70")
+    assert executive.get("/moi/70/@@search.json", {"q": "ใจดีงาม"}).json["total"] == 0
+    assert executive.get("/moi/70/@@search.json", {"q": "ค่ารักษาพยาบาล"}).json["total"] == 1
+
+
+def test_an_edit_reaches_the_index_only_after_the_worker_runs(app, make_user, indexed, site):
+    clerk = user_app(app, make_user, "clerk", "7001")
+    register(clerk, "ขอให้ตรวจสอบบ่อขยะ")
+    officer = user_app(app, make_user, "officer", "7001")
+    assert officer.get("/moi/70/7001/@@search.json", {"q": "บ่อขยะ"}).json["total"] == 0
+    indexed()
+    assert officer.get("/moi/70/7001/@@search.json", {"q": "บ่อขยะ"}).json["total"] == 1
+    with site() as s:
+        assert not s.index_outbox.pending
+
+
+def test_command_line_search_reindex_and_check_index(app, make_user, indexed, site, ini, capsys):
+    clerk = user_app(app, make_user, "clerk", "7001")
+    register(clerk, "ขอให้ขุดลอกคลองส่งน้ำ")
+    register(clerk, "ขอให้ซ่อมไฟฟ้าส่องสว่าง")
+    register(clerk, "ขอให้ตัดต้นไม้ริมทาง")
+    indexed()
+    officer_id = make_user("officer", "7001")
+    with site() as s:  # drift as a crash or a bug could leave it: changes the index never saw
+        complaints = s.centers["7001"].complaints
+        first, _, last = sorted(complaints.data.keys())
+        s.index_outbox.mark(complaints[first])   # stale
+        complaints.remove(last)                  # phantom
+        s.index_outbox.pending.clear()
+    app.registry._zodb_databases[""].close()  # the command opens the FileStorage itself
+    app.registry.indexer.close()
+
+    assert cli(["-c", ini, "search", "คลอง", "--user", officer_id, "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert found["total"] == 1 and found["hits"][0]["subject"] == "ขอให้ขุดลอกคลองส่งน้ำ"
+    assert cli(["-c", ini, "check-index"]) == 1
+    report = capsys.readouterr().out
+    assert "(stale): 1" in report and "(phantom): 1" in report and "(missing): 0" in report
+    assert cli(["-c", ini, "reindex"]) == 0
+    assert "ทำดัชนีครบ 2 เรื่อง" in capsys.readouterr().out
+    assert cli(["-c", ini, "check-index"]) == 0
+    assert "ดัชนีตรงกับฐานข้อมูล" in capsys.readouterr().out
+    assert cli(["-c", ini, "search", "ต้นไม้", "--user", officer_id, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 0
