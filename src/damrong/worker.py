@@ -135,11 +135,19 @@ def _record_failure(tm, connection, job_id, path, error):
     tm.commit()
 
 
-def drain(db, stop=None):
-    """Run jobs until none is left (or ``stop`` is set); returns how many were taken."""
+def drain(db, stop=None, indexer=None):
+    """Run jobs until none is left (or ``stop`` is set); returns how many were taken.
+
+    With an ``indexer``, the complaints each job changed are indexed right after it, so a
+    document read a minute ago is searchable while a long queue is still being worked through.
+    """
     count = 0
+    if indexer is not None:
+        indexer.drain(db)
     while not (stop and stop.is_set()) and run_one(db):
         count += 1
+        if indexer is not None:
+            indexer.drain(db)
     return count
 
 
@@ -150,9 +158,7 @@ def until_idle(db, hot_folder=None, indexer=None):
     taken = ran = 0
     while True:
         new_items = hot_folder.poll(db) if hot_folder else 0
-        new_jobs = drain(db)
-        if indexer is not None:
-            indexer.drain(db)
+        new_jobs = drain(db, indexer=indexer)
         taken, ran = taken + new_items, ran + new_jobs
         if new_items or new_jobs:
             continue
@@ -182,8 +188,7 @@ class WorkerThread(threading.Thread):
             try:
                 if hot_folder is not None:
                     hot_folder.poll(self.db)
-                drain(self.db, self._stop_event)
-                self.registry.indexer.drain(self.db)
+                drain(self.db, self._stop_event, self.registry.indexer)
             except Exception:
                 log.exception("worker loop error")
             self._stop_event.wait(self.interval)
