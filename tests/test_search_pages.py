@@ -5,6 +5,7 @@ import random
 
 import pytest
 import webtest
+from pyramid.threadlocal import manager
 
 from conftest import login
 from damrong.scripts.cli import main as cli
@@ -37,8 +38,15 @@ def user_app(app, make_user, role, center):
 
 @pytest.fixture
 def indexed(app, db):
-    """Runs the worker (jobs, then the search outbox) until nothing is left."""
-    return lambda: until_idle(db, None, app.registry.indexer)
+    """Runs the worker (jobs and the search outbox) until nothing is left, with the app's
+    registry current as in the worker thread, so the jobs' events reach the subscribers."""
+    def run():
+        manager.push({"registry": app.registry, "request": None})
+        try:
+            return until_idle(db, None, app.registry.indexer)
+        finally:
+            manager.pop()
+    return run
 
 
 def test_district_officer_finds_only_own_district_and_counts_respect_it(

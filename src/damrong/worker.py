@@ -70,7 +70,11 @@ def worker_name():
 
 
 def run_one(db):
-    """Lease and run the oldest free job; returns False when there was none."""
+    """Lease and run the oldest free job; returns False when there was none.
+
+    The app's registry must be current (``WorkerThread`` and the command line make it so):
+    jobs fire events, and the listing and search outbox follow them through its subscribers.
+    """
     tm = transaction.TransactionManager()
     connection = db.open(transaction_manager=tm)
     worker = worker_name()
