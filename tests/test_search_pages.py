@@ -137,3 +137,29 @@ def test_command_line_search_reindex_and_check_index(app, make_user, indexed, si
     assert "ดัชนีตรงกับฐานข้อมูล" in capsys.readouterr().out
     assert cli(["-c", ini, "search", "ต้นไม้", "--user", officer_id, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["total"] == 0
+
+
+class Crash(BaseException):
+    """The worker process dies."""
+
+
+def test_crash_between_index_commit_and_database_commit_loses_nothing(
+        app, make_user, indexed, site, monkeypatch):
+    clerk = user_app(app, make_user, "clerk", "7001")
+    register(clerk, "ขอให้ซ่อมประตูระบายน้ำ")
+
+    def die(self, batch):
+        raise Crash()
+
+    with monkeypatch.context() as patched:
+        patched.setattr("damrong.indexing.IndexOutbox.settle", die)
+        with pytest.raises(Crash):
+            indexed()
+    with site() as s:
+        assert len(s.index_outbox.pending) == 1  # the mark survived the crash
+    indexed()
+    with site() as s:
+        assert not s.index_outbox.pending
+    officer = user_app(app, make_user, "officer", "7001")
+    found = officer.get("/moi/70/7001/@@search.json", {"q": "ประตูระบายน้ำ"}).json
+    assert found["total"] == 1  # indexed twice, found once
