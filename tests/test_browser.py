@@ -19,6 +19,7 @@ import waitress
 import damrong
 import scanfiles
 from conftest import PASSWORD, make_settings
+from test_reading import scanned_page
 
 pytestmark = pytest.mark.browser
 
@@ -223,3 +224,39 @@ def test_double_click_on_submit_registers_one_complaint(browser, live_server, ma
         assert len(s.centers["7001"].complaints) == 1
     register_posts = [p for p in live_server.posts[len(posts_before):] if p.endswith("@@register")]
     assert len(register_posts) == 1, f"the browser sent {len(register_posts)} POSTs (app.js data-once)"
+
+
+def test_officer_finds_a_scanned_petition_by_words_read_from_its_page(
+        browser, live_server, make_user, tmp_path):
+    """Register with a real Thai scan; the worker reads it and indexes it; search finds a date
+    that is only on the scanned page, typed in Arabic digits, and opens that page."""
+    log_in(browser, live_server, make_user("clerk", "7001"))
+    form = open_register_page(browser)
+    fill_required(form)
+    scan = tmp_path / "petition.jpg"
+    scan.write_bytes(scanned_page())
+    form.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(scan))
+    browser.find_element(By.XPATH, "//button[normalize-space()='บันทึกและออกเลขรับ']").click()
+    wait(browser, THUMBNAIL_WAIT).until(lambda d: d.execute_script(
+        "var img = document.querySelector('#documents ul.documents img');"
+        "return img !== null && img.complete && img.naturalWidth > 0;"))
+
+    browser.find_element(By.CSS_SELECTOR, "header.top nav").find_element(By.LINK_TEXT, "ค้นหา").click()
+    box = wait(browser).until(EC.presence_of_element_located((By.ID, "q")))
+    box.send_keys("26 สิงหาคม 2567\n")
+
+
+    def indexed(driver):  # the worker indexes right after reading; a moment may separate them
+        found = driver.find_elements(By.CSS_SELECTOR, "ol.results li")
+        if not found:
+            driver.refresh()
+        return found[0] if found else False
+
+    result = wait(browser, THUMBNAIL_WAIT).until(indexed)
+    assert "ขอให้ตรวจสอบโรงงานปล่อยน้ำเสียลงลำห้วย" in result.text
+    marks = [m.text for m in result.find_elements(By.CSS_SELECTOR, ".snippet mark")]
+    assert "สิงหาคม" in marks
+    screenshot(browser, "search.png")
+    result.find_element(By.PARTIAL_LINK_TEXT, "ดูหน้าสแกน").click()
+    text = wait(browser).until(EC.presence_of_element_located((By.ID, "page-text")))
+    assert "๒๖ สิงหาคม ๒๕๖๗" in text.get_attribute("value")
