@@ -12,6 +12,7 @@ from conftest import login
 from damrong import reading, worker
 from damrong.demo import scans
 from damrong.resources.site import get_site
+from damrong.thai import national_id
 from damrong.worker import JobRun, LeaseLost, drain, run_one, worker_name
 
 TEXT = ("เรื่อง ขอให้ซ่อมถนนในหมู่บ้าน\n"
@@ -36,16 +37,28 @@ def scanned_tiff(pages):
     return buffer.getvalue()
 
 
-def register_with(testapp, name, data, mimetype):
-    page = testapp.get("/moi/70/7001/@@register")
-    form = page.forms["intake"]
+def register(testapp, subject="ขอให้ซ่อมถนน", center="7001", details="ถนนชำรุด",
+             name=None, upload=None):
+    """Register through the intake form: anonymous unless ``name`` ("first last") is given,
+    with ``upload`` ((filename, bytes, mimetype)) attached."""
+    form = testapp.get(f"/moi/70/{center}/@@register").forms["intake"]
     form["category"] = "d04"
     form["channel"] = "walk-in"
-    form["subject"] = "ขอให้ซ่อมถนน"
-    form["details"] = "ถนนชำรุด"
-    form["anonymous"] = True
-    form["file"] = [webtest.Upload(name, data, mimetype)]
+    form["subject"] = subject
+    form["details"] = details
+    if name:
+        form["title"] = "นาย"
+        form["first_name"], form["last_name"] = name.split()
+        form["national_id"] = national_id.generate(random.Random(name))
+    else:
+        form["anonymous"] = True
+    if upload:
+        form["file"] = [webtest.Upload(*upload)]
     return form.submit("register").follow()
+
+
+def register_with(testapp, name, data, mimetype):
+    return register(testapp, upload=(name, data, mimetype))
 
 
 def only_document(s):

@@ -1,7 +1,6 @@
 """Search through the app: indexed after commit by the worker, as each user may see it."""
 
 import json
-import random
 
 import pytest
 import webtest
@@ -9,25 +8,8 @@ from pyramid.threadlocal import manager
 
 from conftest import login
 from damrong.scripts.cli import main as cli
-from damrong.thai import national_id
 from damrong.worker import until_idle
-from test_reading import register_with, scanned_page
-
-
-def register(testapp, subject, center="7001", details="ถนนชำรุดเป็นหลุมบ่อ", name=None):
-    page = testapp.get(f"/moi/70/{center}/@@register")
-    form = page.forms["intake"]
-    form["category"] = "d04"
-    form["channel"] = "walk-in"
-    form["subject"] = subject
-    form["details"] = details
-    if name:
-        form["title"] = "นาย"
-        form["first_name"], form["last_name"] = name.split()
-        form["national_id"] = national_id.generate(random.Random(name))
-    else:
-        form["anonymous"] = True
-    return form.submit("register").follow()
+from test_reading import register, register_with, scanned_page
 
 
 def user_app(app, make_user, role, center):

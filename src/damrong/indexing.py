@@ -13,9 +13,7 @@ One process writes (the engines allow one writer per index): the holder of a fil
 the index, so several worker processes on ZEO can all run the same loop.
 """
 
-import fcntl
 import itertools
-import os
 
 import transaction
 from BTrees.OOBTree import OOBTree
@@ -23,6 +21,7 @@ from persistent import Persistent
 from pyramid.traversal import find_resource, find_root, resource_path
 from ZODB.POSException import ConflictError
 
+from .locks import ProcessLock
 from .resources.complaint import Complaint
 from .resources.site import get_site
 from .search import IndexDoc, PageRef
@@ -98,7 +97,7 @@ class Indexer:
 
     def __init__(self, index, lock_path):
         self.index = index
-        self.lock = WriterLock(lock_path)
+        self.lock = ProcessLock(lock_path)
 
     def drain(self, db):
         """Index marked complaints until none is left, if this process is the writer; returns
@@ -185,28 +184,3 @@ def mark_for_index(resource):
         node = getattr(node, "__parent__", None)
     if node is not None:
         find_root(node).index_outbox.mark(node)
-
-
-class WriterLock:
-    """The one process allowed to write the index: whoever holds this file lock."""
-
-    def __init__(self, path):
-        self.path = path
-        self._handle = None
-
-    def claimed(self):
-        if self._handle is None:
-            os.makedirs(os.path.dirname(self.path) or ".", exist_ok=True)
-            handle = open(self.path, "w")
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                handle.close()
-                return False
-            self._handle = handle
-        return True
-
-    def release(self):
-        if self._handle is not None:
-            self._handle.close()
-            self._handle = None

@@ -21,7 +21,6 @@ counted, and only the first page is rasterized to look for a cover sheet.
 """
 
 import datetime
-import fcntl
 import hashlib
 import logging
 import os
@@ -31,6 +30,7 @@ import time
 from pyramid.threadlocal import manager as threadlocal_manager
 
 from ..i18n import thai_text
+from ..locks import ProcessLock
 from ..thai.dates import format_datetime
 from ..txn import commit_in_own_connection
 from ..uploads import Upload, UploadError, check_file
@@ -69,9 +69,9 @@ class HotFolder:
         self.clock = clock
         self._seen = {}     # path -> (signature, when it was first seen with that signature)
         self._stuck = set()  # items that could not be moved out (reported once, then skipped)
-        self._lock = None
         for folder in (inbox, done, failed):
             os.makedirs(folder, exist_ok=True)
+        self._lock = ProcessLock(os.path.join(inbox, ".damrong-watcher.lock"))
 
     @classmethod
     def from_registry(cls, registry):
@@ -103,21 +103,11 @@ class HotFolder:
     def claimed(self):
         """Whether this watcher owns the inbox. Several worker processes (on ZEO) each run a
         watcher; only the first to lock the inbox takes files, so no file is taken twice."""
-        if self._lock is None:
-            lock = open(os.path.join(self.inbox, ".damrong-watcher.lock"), "w")
-            try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
-                lock.close()
-                return False
-            self._lock = lock
-        return True
+        return self._lock.claimed()
 
     def close(self):
         """Let another watcher take over the inbox (the lock also goes when the process ends)."""
-        if self._lock is not None:
-            self._lock.close()
-            self._lock = None
+        self._lock.release()
 
     def poll(self, db):
         """Take every item that has settled; returns how many were taken."""
