@@ -30,7 +30,7 @@ from damrong.ocr import glyphs
 from damrong.ocr.prepare import binarize
 from damrong.thai.digits import to_thai_digits
 
-VERSION = 3  # bump whenever the features or the training set change
+VERSION = 4  # bump whenever the features or the training set change
 OTHER = "x"  # a glyph that is no digit nor number punctuation (a Thai letter, a mark)
 PUNCTUATION = "/.,-:()"
 LABELS = tuple("0123456789๐๑๒๓๔๕๖๗๘๙" + PUNCTUATION) + (OTHER,)
@@ -60,19 +60,21 @@ class DigitModel:
         self.norms = (self.samples ** 2).sum(axis=1)
         self.labels = labels
 
-    def read(self, rows: np.ndarray) -> list[tuple[str, float]]:
-        """(label, share of the nearest neighbours that agree) per feature row."""
+    def read(self, rows: np.ndarray, digits_only: bool = False) -> list[tuple[str, float]]:
+        """(label, share of the nearest neighbours that agree) per feature row;
+        with ``digits_only``, the digit or number punctuation each row is most like."""
         if len(rows) == 0:
             return []
-        query = _weighted(rows)
-        distances = self.norms[None, :] - 2 * query @ self.samples.T
+        samples, norms, labels = self.samples, self.norms, self.labels
+        if digits_only:
+            chosen = labels != LABELS.index(OTHER)
+            samples, norms, labels = samples[chosen], norms[chosen], labels[chosen]
+        distances = norms[None, :] - 2 * _weighted(rows) @ samples.T
         nearest = np.argpartition(distances, NEIGHBOURS, axis=1)[:, :NEIGHBOURS]
-        results = []
-        for votes in self.labels[nearest]:
-            values, counts = np.unique(votes, return_counts=True)
-            best = int(np.argmax(counts))
-            results.append((LABELS[values[best]], counts[best] / NEIGHBOURS))
-        return results
+        votes = np.zeros((len(rows), len(LABELS)), np.int32)
+        np.add.at(votes, (np.arange(len(rows))[:, None], labels[nearest]), 1)
+        best = votes.argmax(axis=1)
+        return [(LABELS[label], votes[row, label] / NEIGHBOURS) for row, label in enumerate(best)]
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

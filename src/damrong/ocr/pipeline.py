@@ -1,8 +1,8 @@
 """One page image in, its text out: the steps every OCR'd page goes through.
 
-prepare (300 dpi, upright, level, bilevel) → Tesseract tha+eng → digits
-read again → Thai normalisation.  Words and page text are built from the
-same corrected words, so a searchable PDF says what the index says.
+prepare (300 dpi, upright, level, bilevel) → Tesseract tha, line by line →
+numbers read again → Thai normalisation.  Words and page text are built
+from the same corrected words, so a searchable PDF says what the index says.
 """
 import statistics
 
@@ -18,10 +18,12 @@ from damrong.thai.normalize import normalize_text
 def ocr_image(image: Image.Image, number: int = 1) -> PageText:
     """Recognize one page image (any mode, any resolution)."""
     gray, bilevel = prepare(image)
-    lines = [
-        [_normalized(word) for word in correct_line(line, bilevel)]
-        for line in tesseract.read_lines(Image.fromarray(bilevel), TARGET_DPI)
-    ]
+    lines, previous_block = [], None
+    for line in tesseract.read_lines(bilevel, TARGET_DPI):
+        if previous_block is not None and line.block != previous_block:
+            lines.append([])  # an empty line between blocks keeps paragraphs apart
+        lines.append([_normalized(word) for word in correct_line(line, bilevel)])
+        previous_block = line.block
     words = [word for line in lines for word in line]
     text = "\n".join(" ".join(word.text for word in line) for line in lines)
     confidence = statistics.fmean(word.confidence for word in words) if words else 0.0
