@@ -24,6 +24,7 @@ import random
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from damrong.demo import scans
 from damrong.ocr import glyphs
@@ -40,6 +41,10 @@ NUMBER_STRIPS = 40  # per font and size
 LETTER_STRIPS = 10
 _SEED = 20250625
 _EXTRA_WEIGHT = 3.0  # shape and size features count as much as a good part of the bitmap
+# The model is read with one BLAS thread: its products are small, and
+# OpenBLAS's thread pool made each call four times slower on a busy
+# two-core machine, where workers get their parallelism from processes.
+_BLAS = ThreadpoolController()
 _CONSONANTS = "กขคฆงจฉชซญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
 _VOWELS = "ะาิีึืุูเแโไำ่้๊๋็์"
 
@@ -59,17 +64,18 @@ class DigitModel:
         self.samples = _weighted(samples)
         self.norms = (self.samples ** 2).sum(axis=1)
         self.labels = labels
+        numbers = labels != LABELS.index(OTHER)  # kept apart once: copying them per call was slow
+        self._number_samples = (self.samples[numbers], self.norms[numbers], labels[numbers])
 
     def read(self, rows: np.ndarray, digits_only: bool = False) -> list[tuple[str, float]]:
         """(label, share of the nearest neighbours that agree) per feature row;
         with ``digits_only``, the digit or number punctuation each row is most like."""
         if len(rows) == 0:
             return []
-        samples, norms, labels = self.samples, self.norms, self.labels
-        if digits_only:
-            chosen = labels != LABELS.index(OTHER)
-            samples, norms, labels = samples[chosen], norms[chosen], labels[chosen]
-        distances = norms[None, :] - 2 * _weighted(rows) @ samples.T
+        samples, norms, labels = (self._number_samples if digits_only
+                                  else (self.samples, self.norms, self.labels))
+        with _BLAS.limit(limits=1, user_api="blas"):
+            distances = norms[None, :] - 2 * _weighted(rows) @ samples.T
         nearest = np.argpartition(distances, NEIGHBOURS, axis=1)[:, :NEIGHBOURS]
         votes = np.zeros((len(rows), len(LABELS)), np.int32)
         np.add.at(votes, (np.arange(len(rows))[:, None], labels[nearest]), 1)

@@ -56,16 +56,20 @@ def correct_line(line: Line, bilevel: np.ndarray) -> list[Word]:
     if not boxes:
         return [joined(word) for word in line.words]
     letter_height = float(np.median([bottom - top for _, top, _, bottom in boxes]))
-    numbers = []
+    suspects = []
     for group in _ink_words(boxes, _SPACE * letter_height):
         left, right = line.left + group[0][0], line.left + group[-1][2]
         covering = [piece for piece in pieces
                     if left <= piece.left + piece.width / 2 <= right]
-        if covering and not any(_suspect(piece) for piece in covering):
-            continue
-        number = _number(ink, group, line.left, line.top)
-        if number:
-            numbers.append(number)
+        if not covering or any(_suspect(piece) for piece in covering):
+            suspects.append((group, glyphs.features(ink, group)))
+    if not suspects:
+        return [joined(word) for word in line.words]
+    # one model call per line: its cost is mostly per call, not per glyph
+    readings = iter(digit_model().read(np.concatenate([rows for _, rows in suspects])))
+    numbers = [number for group, rows in suspects
+               if (number := _number(group, rows, [next(readings) for _ in group],
+                                     line.left, line.top))]
     return _merged(line.words, numbers, _REACH * letter_height)
 
 
@@ -83,7 +87,8 @@ def _ink_words(boxes, gap: float) -> list[list[tuple[int, int, int, int]]]:
     return groups
 
 
-def _number(ink: np.ndarray, group, left: int, top: int) -> _Number | None:
+def _number(group, features: np.ndarray, reading: list[tuple[str, float]],
+            left: int, top: int) -> _Number | None:
     """The number the digit model reads in one ink word, in page pixels, if any.
 
     A number is a run of digits and number punctuation holding a digit,
@@ -96,8 +101,6 @@ def _number(ink: np.ndarray, group, left: int, top: int) -> _Number | None:
     digit is taken only when it is the whole ink word: inside a word it is
     more likely a letter the model mistook.
     """
-    features = glyphs.features(ink, group)
-    reading = digit_model().read(features)
     found = [index for index, (label, _) in enumerate(reading) if label != OTHER]
     while found and reading[found[0]][0] in "/.,:-" + _CLOSING:
         found.pop(0)
