@@ -12,6 +12,7 @@ letters, so ordinary words are never respelled by a model that only knows
 digits.
 """
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,6 +27,7 @@ _DIGITS = "0123456789๐๑๒๓๔๕๖๗๘๙"
 # letters and marks it mistakes for ๔ ๖ ๗ ๘ ๙.  Arabic digits it reads
 # right (99 %), better than the digit model, and they stay its own.
 _SUSPECT = re.compile(r"[๐-๙ฒสะณญซฉ'«»]")
+_PUNCTUATION = "/.,:()-"
 _UNSURE = 60  # Tesseract's confidence (0..100) below which a piece is read again
 # Glyphs further apart than this share of the line's letter height stand
 # either side of a space.
@@ -126,16 +128,36 @@ def _number(group, features: np.ndarray, reading: list[tuple[str, float]],
 
 def _merged(words, numbers: list[_Number], reach: float) -> list[Word]:
     """Tesseract's words with every piece over a number taken out, and
-    each number as a word of its own, in reading order."""
+    each number as a word of its own, in reading order.
+
+    Over a number means centred within its glyphs, or, for what Tesseract
+    wrote as a number's characters (digits, punctuation, the letters it
+    mistakes for digits), within ``reach`` of them.  Tone marks and vowels
+    above or below go with their letter, whose box may drift over a
+    number (the ่ of ที่ before ๑๔, the ํ of น้ำ before a cell of
+    digits): they are taken out only with all the letters of their word.
+    """
     if not numbers:
         return [joined(word) for word in words]
 
     def replaced(piece: Word) -> bool:
         centre = piece.left + piece.width / 2
-        return any(number.left - reach <= centre <= number.right + reach for number in numbers)
+        within = reach if _spelled_like_number(piece.text) else 0
+        return (not _marks_only(piece.text) and any(
+            number.left - within <= centre <= number.right + within for number in numbers))
 
-    kept = [kept for word in words if (kept := [piece for piece in word if not replaced(piece)])]
+    kept = [kept for word in words
+            if (kept := [piece for piece in word if not replaced(piece)])
+            and not all(_marks_only(piece.text) for piece in kept)]
     result = [joined(word) for word in kept] + [
         Word(number.text, number.left, number.top, number.right - number.left,
              number.bottom - number.top, number.confidence) for number in numbers]
     return sorted(result, key=lambda word: word.left)
+
+
+def _spelled_like_number(text: str) -> bool:
+    return all(_SUSPECT.match(char) or char in _PUNCTUATION for char in text)
+
+
+def _marks_only(text: str) -> bool:
+    return all(unicodedata.category(char) == "Mn" for char in text)
