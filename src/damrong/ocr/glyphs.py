@@ -19,6 +19,9 @@ _MIN_AREA = 10  # pixels at 300 dpi: smaller blobs are dust, not a full stop
 # blobs are neighbours that touch, such as Laksaman's ๕ whose curl reaches ๖.
 _WIDEST_GLYPH = 1.5
 _SHORTEST_PAIR = 15  # pixels: flatter blobs are dashes and rules, never two digits
+# A slash that touches the digit after it (๒๕๖๘/๒ in a blurred scan) makes
+# a blob of ordinary height but half as wide again as the glyphs around it.
+_WIDER_THAN_USUAL = 1.45
 # A thin-stroked ๐ or ๖ (Norasi) that a scan broke falls apart into a "("
 # and a ")" side by side, almost touching: two slim halves whose union is
 # no wider than a round glyph are one glyph.
@@ -52,7 +55,9 @@ def glyph_boxes(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
                            max(bottom, last[3])]
                 continue
         glyphs.append([left, top, right, bottom])
-    return [part for glyph in glyphs for part in _split_touching(ink, tuple(glyph))]
+    widths = [right - left for left, top, right, bottom in glyphs if bottom - top >= _SHORTEST_PAIR]
+    widest = _WIDER_THAN_USUAL * float(np.median(widths)) if widths else float("inf")
+    return [part for glyph in glyphs for part in _split_touching(ink, tuple(glyph), widest)]
 
 
 def _broken_halves(first, second) -> bool:
@@ -66,17 +71,20 @@ def _broken_halves(first, second) -> bool:
             and max(first[2], second[2]) - first[0] <= _ROUND_GLYPH * height)
 
 
-def _split_touching(ink: np.ndarray, box: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
-    """Cut an over-wide blob at its thinnest column in the middle half, until
-    every piece has the shape of one glyph; each piece is boxed tight."""
+def _split_touching(ink: np.ndarray, box: tuple[int, int, int, int],
+                    widest: float) -> list[tuple[int, int, int, int]]:
+    """Cut an over-wide blob (wider than one glyph's shape, or than
+    ``widest`` pixels) at its thinnest column in the middle half, until every
+    piece is narrow enough; each piece is boxed tight."""
     left, top, right, bottom = box
-    if right - left <= _WIDEST_GLYPH * (bottom - top) or bottom - top < _SHORTEST_PAIR:
+    if ((right - left <= _WIDEST_GLYPH * (bottom - top) and right - left <= widest)
+            or bottom - top < _SHORTEST_PAIR):
         return [box]
     columns = ink[top:bottom, left:right].sum(axis=0)
     quarter = (right - left) // 4
     cut = left + quarter + int(np.argmin(columns[quarter:len(columns) - quarter]))
     return [piece for part in ((left, cut), (cut, right)) if (tight := _tight(ink, part, top, bottom))
-            for piece in _split_touching(ink, tight)]
+            for piece in _split_touching(ink, tight, widest)]
 
 
 def _tight(ink: np.ndarray, columns: tuple[int, int], top: int, bottom: int):
