@@ -87,6 +87,9 @@ def read_lines(bilevel: np.ndarray, dpi: int) -> list[Line]:
     api.SetPageSegMode(PSM.SINGLE_COLUMN)
     ink = (bilevel == 0).astype(np.uint8)
     smeared = cv2.dilate(ink, np.ones((_SMEAR_PX, 1), np.uint8))
+    # Specks of dust, smeared into hair-thin strokes, sent Tesseract's line
+    # finder outside its boxes (leptonica errors on stderr); they go.
+    smeared = cv2.morphologyEx(smeared, cv2.MORPH_OPEN, np.ones((3, 3), np.uint8))
     api.SetImage(Image.fromarray((1 - smeared) * 255))
     found = [(box, block) for _, box, block, _ in api.GetComponentImages(RIL.TEXTLINE, True)]
     api.SetPageSegMode(PSM.SINGLE_LINE)
