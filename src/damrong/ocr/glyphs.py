@@ -25,7 +25,7 @@ _WIDER_THAN_USUAL = 1.45
 # A thin-stroked ๐ or ๖ (Norasi) that a scan broke falls apart into a "("
 # and a ")" side by side, almost touching: two slim halves whose union is
 # no wider than a round glyph are one glyph.
-_BROKEN_GAP = 3  # pixels
+_BROKEN_GAP = 6  # pixels
 _SLIM_HALF = 0.6  # width / height of each half
 _ROUND_GLYPH = 1.2  # width / height of the union
 
