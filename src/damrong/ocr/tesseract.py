@@ -37,7 +37,7 @@ LANGUAGES = "tha"
 # some fonts (Kinnari, Garuda); Tesseract's line finder then makes them
 # lines of their own, read as garbage, and the letters lose their marks
 # (ที่ → ที).  Lines are therefore found on a copy of the page whose ink is
-# smeared this far up and down (a fifth of an inch at 300 dpi: more than a
+# smeared this far up and down (a twentieth of an inch at 300 dpi: more than a
 # mark's gap, less than the space between two lines), then read from the
 # page itself.
 _SMEAR_PX = 15
