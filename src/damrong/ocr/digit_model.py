@@ -66,23 +66,31 @@ class DigitModel:
         self.samples = _weighted(samples)
         self.norms = (self.samples ** 2).sum(axis=1)
         self.labels = labels
-        numbers = labels != LABELS.index(OTHER)  # kept apart once: copying them per call was slow
-        self._number_samples = (self.samples[numbers], self.norms[numbers], labels[numbers])
+        self._numbers = np.flatnonzero(labels != LABELS.index(OTHER))
 
-    def read(self, rows: np.ndarray, digits_only: bool = False) -> list[tuple[str, float]]:
-        """(label, share of the nearest neighbours that agree) per feature row;
-        with ``digits_only``, the digit or number punctuation each row is most like."""
+    def read(self, rows: np.ndarray) -> list[tuple[str, float, str]]:
+        """Per feature row: its label, the share of the nearest neighbours
+        that agree, and the digit or number punctuation it is most like
+        (the label itself unless that is OTHER).
+
+        The last answers "which digit could this damaged glyph be" from the
+        same distances, which is where reading costs: one pass over all
+        samples per call.
+        """
         if len(rows) == 0:
             return []
-        samples, norms, labels = (self._number_samples if digits_only
-                                  else (self.samples, self.norms, self.labels))
         with _BLAS.limit(limits=1, user_api="blas"):
-            distances = norms[None, :] - 2 * _weighted(rows) @ samples.T
-        nearest = np.argpartition(distances, NEIGHBOURS, axis=1)[:, :NEIGHBOURS]
-        votes = np.zeros((len(rows), len(LABELS)), np.int32)
-        np.add.at(votes, (np.arange(len(rows))[:, None], labels[nearest]), 1)
-        best = votes.argmax(axis=1)
-        return [(LABELS[label], votes[row, label] / NEIGHBOURS) for row, label in enumerate(best)]
+            distances = self.norms[None, :] - 2 * _weighted(rows) @ self.samples.T
+        labels, shares = _votes(self.labels[np.argpartition(distances, NEIGHBOURS, axis=1)
+                                            [:, :NEIGHBOURS]])
+        digits = labels.copy()
+        letters = np.flatnonzero(labels == LABELS.index(OTHER))
+        if len(letters):
+            among_numbers = distances[np.ix_(letters, self._numbers)]
+            nearest = np.argpartition(among_numbers, NEIGHBOURS, axis=1)[:, :NEIGHBOURS]
+            digits[letters] = _votes(self.labels[self._numbers[nearest]])[0]
+        return [(LABELS[label], float(share), LABELS[digit])
+                for label, share, digit in zip(labels, shares, digits)]
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -171,6 +179,14 @@ def _random_letters(rng: random.Random) -> str:
     marks, so the model learns what is *not* a digit."""
     return "".join(rng.choice(_CONSONANTS) + (rng.choice(_VOWELS) if rng.random() < 0.4 else "")
                    for _ in range(rng.randint(4, 9)))
+
+
+def _votes(neighbours: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The label most of each row's neighbours carry, and their share."""
+    votes = np.zeros((len(neighbours), len(LABELS)), np.int32)
+    np.add.at(votes, (np.arange(len(neighbours))[:, None], neighbours), 1)
+    best = votes.argmax(axis=1)
+    return best, votes[np.arange(len(best)), best] / NEIGHBOURS
 
 
 def _weighted(rows: np.ndarray) -> np.ndarray:

@@ -10,7 +10,7 @@ import statistics
 from PIL import Image
 
 from damrong.ocr import tesseract
-from damrong.ocr.digits import correct_line
+from damrong.ocr.digits import correct_lines
 from damrong.ocr.page import PageText, Word
 from damrong.ocr.prepare import TARGET_DPI, prepare, turned_upright
 from damrong.thai.normalize import normalize_text
@@ -33,11 +33,12 @@ def ocr_image(image: Image.Image, number: int = 1) -> PageText:
 
 
 def _read(gray, bilevel, number: int) -> PageText:
+    read = tesseract.read_lines(bilevel, TARGET_DPI)
     lines, previous_block = [], None
-    for line in tesseract.read_lines(bilevel, TARGET_DPI):
+    for line, corrected in zip(read, correct_lines(read, bilevel)):
         if previous_block is not None and line.block != previous_block:
             lines.append([])  # an empty line between blocks keeps paragraphs apart
-        lines.append([_normalized(word) for word in correct_line(line, bilevel)])
+        lines.append([_normalized(word) for word in corrected])
         previous_block = line.block
     words = [word for line in lines for word in line]
     text = "\n".join(" ".join(word.text for word in line) for line in lines)
