@@ -141,3 +141,14 @@ def test_a_broken_zero_is_one_glyph_two_zeros_are_two():
     ink[10:50, 10:22] = ink[10:50, 24:36] = 1  # "(" and ")" 2 px apart: one ๐ broken
     ink[10:50, 80:115] = ink[10:50, 125:160] = 1  # two round glyphs 10 px apart
     assert len(glyphs.glyph_boxes(ink)) == 3
+
+
+def test_a_reread_number_replaces_tesseracts_digits_but_not_the_mark_before_it():
+    from damrong.ocr.digits import _merged, _Number
+    from damrong.ocr.page import Word
+
+    piece = lambda text, left: Word(text, left, 0, 20, 40, 90.0)  # noqa: E731
+    # Tesseract: "ที่ ๑๕" with the box of ่ drifted over the number, which it misread
+    words = [(piece("ท", 0), piece("ี", 20), piece("่", 62)), (piece("๑", 60), piece("๕", 80))]
+    number = _Number("๑๔", 60, 0, 100, 40, 100.0)
+    assert [word.text for word in _merged(words, [number], reach=10)] == ["ที่", "๑๔"]
