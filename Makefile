@@ -56,7 +56,7 @@ messages: system-packages $(VENV)/.installed
 bench-ocr: venv ocr-model
 	$(BIN)/python bench/ocr.py
 
-# The Thai digit model of damrong.ocr (rendered from the fonts above, ~10 s, kept in the
+# The Thai digit model of damrong.ocr (rendered from the fonts above, ~25 s, kept in the
 # user's cache or $$DAMRONG_OCR_MODEL; the first OCR call would build it otherwise).
 ocr-model: venv
 	$(BIN)/python -m damrong.ocr.build_model

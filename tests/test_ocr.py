@@ -7,6 +7,7 @@ import os
 import random
 import sys
 
+import numpy as np
 import pytest
 from PIL import Image
 
@@ -116,3 +117,38 @@ def test_bench_smoke(tmp_path):
     ours, peer = (float(value) for value in cer.split()[-4:-2])
     assert 0 <= ours < peer  # both measured, and ours is the better one
     assert figures["ours"]["digits"][1] > 20 and figures["peer"]["ppm"] > 0
+
+
+def test_line_boxes_are_read_row_by_row_and_joined_lines_are_cut():
+    from damrong.ocr import tesseract
+
+    box = lambda x, y, w, h: {"x": x, "y": y, "w": w, "h": h}  # noqa: E731
+    # a table's columns come from the layout one after the other
+    columns = [(box(0, 0, 90, 40), 1), (box(0, 60, 90, 40), 1), (box(100, 2, 90, 40), 2)]
+    assert [b["y"] for b, _ in tesseract._by_rows(columns)] == [0, 2, 60]
+    assert [block for _, block in tesseract._by_rows(columns)] == [1, 1, 1]
+    ink = np.zeros((200, 100), np.uint8)
+    ink[10:40, :] = ink[50:80, :] = 1  # two lines of ink, one box holds both
+    found = [(box(0, 0, 100, 40), 0), (box(0, 0, 100, 90), 0), (box(0, 120, 100, 40), 0)]
+    tops = sorted(b["y"] for b, _ in tesseract._separated(found, ink))
+    assert tops == [0, 40, 120]  # cut in the gap; the repeat of the first line left out
+
+
+def test_a_broken_zero_is_one_glyph_two_zeros_are_two():
+    from damrong.ocr import glyphs
+
+    ink = np.zeros((60, 200), np.uint8)
+    ink[10:50, 10:22] = ink[10:50, 24:36] = 1  # "(" and ")" 2 px apart: one ๐ broken
+    ink[10:50, 80:115] = ink[10:50, 125:160] = 1  # two round glyphs 10 px apart
+    assert len(glyphs.glyph_boxes(ink)) == 3
+
+
+def test_a_reread_number_replaces_tesseracts_digits_but_not_the_mark_before_it():
+    from damrong.ocr.digits import _merged, _Number
+    from damrong.ocr.page import Word
+
+    piece = lambda text, left: Word(text, left, 0, 20, 40, 90.0)  # noqa: E731
+    # Tesseract: "ที่ ๑๕" with the box of ่ drifted over the number, which it misread
+    words = [(piece("ท", 0), piece("ี", 20), piece("่", 62)), (piece("๑", 60), piece("๕", 80))]
+    number = _Number("๑๔", 60, 0, 100, 40, 100.0)
+    assert [word.text for word in _merged(words, [number], reach=10)] == ["ที่", "๑๔"]

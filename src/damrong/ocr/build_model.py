@@ -1,7 +1,7 @@
 """``python -m damrong.ocr.build_model [--force]``: build the Thai digit model now.
 
 ``make`` runs it so that the first scan of a fresh installation does not
-wait ten seconds for the model; without it, the first OCR call builds it.
+wait half a minute for the model; without it, the first OCR call builds it.
 """
 import argparse
 

@@ -12,9 +12,11 @@ the same scan degradation as demo pages (``demo.scans.degrade``), then
 binarized exactly as OCR binarizes a page.  Texts are random numbers from
 a fixed seed that nothing else uses, so the model is rebuilt bit for bit
 and never sees a benchmark page.  Nearest neighbours need no training
-loop, and with about 1,500 glyphs per font they recognize printed
-digits well; the file is ~1.5 MB and never committed: ``make
-ocr-model`` (or the first OCR call) builds it in about ten seconds.
+loop, and with about 3,000 glyphs per font they recognize printed
+digits well (twice as many number strips as at first cut the digit
+errors on the tuning pages by a seventh; four times as many, a little
+more, at twice the reading time); the file is ~3 MB and never committed:
+``make ocr-model`` (or the first OCR call) builds it in about 25 seconds.
 """
 import contextlib
 import fcntl
@@ -24,22 +26,27 @@ import random
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from damrong.demo import scans
 from damrong.ocr import glyphs
 from damrong.ocr.prepare import binarize
 from damrong.thai.digits import to_thai_digits
 
-VERSION = 3  # bump whenever the features or the training set change
+VERSION = 9  # bump whenever the features or the training set change
 OTHER = "x"  # a glyph that is no digit nor number punctuation (a Thai letter, a mark)
 PUNCTUATION = "/.,-:()"
 LABELS = tuple("0123456789๐๑๒๓๔๕๖๗๘๙" + PUNCTUATION) + (OTHER,)
 NEIGHBOURS = 5
 SIZES = (50, 58, 67, 76, 84)  # 12 to 19 pt at 300 dpi
-NUMBER_STRIPS = 40  # per font and size
-LETTER_STRIPS = 10
+NUMBER_STRIPS = 80  # per font and size
+LETTER_STRIPS = 20
 _SEED = 20250625
 _EXTRA_WEIGHT = 3.0  # shape and size features count as much as a good part of the bitmap
+# The model is read with one BLAS thread: its products are small, and
+# OpenBLAS's thread pool made each call four times slower on a busy
+# two-core machine, where workers get their parallelism from processes.
+_BLAS = ThreadpoolController()
 _CONSONANTS = "กขคฆงจฉชซญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
 _VOWELS = "ะาิีึืุูเแโไำ่้๊๋็์"
 
@@ -59,20 +66,31 @@ class DigitModel:
         self.samples = _weighted(samples)
         self.norms = (self.samples ** 2).sum(axis=1)
         self.labels = labels
+        self._numbers = np.flatnonzero(labels != LABELS.index(OTHER))
 
-    def read(self, rows: np.ndarray) -> list[tuple[str, float]]:
-        """(label, share of the nearest neighbours that agree) per feature row."""
+    def read(self, rows: np.ndarray) -> list[tuple[str, float, str]]:
+        """Per feature row: its label, the share of the nearest neighbours
+        that agree, and the digit or number punctuation it is most like
+        (the label itself unless that is OTHER).
+
+        The last answers "which digit could this damaged glyph be" from the
+        same distances, which is where reading costs: one pass over all
+        samples per call.
+        """
         if len(rows) == 0:
             return []
-        query = _weighted(rows)
-        distances = self.norms[None, :] - 2 * query @ self.samples.T
-        nearest = np.argpartition(distances, NEIGHBOURS, axis=1)[:, :NEIGHBOURS]
-        results = []
-        for votes in self.labels[nearest]:
-            values, counts = np.unique(votes, return_counts=True)
-            best = int(np.argmax(counts))
-            results.append((LABELS[values[best]], counts[best] / NEIGHBOURS))
-        return results
+        with _BLAS.limit(limits=1, user_api="blas"):
+            distances = self.norms[None, :] - 2 * _weighted(rows) @ self.samples.T
+        labels, shares = _votes(self.labels[np.argpartition(distances, NEIGHBOURS, axis=1)
+                                            [:, :NEIGHBOURS]])
+        digits = labels.copy()
+        letters = np.flatnonzero(labels == LABELS.index(OTHER))
+        if len(letters):
+            among_numbers = distances[np.ix_(letters, self._numbers)]
+            nearest = np.argpartition(among_numbers, NEIGHBOURS, axis=1)[:, :NEIGHBOURS]
+            digits[letters] = _votes(self.labels[self._numbers[nearest]])[0]
+        return [(LABELS[label], float(share), LABELS[digit])
+                for label, share, digit in zip(labels, shares, digits)]
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -161,6 +179,14 @@ def _random_letters(rng: random.Random) -> str:
     marks, so the model learns what is *not* a digit."""
     return "".join(rng.choice(_CONSONANTS) + (rng.choice(_VOWELS) if rng.random() < 0.4 else "")
                    for _ in range(rng.randint(4, 9)))
+
+
+def _votes(neighbours: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The label most of each row's neighbours carry, and their share."""
+    votes = np.zeros((len(neighbours), len(LABELS)), np.int32)
+    np.add.at(votes, (np.arange(len(neighbours))[:, None], neighbours), 1)
+    best = votes.argmax(axis=1)
+    return best, votes[np.arange(len(best)), best] / NEIGHBOURS
 
 
 def _weighted(rows: np.ndarray) -> np.ndarray:

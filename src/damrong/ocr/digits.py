@@ -1,74 +1,182 @@
-"""Reading numbers again, glyph by glyph, where Tesseract read a number.
+"""Reading numbers again, glyph by glyph, wherever a line may hold one.
 
-Which words: those in which Tesseract itself saw a digit (Thai or Arabic).
-Its Thai model knows *that* something is a number far better than *which*
-digits it holds, and Thai letters are never touched unless Tesseract put a
-digit among them.  Within such a word, the glyphs the model calls digits or
-number punctuation replace Tesseract's reading; glyphs it calls something
-else (the "มท" stuck to "๐๒๑๒") keep Tesseract's letters, as long as they
-sit at the start or end of the word.  A word with letters between its
-digits is left as Tesseract read it: we cannot tell which letters go where.
+Tesseract's Thai model knows *where* a number is better than *which*
+digits it holds, but not always: it drops digits from dense runs, reads
+๗ as ฒ and ๘ as ส, and now and then leaves a whole number out.  So each
+line is cut into ink words (glyphs between gaps as wide as a space), and
+every ink word Tesseract read with a digit, number punctuation, a letter it
+mistakes for a digit, low confidence, or nothing at all is read again by
+the digit model.  A run of glyphs the model reads as a number replaces
+whatever Tesseract wrote over it; everything else keeps Tesseract's
+letters, so ordinary words are never respelled by a model that only knows
+digits.
 """
 import re
+import unicodedata
+from dataclasses import dataclass
 
 import numpy as np
 
 from damrong.ocr import glyphs
 from damrong.ocr.digit_model import OTHER, digit_model
 from damrong.ocr.page import Word
+from damrong.ocr.tesseract import Line, joined
 
+_DIGITS = "0123456789๐๑๒๓๔๕๖๗๘๙"
+# What Tesseract writes over a Thai number's glyphs: Thai digits, and the
+# letters and marks it mistakes for ๔ ๖ ๗ ๘ ๙.  Arabic digits it reads
+# right (99 %), better than the digit model, and they stay its own.
+_SUSPECT = re.compile(r"[๐-๙ฒสะณญซฉ'«»]")
+_PUNCTUATION = "/.,:()-"
 _DIGIT = re.compile("[0-9๐-๙]")
-# What Tesseract writes for a number's glyphs: digits, the punctuation of
-# numbers, and the Thai letters it mistakes for ๔ ๖ ๗ ๘ ๙ (ฒ ส อ ซ ญ ต ...).
-_LETTERS_AROUND = re.compile(r"^(?P<head>[^0-9๐-๙/.,:()\-]*)(?P<body>.*?)(?P<tail>[^0-9๐-๙/.,:()\-]*)$")
-# Tesseract's boxes of Thai characters drift by up to a glyph's width, so
-# a number is looked for this many line heights beyond its word box; the
-# neighbours' letters found there are left out by ``_spell``.
-_REACH = 0.4
+# Ink words longer than this many glyphs are runs of Thai letters, not
+# numbers, unless Tesseract saw a digit in them: the letters it doubts there
+# are left alone (tuning pages: a fifth less time per page, CER 3.51 → 3.54 %).
+_LONGEST_NUMBER = 14
+_UNSURE = 60  # Tesseract's confidence (0..100) below which a piece is read again
+# Glyphs further apart than this share of the line's letter height stand
+# either side of a space.
+_SPACE = 0.35
+# A piece of Tesseract's belongs to a number if its centre lies within the
+# number's glyphs or this share of a letter height beyond them (its boxes
+# of Thai characters drift by up to a glyph's width).
+_REACH = 0.3
+_UNSURE_SHARE = 0.25
+_OPENING, _CLOSING = "(", ")."  # punctuation a number may start or end with
 
 
-def correct_line(words: list[Word], bilevel: np.ndarray) -> list[Word]:
-    """The words of one line, each number in it read again from the page."""
-    if not words:
-        return words
-    top = min(word.top for word in words)
-    bottom = max(word.top + word.height for word in words)
-    return [correct_word(word, bilevel, top, bottom) for word in words]
+@dataclass(frozen=True)
+class _Number:
+    text: str
+    left: int
+    top: int
+    right: int
+    bottom: int
+    confidence: float
 
 
-def correct_word(word: Word, bilevel: np.ndarray, line_top: int, line_bottom: int) -> Word:
-    """``word`` with its digits read again from the page, or unchanged."""
-    if not _DIGIT.search(word.text):
-        return word
-    reach = round(_REACH * (line_bottom - line_top))
-    left = max(word.left - reach, 0)
-    right = min(word.left + word.width + reach, bilevel.shape[1])
-    ink = bilevel[line_top:line_bottom, left:right] == 0
-    boxes = [box for box in glyphs.glyph_boxes(ink)
-             if 0 < box[0] and box[2] < ink.shape[1]]  # not cut by the crop
-    reading = digit_model().read(glyphs.features(ink, boxes))
-    labels = [label for label, _ in reading]
-    text = _spell(word.text, labels)
-    if text is None:
-        return word
-    kept = [box for box, label in zip(boxes, labels) if label != OTHER]
-    return Word(text, left + min(box[0] for box in kept), line_top + min(box[1] for box in kept),
-                max(box[2] for box in kept) - min(box[0] for box in kept),
-                max(box[3] for box in kept) - min(box[1] for box in kept), word.confidence)
+def correct_lines(lines: list[Line], bilevel: np.ndarray) -> list[list[Word]]:
+    """The words of each line, each number in them read again from the page.
+
+    The digit model reads all the page's suspect glyphs in one call: each
+    call goes once through all its samples, so one per line took several
+    times longer.
+    """
+    found = [_suspects(line, bilevel) for line in lines]
+    rows = [rows for _, suspects in found for _, rows in suspects]
+    readings = iter(digit_model().read(np.concatenate(rows)) if rows else [])
+    corrected = []
+    for line, (letter_height, suspects) in zip(lines, found):
+        numbers = [number for group, rows in suspects
+                   if (number := _number(group, [next(readings) for _ in group],
+                                         line.left, line.top))]
+        corrected.append(_merged(line.words, numbers, _REACH * letter_height))
+    return corrected
 
 
-def _spell(tesseract_text: str, labels: list[str]) -> str | None:
-    """The word's new text, or None to keep Tesseract's."""
-    if not labels:
+def _suspects(line: Line, bilevel: np.ndarray):
+    """(the line's letter height, [(ink word, its glyph features)] of the ink
+    words to read again)."""
+    ink = bilevel[line.top:line.bottom, line.left:line.right] == 0
+    boxes = glyphs.glyph_boxes(ink)
+    if not boxes:
+        return 0.0, []
+    pieces = [piece for word in line.words for piece in word]
+    letter_height = float(np.median([bottom - top for _, top, _, bottom in boxes]))
+    suspects = []
+    for group in _ink_words(boxes, _SPACE * letter_height):
+        left, right = line.left + group[0][0], line.left + group[-1][2]
+        covering = [piece for piece in pieces
+                    if left <= piece.left + piece.width / 2 <= right]
+        if (not covering or any(_DIGIT.search(piece.text) for piece in covering)
+                or (len(group) <= _LONGEST_NUMBER and any(_suspect(piece) for piece in covering))):
+            suspects.append((group, glyphs.features(ink, group)))
+    return letter_height, suspects
+
+
+def _suspect(piece: Word) -> bool:
+    return piece.confidence < _UNSURE or bool(_SUSPECT.search(piece.text))
+
+
+def _ink_words(boxes, gap: float) -> list[list[tuple[int, int, int, int]]]:
+    """Glyph boxes grouped where the space between neighbours is under ``gap``."""
+    groups = [[boxes[0]]]
+    for box in boxes[1:]:
+        if box[0] - max(other[2] for other in groups[-1]) > gap:
+            groups.append([])
+        groups[-1].append(box)
+    return groups
+
+
+def _number(group, reading: list[tuple[str, float, str]],
+            left: int, top: int) -> _Number | None:
+    """The number the digit model reads in one ink word, in page pixels, if any.
+
+    A number is a run of digits and number punctuation holding a digit,
+    trimmed of punctuation it cannot start or end with (the full stop of
+    "โทร." stays Tesseract's); letters may stand before or after it
+    (มท๐๒๑๒).  A glyph between digits that the model calls a letter is
+    mostly a digit a scan damaged (a broken ๖): when at most a quarter of
+    the run, each is read as the digit it is most like; more, and the word
+    is one the model is unsure of, and Tesseract's reading stays.  A lone
+    digit is taken only when it is the whole ink word: inside a word it is
+    more likely a letter the model mistook.
+    """
+    found = [index for index, (label, *_) in enumerate(reading) if label != OTHER]
+    while found and reading[found[0]][0] in "/.,:-" + _CLOSING:
+        found.pop(0)
+    while found and reading[found[-1]][0] in "/,:-" + _OPENING:
+        found.pop()
+    if not found:
         return None
-    first = next((i for i, label in enumerate(labels) if label != OTHER), None)
-    if first is None:
+    run = list(range(found[0], found[-1] + 1))
+    unsure = [index for index in run if reading[index][0] == OTHER]
+    if len(unsure) > _UNSURE_SHARE * len(run):
         return None
-    last = max(i for i, label in enumerate(labels) if label != OTHER)
-    middle = labels[first:last + 1]
-    if OTHER in middle:
+    for index in unsure:
+        reading[index] = (reading[index][2], reading[index][1], reading[index][2])
+    digits = sum(reading[i][0] in _DIGITS for i in run)
+    if not (digits >= 2 or (digits == 1 and len(run) == len(group))):
         return None
-    around = _LETTERS_AROUND.match(tesseract_text)
-    head = around["head"] if first > 0 else ""
-    tail = around["tail"] if last < len(labels) - 1 else ""
-    return head + "".join(middle) + tail
+    boxes = [group[i] for i in run]
+    return _Number("".join(reading[i][0] for i in run),
+                   left + boxes[0][0], top + min(box[1] for box in boxes),
+                   left + max(box[2] for box in boxes), top + max(box[3] for box in boxes),
+                   100 * min(reading[i][1] for i in run))
+
+
+def _merged(words, numbers: list[_Number], reach: float) -> list[Word]:
+    """Tesseract's words with every piece over a number taken out, and
+    each number as a word of its own, in reading order.
+
+    Over a number means centred within its glyphs, or, for what Tesseract
+    wrote as a number's characters (digits, punctuation, the letters it
+    mistakes for digits), within ``reach`` of them.  Tone marks and vowels
+    above or below go with their letter, whose box may drift over a
+    number (the ่ of ที่ before ๑๔, the ํ of น้ำ before a cell of
+    digits): they are taken out only with all the letters of their word.
+    """
+    if not numbers:
+        return [joined(word) for word in words]
+
+    def replaced(piece: Word) -> bool:
+        centre = piece.left + piece.width / 2
+        within = reach if _spelled_like_number(piece.text) else 0
+        return (not _marks_only(piece.text) and any(
+            number.left - within <= centre <= number.right + within for number in numbers))
+
+    kept = [kept for word in words
+            if (kept := [piece for piece in word if not replaced(piece)])
+            and not all(_marks_only(piece.text) for piece in kept)]
+    result = [joined(word) for word in kept] + [
+        Word(number.text, number.left, number.top, number.right - number.left,
+             number.bottom - number.top, number.confidence) for number in numbers]
+    return sorted(result, key=lambda word: word.left)
+
+
+def _spelled_like_number(text: str) -> bool:
+    return all(_SUSPECT.match(char) or char in _PUNCTUATION for char in text)
+
+
+def _marks_only(text: str) -> bool:
+    return all(unicodedata.category(char) == "Mn" for char in text)

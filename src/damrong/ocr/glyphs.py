@@ -19,6 +19,15 @@ _MIN_AREA = 10  # pixels at 300 dpi: smaller blobs are dust, not a full stop
 # blobs are neighbours that touch, such as Laksaman's ๕ whose curl reaches ๖.
 _WIDEST_GLYPH = 1.5
 _SHORTEST_PAIR = 15  # pixels: flatter blobs are dashes and rules, never two digits
+# A slash that touches the digit after it (๒๕๖๘/๒ in a blurred scan) makes
+# a blob of ordinary height but half as wide again as the glyphs around it.
+_WIDER_THAN_USUAL = 1.45
+# A thin-stroked ๐ or ๖ (Norasi) that a scan broke falls apart into a "("
+# and a ")" side by side, almost touching: two slim halves whose union is
+# no wider than a round glyph are one glyph.
+_BROKEN_GAP = 6  # pixels
+_SLIM_HALF = 0.6  # width / height of each half
+_ROUND_GLYPH = 1.2  # width / height of the union
 
 
 def glyph_boxes(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
@@ -39,26 +48,43 @@ def glyph_boxes(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
             last = glyphs[-1]
             across = min(right, last[2]) - max(left, last[0])
             down = min(bottom, last[3]) - max(top, last[1])
-            if (across >= _SAME_GLYPH_OVERLAP * min(right - left, last[2] - last[0])
-                    and down <= _STACKED_OVERLAP * min(bottom - top, last[3] - last[1])):
+            if ((across >= _SAME_GLYPH_OVERLAP * min(right - left, last[2] - last[0])
+                    and down <= _STACKED_OVERLAP * min(bottom - top, last[3] - last[1]))
+                    or _broken_halves(last, (left, top, right, bottom))):
                 last[:] = [min(left, last[0]), min(top, last[1]), max(right, last[2]),
                            max(bottom, last[3])]
                 continue
         glyphs.append([left, top, right, bottom])
-    return [part for glyph in glyphs for part in _split_touching(ink, tuple(glyph))]
+    widths = [right - left for left, top, right, bottom in glyphs if bottom - top >= _SHORTEST_PAIR]
+    widest = _WIDER_THAN_USUAL * float(np.median(widths)) if widths else float("inf")
+    return [part for glyph in glyphs for part in _split_touching(ink, tuple(glyph), widest)]
 
 
-def _split_touching(ink: np.ndarray, box: tuple[int, int, int, int]) -> list[tuple[int, int, int, int]]:
-    """Cut an over-wide blob at its thinnest column in the middle half, until
-    every piece has the shape of one glyph; each piece is boxed tight."""
+def _broken_halves(first, second) -> bool:
+    """Are these side-by-side parts the two halves of one broken round glyph?"""
+    top, bottom = min(first[1], second[1]), max(first[3], second[3])
+    height = bottom - top
+    down = min(first[3], second[3]) - max(first[1], second[1])
+    return (0 <= second[0] - first[2] <= _BROKEN_GAP
+            and down >= 0.7 * min(first[3] - first[1], second[3] - second[1])
+            and max(first[2] - first[0], second[2] - second[0]) < _SLIM_HALF * height
+            and max(first[2], second[2]) - first[0] <= _ROUND_GLYPH * height)
+
+
+def _split_touching(ink: np.ndarray, box: tuple[int, int, int, int],
+                    widest: float) -> list[tuple[int, int, int, int]]:
+    """Cut an over-wide blob (wider than one glyph's shape, or than
+    ``widest`` pixels) at its thinnest column in the middle half, until every
+    piece is narrow enough; each piece is boxed tight."""
     left, top, right, bottom = box
-    if right - left <= _WIDEST_GLYPH * (bottom - top) or bottom - top < _SHORTEST_PAIR:
+    if ((right - left <= _WIDEST_GLYPH * (bottom - top) and right - left <= widest)
+            or bottom - top < _SHORTEST_PAIR):
         return [box]
     columns = ink[top:bottom, left:right].sum(axis=0)
     quarter = (right - left) // 4
     cut = left + quarter + int(np.argmin(columns[quarter:len(columns) - quarter]))
     return [piece for part in ((left, cut), (cut, right)) if (tight := _tight(ink, part, top, bottom))
-            for piece in _split_touching(ink, tight)]
+            for piece in _split_touching(ink, tight, widest)]
 
 
 def _tight(ink: np.ndarray, columns: tuple[int, int], top: int, bottom: int):

@@ -13,6 +13,11 @@ from PIL import Image
 
 from damrong.ocr import tesseract
 
+# One OpenCV thread, as Tesseract runs with one OpenMP thread: workers get
+# their parallelism from processes, and two processes each spreading over
+# both cores of a small machine slow each other down.
+cv2.setNumThreads(1)
+
 TARGET_DPI = 300
 A4_LONG_SIDE_INCHES = 297 / 25.4
 MAX_SKEW_DEGREES = 3.0
@@ -145,12 +150,23 @@ def deskew(gray: np.ndarray, angle: float) -> np.ndarray:
 
 
 def prepare(image: Image.Image) -> tuple[np.ndarray, np.ndarray]:
-    """The page upright, level and at 300 dpi: ``(grey, bilevel)``, same size.
+    """The page level and at 300 dpi, as it lies: ``(grey, bilevel)``, same size.
 
     The grey page is what people see (and the searchable PDF shows); the
-    bilevel one is what Tesseract and the digit reader read.
+    bilevel one is what Tesseract and the digit reader read.  Whether it is
+    upright is left to the caller (``turned_upright``): asking Tesseract
+    costs a sixth of a page's time, and almost every page already is.
     """
-    gray = rescale(to_gray(image), page_dpi(image))
-    gray = rotate_quarter(gray, orientation(gray))
+    return level(rescale(to_gray(image), page_dpi(image)))
+
+
+def turned_upright(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """``(grey, bilevel)`` of the page turned upright, or None if it already is
+    (or Tesseract cannot tell)."""
+    turn = orientation(gray)
+    return level(rotate_quarter(gray, turn)) if turn else None
+
+
+def level(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     gray = deskew(gray, skew_angle(binarize(gray)))
     return gray, erase_rules(binarize(gray))
