@@ -11,6 +11,8 @@ import webtest
 from conftest import login
 from damrong import reading, worker
 from damrong.demo import scans
+from damrong.jobs import MAX_ATTEMPTS
+from damrong.ocr import sources
 from damrong.resources.site import get_site
 from damrong.thai import national_id
 from damrong.worker import JobRun, LeaseLost, drain, run_one, worker_name
@@ -146,7 +148,13 @@ def test_interrupted_document_keeps_read_pages_and_corrections_then_finishes(
         job = next(iter(s.jobs.pending.values()))
         job.leased_until = None  # the dead worker's lease has run out
     monkeypatch.setitem(worker.HANDLERS, "read-document", real)
+    read_again = []
+    real_ocr_image = sources.ocr_image
+    monkeypatch.setattr(sources, "ocr_image",
+                        lambda image, number: read_again.append(number) or real_ocr_image(
+                            image, number))
     assert drain(db) == 2  # then the searchable PDF
+    assert read_again == [3]  # the saved pages are not read again
     with site() as s:
         document = only_document(s)
         assert sorted(document.pages) == [1, 2, 3] and document.state == "ready"
@@ -155,6 +163,27 @@ def test_interrupted_document_keeps_read_pages_and_corrections_then_finishes(
         assert "3" in document.pages[3].text or "๓" in document.pages[3].text
         [finished] = [job for job in s.jobs.finished.values() if job.kind == "read-document"]
         assert finished.attempts == 2
+
+
+def test_a_file_that_kills_its_worker_every_time_is_set_aside_with_a_thai_reason(
+        testapp, clerk, db, site, monkeypatch):
+    register_with(testapp, "petition.jpg", scanned_page(), "image/jpeg")
+    monkeypatch.setitem(worker.HANDLERS, "read-document",
+                        lambda doc, run: (_ for _ in ()).throw(SystemExit("worker killed")))
+    for _attempt in range(MAX_ATTEMPTS):
+        with pytest.raises(SystemExit):
+            run_one(db)
+        with site() as s:  # the dead worker's lease runs out
+            [job] = s.jobs.pending.values()
+            job.leased_until = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(
+                seconds=1)
+    assert run_one(db) is False  # parks the job, then finds nothing else to lease
+    with site() as s:
+        [parked] = s.jobs.failed.values()
+        assert parked.kind == "read-document" and parked.attempts == MAX_ATTEMPTS
+        document = only_document(s)
+        assert document.state == "failed" and "ไฟล์ต้นฉบับยังเก็บไว้ครบ" in document.error
+        assert document.original.open().read()[:2] == b"\xff\xd8"  # the original is kept
 
 
 def test_a_worker_whose_lease_was_taken_over_stops_without_saving(testapp, clerk, db, site):

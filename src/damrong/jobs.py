@@ -15,8 +15,13 @@ from BTrees.Length import Length
 from BTrees.LOBTree import LOBTree
 from persistent import Persistent
 
+from .i18n import _, thai_text
+
 LEASE = datetime.timedelta(minutes=10)
 MAX_ATTEMPTS = 3
+#: The error of a job parked because its worker stopped in the middle of every attempt.
+ABANDONED = thai_text(_("ระบบหยุดทำงานกลางคันระหว่างอ่านไฟล์นี้ทุกครั้งที่ลอง "
+                        "จึงพักไว้ไม่อ่านซ้ำ ไฟล์ต้นฉบับยังเก็บไว้ครบ"))
 #: How many finished jobs are kept for the record (who ran what, when, in how many attempts).
 FINISHED_KEPT = 10_000
 
@@ -67,6 +72,23 @@ class JobQueue(Persistent):
                 job.attempts += 1
                 return job_id, job
         return None
+
+    def park_abandoned(self, now):
+        """Park the jobs whose worker died during each of their ``MAX_ATTEMPTS`` leases.
+
+        A job that kills its worker (out of memory, a crash in a C library) never reaches
+        ``give_up_or_retry``; without this it would be leased, and kill a worker, forever.
+        Returns the parked ``(job_id, job)`` pairs so the caller can tell what they were for.
+        """
+        abandoned = [(job_id, job) for job_id, job in self.pending.items()
+                     if job.attempts >= MAX_ATTEMPTS and job.leased_until is not None
+                     and job.leased_until < now]
+        for job_id, job in abandoned:
+            job.error = ABANDONED
+            job.leased_until = None
+            del self.pending[job_id]
+            self.failed[job_id] = job
+        return abandoned
 
     def repoint(self, old_path, new_path):
         """Make pending jobs on an object follow it when it moves (an unfiled scan's document

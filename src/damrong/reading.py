@@ -4,7 +4,7 @@ This is the worker's job for every document a clerk attaches or a scanner drops.
 by page through ``ocr.ocr_file`` and commits each page as soon as it is read, so the complaint
 page can say "reading page 3 of 12", and a worker that dies on page 400 of a 500-page PDF leaves
 399 pages saved. When the job runs again, pages already saved (perhaps corrected by hand since)
-are kept as they are and only the missing ones are added.
+are kept as they are, not read again, and only the missing ones are read and added.
 """
 
 from pyramid.traversal import find_root, resource_path_tuple
@@ -20,15 +20,14 @@ def read_document(document, run):
     document.state = "processing"
     document.error = ""
     run.checkpoint()
-    for page_text in ocr_file(source, document.mimetype):
+    for page_text in ocr_file(source, document.mimetype, skip=frozenset(document.pages)):
         number = page_text.number
-        if number not in document.pages:
-            image = page_text.image
-            if image is None:  # a born-digital page: its text came from the PDF itself
-                image = pdf_page_image(source, number)
-            page = make_page(number, image)
-            page.set_machine_text(page_text)
-            document.pages[number] = page
+        image = page_text.image
+        if image is None:  # a born-digital page: its text came from the PDF itself
+            image = pdf_page_image(source, number)
+        page = make_page(number, image)
+        page.set_machine_text(page_text)
+        document.pages[number] = page
         document.pages_read = number
         run.checkpoint()
     document.page_count = len(document.pages)

@@ -19,7 +19,9 @@ from pyramid.threadlocal import manager as threadlocal_manager
 from pyramid.traversal import find_resource
 from ZODB.POSException import ConflictError
 
+from .i18n import MessageError, _, thai_text
 from .reading import read_document
+from .resources.document import ScannedDocument
 from .resources.site import get_site
 from .scans.hotfolder import HotFolder
 from .scans.ingest import fill_subject_from_ocr
@@ -80,9 +82,18 @@ def run_one(db):
     worker = worker_name()
     try:
         tm.begin()
-        leased = get_site(connection).jobs.lease_next(_now(), worker)
+        site = get_site(connection)
+        parked = site.jobs.park_abandoned(_now())
+        for _job_id, abandoned in parked:
+            log.warning("job %s %s parked: its worker died in each attempt",
+                        abandoned.kind, "/".join(abandoned.path))
+            _mark_document_failed(site, abandoned.path, abandoned.error)
+        leased = site.jobs.lease_next(_now(), worker)
         if leased is None:
-            tm.abort()
+            if parked:
+                tm.commit()
+            else:
+                tm.abort()
             return False
         job_id, job = leased
         kind, path = job.kind, job.path
@@ -127,16 +138,32 @@ def _release(tm, connection, job_id):
 def _record_failure(tm, connection, job_id, path, error):
     tm.begin()
     site = get_site(connection)
-    message = "".join(traceback.format_exception_only(error)).strip()
+    message = failure_reason(error)
     site.jobs.give_up_or_retry(job_id, message)
     if job_id in site.jobs.failed:
-        try:
-            document = find_resource(site, path)
-            document.state = "failed"
-            document.error = message
-        except KeyError:
-            pass
+        _mark_document_failed(site, path, message)
     tm.commit()
+
+
+def failure_reason(error):
+    """What a clerk reads beside a document whose job failed: our own Thai message when the
+    code raised one, else a Thai sentence with the technical detail for support staff."""
+    if isinstance(error, MessageError):
+        return thai_text(error.message)
+    detail = "".join(traceback.format_exception_only(error)).strip()
+    return thai_text(_("อ่านไฟล์ไม่สำเร็จ ไฟล์ต้นฉบับยังเก็บไว้ครบ (รายละเอียด: ${detail})",
+                       mapping={"detail": detail}))
+
+
+def _mark_document_failed(site, path, message):
+    """Show on the document itself that its job was given up (when the job was about one)."""
+    try:
+        document = find_resource(site, path)
+    except KeyError:
+        return
+    if isinstance(document, ScannedDocument):
+        document.state = "failed"
+        document.error = message
 
 
 def drain(db, stop=None, indexer=None):

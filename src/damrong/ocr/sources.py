@@ -9,7 +9,7 @@ import mimetypes
 import os
 import subprocess
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
 import filetype
 from PIL import Image, ImageOps
@@ -48,21 +48,27 @@ def page_count(path: str, mimetype: str | None = None) -> int:
         return getattr(image, "n_frames", 1)
 
 
-def ocr_file(path: str, mimetype: str | None = None) -> Iterator[PageText]:
-    """The text of each page, in order, as soon as it is read."""
+def ocr_file(path: str, mimetype: str | None = None,
+             skip: Collection[int] = ()) -> Iterator[PageText]:
+    """The text of each page, in order, as soon as it is read; the page numbers in ``skip``
+    (pages a resumed job already saved) are passed over without being read again."""
     if guess_mimetype(path, mimetype) == PDF:
-        yield from _pdf_pages(path)
+        yield from _pdf_pages(path, skip)
         return
     with Image.open(path) as image:
         for frame in range(getattr(image, "n_frames", 1)):
+            if frame + 1 in skip:
+                continue
             image.seek(frame)
             page = ImageOps.exif_transpose(image.copy())
             page.info.setdefault("dpi", image.info.get("dpi"))
             yield ocr_image(page, number=frame + 1)
 
 
-def _pdf_pages(path: str) -> Iterator[PageText]:
+def _pdf_pages(path: str, skip: Collection[int]) -> Iterator[PageText]:
     for number in range(1, page_count(path, PDF) + 1):
+        if number in skip:
+            continue
         text = text_layer(path, number)
         if text is not None:
             yield PageText(number=number, text=text, confidence=100.0, words=[], image=None,
