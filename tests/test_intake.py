@@ -167,6 +167,19 @@ def test_decompression_bomb_is_refused_without_decoding(testapp, clerk):
     assert "พิกเซล" in response.text or "ใหญ่ผิดปกติ" in response.text
 
 
+def test_pdf_page_too_large_to_render_is_refused(testapp, clerk):
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=14_000, height=14_000)  # about 5 m square: 3.4 G pixels at 300 dpi
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    response = _refused_upload(testapp, "poster.pdf", buffer.getvalue(), "application/pdf")
+    assert "หน้า ๑ ของไฟล์ PDF poster.pdf" in response.text and "พิกเซล" in response.text
+
+
 def test_corrupt_pdf_is_refused(testapp, clerk):
     response = _refused_upload(testapp, "bad.pdf", b"%PDF-1.4\n garbage without xref", "application/pdf")
     assert "PDF" in response.text and "เสียหาย" in response.text

@@ -21,6 +21,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from .i18n import MessageError, _
+from .ocr.prepare import TARGET_DPI
 
 ACCEPTED = {"image/jpeg", "image/png", "image/tiff", "application/pdf"}
 _STALE_AFTER = 24 * 3600
@@ -58,7 +59,7 @@ def check_file(path, filename, limit_bytes, max_pixels):
         raise UploadError(_("ไฟล์ ${filename} ไม่ใช่ไฟล์ภาพสแกน (JPEG, PNG, TIFF) หรือ PDF "
                             "(ระบบตรวจจากเนื้อไฟล์ ไม่ใช่จากนามสกุล)", mapping={"filename": filename}))
     if mimetype == "application/pdf":
-        return mimetype, _check_pdf(path, filename)
+        return mimetype, _check_pdf(path, filename, max_pixels)
     return mimetype, _check_image(path, filename, max_pixels)
 
 
@@ -92,9 +93,10 @@ def _check_image(path, filename, max_pixels):
                                 mapping={"filename": filename}))
 
 
-def _check_pdf(path, filename):
+def _check_pdf(path, filename, max_pixels):
     """Count pages reading from an open file: given a path, pypdf reads the whole file into
-    memory first, which a 500-page scan must not cost."""
+    memory first, which a 500-page scan must not cost. A page so large that the worker's
+    300 dpi rendering of it would exceed ``max_pixels`` (a PDF bomb) is refused here."""
     try:
         with open(path, "rb") as stream:
             reader = PdfReader(stream)
@@ -102,6 +104,15 @@ def _check_pdf(path, filename):
                 raise UploadError(_("ไฟล์ PDF ${filename} มีรหัสผ่าน กรุณาส่งไฟล์ที่ไม่ได้ล็อกรหัส",
                                     mapping={"filename": filename}))
             pages = len(reader.pages)
+            for number, page in enumerate(reader.pages, start=1):
+                width, height = (round(float(side) / 72 * TARGET_DPI)
+                                 for side in (page.mediabox.width, page.mediabox.height))
+                if width * height > max_pixels:
+                    raise UploadError(_(
+                        "หน้า ${number} ของไฟล์ PDF ${filename} ใหญ่ ${width} × ${height} พิกเซล "
+                        "เมื่ออ่านที่ ๓๐๐ dpi เกินกว่าที่ระบบรับได้ (${limit} พิกเซล)",
+                        mapping={"number": number, "filename": filename, "width": width,
+                                 "height": height, "limit": max_pixels}))
     except UploadError:
         raise
     except (PdfReadError, OSError, ValueError, KeyError, TypeError):
