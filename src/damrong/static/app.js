@@ -61,8 +61,9 @@
       anonymous.addEventListener("change", toggle); toggle();
     }
 
-    // Documents still being processed: poll their state until ready or failed.
-    document.querySelectorAll("li[data-status]").forEach(function (li) {
+    // Documents still being processed (a complaint's list, a document's own page): poll their
+    // state until ready or failed.
+    document.querySelectorAll("[data-status]").forEach(function (li) {
       if (li.dataset.state === "ready" || li.dataset.state === "failed") return;
       var timer = setInterval(function () {
         fetch(li.dataset.status, {credentials: "same-origin"}).then(function (r) { return r.json(); })
