@@ -6,12 +6,13 @@ VENV        ?= .venv
 BIN         := $(VENV)/bin
 INI         ?= development.ini
 # libicu-dev, pkg-config, g++ and python3-dev build PyICU against Debian's ICU.
+# python3-venv: Debian's python3 makes no virtualenv without it.
 APT_PACKAGES := tesseract-ocr tesseract-ocr-tha tesseract-ocr-osd fonts-tlwg-laksaman-ttf \
                 fonts-tlwg-norasi-ttf fonts-tlwg-kinnari-ttf fonts-tlwg-loma-ttf \
                 fonts-tlwg-garuda-ttf fonts-tlwg-waree-ttf fonts-tlwg-umpush-ttf \
                 poppler-utils chromium chromium-driver gettext \
                 libpango-1.0-0 libpangoft2-1.0-0 \
-                libicu-dev pkg-config g++ python3-dev
+                libicu-dev pkg-config g++ python3-dev python3-venv
 # Translations: the .po files are kept in git, the compiled .mo files are built here.
 LOCALE_DIR  := src/damrong/locale
 PO_FILES    := $(wildcard $(LOCALE_DIR)/*/LC_MESSAGES/*.po)
