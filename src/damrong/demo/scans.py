@@ -258,7 +258,21 @@ def _is_thai_letter(char: str) -> bool:
 
 
 def _width(font: ImageFont.FreeTypeFont, text: str) -> float:
-    return font.getlength(text, language="th")
+    """How far ``text`` reaches from the tab stop it starts at."""
+    offset, last = list(_tab_segments(font, text))[-1]
+    return offset + font.getlength(last, language="th")
+
+
+def _tab_segments(font: ImageFont.FreeTypeFont, text: str):
+    """``(offset, segment)`` of the pieces of ``text`` between tabs: as in a word processor, a
+    tab inside a line moves on to the next 1.25 cm stop (the letter number at the left and
+    the office at the right of one line) instead of printing a missing-glyph box."""
+    offset = 0.0
+    for index, segment in enumerate(text.split("\t")):
+        if index:
+            offset = (offset // _TAB + 1) * _TAB
+        yield offset, segment
+        offset += font.getlength(segment, language="th")
 
 
 def _line_height(font: ImageFont.FreeTypeFont) -> int:
@@ -302,9 +316,10 @@ def _draw_page(lines: list[_Line], font: ImageFont.FreeTypeFont, rng: random.Ran
         draw.text((PAGE_SIZE[0] // 2, _MARGIN_TOP // 2), to_thai_digits(f"- {number} -"),
                   font=font, fill=ink, anchor="ms", language="th")
     for row, (indent, text) in enumerate(lines):
-        if text:
-            draw.text((left + indent, baseline + row * _line_height(font)), text,
-                      font=font, fill=ink, anchor="ls", language="th")
+        for offset, segment in _tab_segments(font, text):
+            if segment:
+                draw.text((left + indent + offset, baseline + row * _line_height(font)), segment,
+                          font=font, fill=ink, anchor="ls", language="th")
     return page
 
 
