@@ -143,12 +143,21 @@ def register_rows(rng, count=14):
 
 
 def table_page(rows, font_path, rng):
-    """A ruled register table on an A4 page; the truth is read row by row."""
+    """A ruled register table on an A4 page; the truth is read row by row.
+
+    As a word processor sizes a register's columns, each column is as wide as its longest
+    cell plus padding, and the last one (the subject) takes the rest of the line, its cells
+    cut to fit: no text runs under a rule.
+    """
     page = Image.new("L", scans.PAGE_SIZE, 255)
     draw = ImageDraw.Draw(page)
     font = ImageFont.truetype(font_path, 54, layout_engine=ImageFont.Layout.RAQM)
-    widths = (300, 420, 330, 330, 770)
     left, top, height = 190 + rng.randint(-15, 15), 330 + rng.randint(-15, 15), 110
+    pad = 18
+    widths = [round(max(font.getlength(row[column], language="th") for row in rows)) + 2 * pad
+              for column in range(len(rows[0]) - 1)]
+    widths.append(scans.PAGE_SIZE[0] - 120 - left - sum(widths))
+    rows = [row[:-1] + (_cut_to_fit(row[-1], font, widths[-1] - 2 * pad),) for row in rows]
     ink = rng.randint(0, 45)
     draw.text((left, top - 90), "ทะเบียนหนังสือรับ", font=font, fill=ink, language="th")
     for r, row in enumerate(rows):
@@ -156,10 +165,17 @@ def table_page(rows, font_path, rng):
         x = left
         for width, cell in zip(widths, row):
             draw.rectangle((x, y, x + width, y + height), outline=ink, width=3)
-            draw.text((x + 18, y + 75), cell, font=font, fill=ink, anchor="ls", language="th")
+            draw.text((x + pad, y + 75), cell, font=font, fill=ink, anchor="ls", language="th")
             x += width
     truth = "ทะเบียนหนังสือรับ\n" + "\n".join(" ".join(row) for row in rows)
     return page, truth
+
+
+def _cut_to_fit(text, font, room):
+    """``text`` without the characters that would reach past ``room`` pixels."""
+    while text and font.getlength(text, language="th") > room:
+        text = text[:-1]
+    return text
 
 
 def _fitting_page(text, font_path, rng):
