@@ -49,15 +49,12 @@ def keep_finished_jobs(site):
         site.jobs.finished_count = Length()
 
 
-
 def add_scan_intake_to_centers(site):
     """Every center gets its unfiled scans folder and the checksums of what it received."""
     for center in site.centers.values():
         add_scan_intake(center)
 
 
-
-#: Evolve steps in order; the database records how many it has had.
 def add_search_outbox(site):
     """The outbox of complaints waiting for the search index (``damrong reindex`` fills an
     index from the complaints that were there before)."""
@@ -65,6 +62,7 @@ def add_search_outbox(site):
         site.index_outbox = IndexOutbox()
 
 
+#: Evolve steps in order; the database records how many it has had.
 STEPS = [create_center_tree, keep_finished_jobs, add_scan_intake_to_centers, add_search_outbox]
 
 
