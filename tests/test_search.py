@@ -12,9 +12,11 @@ import pytest
 
 from damrong.search import IndexDoc, IndexOutdated, PageRef, analyzer, center_and_ancestors, open_index
 from damrong.search import index as search_index
+from damrong.search.document import redact
 from damrong.search.drift import drift
 from damrong.search.query import parse
 from damrong.thai import national_id
+from damrong.thai.digits import to_thai_digits
 
 CLOSED, OPEN = "ยุติเรื่อง", "อยู่ระหว่างดำเนินการ"
 ID_A = national_id.generate(random.Random(1))
@@ -161,6 +163,18 @@ def test_personal_values_are_blanked_out_of_public_text(index):
     hit = find(index, "คำร้อง").hits[0]
     assert "นามสมมุติ" not in hit.snippet
     assert ids(find(index, "นามสมมุติ", can_see_personal=True)) == ["c6"]
+
+
+def test_personal_values_are_blanked_however_a_page_spaces_them():
+    name, national = "สมมติ นามสมมุติ", national_id.generate(random.Random(41))
+    dashed = f"{national[0]}-{national[1:5]}-{national[5:10]}-{national[10:12]}-{national[12]}"
+    for written in ("นายสมมติ  นามสมมุติ", "นายสมมติ\nนามสมมุติ", "ข้าพเจ้าสมมติ", "นางนามสมมุติ",
+                    "นามสม มุติ", dashed, to_thai_digits(dashed.replace("-", " ")), national):
+        blanked = redact(f"ผู้ร้อง {written} อยู่บ้านเลขที่ ๑๒", [name, national])
+        assert "สมมติ" not in blanked and "สมมุติ" not in blanked
+        assert national[4:9] not in analyzer.fold(blanked).replace(" ", "").replace("-", "")
+        assert blanked.startswith("ผู้ร้อง ") and blanked.endswith("อยู่บ้านเลขที่ ๑๒")
+    assert redact("นาย ก สมมติ", ["ก สมมติ"]) == "นาย ก •••••"  # no initial blanked everywhere
 
 
 def test_snippet_highlights_the_page_that_matched(index):

@@ -12,6 +12,7 @@ text (a petition's scan usually names its author) before that text is indexed or
 """
 
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -91,21 +92,36 @@ class IndexDoc:
 
 
 def redact(text: str, values: Iterable[str]) -> str:
-    """Blank every exact occurrence of the personal ``values`` (after folding) out of ``text``.
+    """Blank the personal ``values`` (after folding) out of ``text``, as a page may write them.
 
-    Only exact occurrences are found: a name OCR misread survives.  Folding keeps lengths, so
-    the folded text's offsets are the normalized text's.
+    A name is blanked part by part (the first name alone, the surname alone, both together);
+    each part, like a national ID, is found whatever spaces, line breaks or dashes stand between
+    its characters (``1-2345-67890-12-3``, a name OCR split).  A misread name survives.  Folding
+    keeps lengths, so the folded text's offsets are the normalized text's.
     """
     text = normalize_text(text)
-    folded = analyzer.fold(text)
-    for value in values:
-        needle = analyzer.fold(value).strip()
-        start = folded.find(needle) if needle else -1
-        while start >= 0:
-            end = start + len(needle)
-            text = text[:start] + REDACTED * len(needle) + text[end:]
-            start = folded.find(needle, end)
-    return text
+    pattern = _personal_pattern(values)
+    if pattern is None:
+        return text
+    pieces, last = [], 0
+    for match in pattern.finditer(analyzer.fold(text)):
+        pieces += [text[last:match.start()], REDACTED * (match.end() - match.start())]
+        last = match.end()
+    return "".join(pieces) + text[last:]
+
+
+_SEPARATORS = r"[\s\-]*"
+_SHORTEST_PART = 2  # a one-letter part (an initial) would blank that letter everywhere
+
+
+def _personal_pattern(values: Iterable[str]) -> re.Pattern | None:
+    parts = {part for value in values for part in analyzer.fold(value).split()
+             if len(part) >= _SHORTEST_PART}
+    if not parts:
+        return None
+    # Longest first, so a part that contains another is blanked whole.
+    return re.compile("|".join(_SEPARATORS.join(map(re.escape, part))
+                               for part in sorted(parts, key=len, reverse=True)))
 
 
 def received_seconds(received: datetime | date) -> int:
