@@ -119,8 +119,9 @@ def _number(group, reading: list[tuple[str, float, str]],
     mostly a digit a scan damaged (a broken ๖): when at most a quarter of
     the run, each is read as the digit it is most like; more, and the word
     is one the model is unsure of, and Tesseract's reading stays.  A lone
-    digit is taken only when it is the whole ink word: inside a word it is
-    more likely a letter the model mistook.
+    digit is taken when it is the whole ink word, or stands at one end of it
+    and all its nearest neighbours agree (a ๖ whose curl touches what comes
+    next); inside a word it is more likely a letter the model mistook.
     """
     found = [index for index, (label, *_) in enumerate(reading) if label != OTHER]
     while found and reading[found[0]][0] in "/.,:-" + _CLOSING:
@@ -136,7 +137,9 @@ def _number(group, reading: list[tuple[str, float, str]],
     for index in unsure:
         reading[index] = (reading[index][2], reading[index][1], reading[index][2])
     digits = sum(reading[i][0] in _DIGITS for i in run)
-    if not (digits >= 2 or (digits == 1 and len(run) == len(group))):
+    lone_at_an_end = (len(run) == 1 and run[0] in (0, len(group) - 1)
+                      and reading[run[0]][1] == 1.0)
+    if not (digits >= 2 or (digits == 1 and (len(run) == len(group) or lone_at_an_end))):
         return None
     boxes = [group[i] for i in run]
     return _Number("".join(reading[i][0] for i in run),
