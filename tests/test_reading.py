@@ -165,6 +165,24 @@ def test_interrupted_document_keeps_read_pages_and_corrections_then_finishes(
         assert finished.attempts == 2
 
 
+def test_a_long_document_is_read_in_turns_with_the_scans_registered_after_it(
+        testapp, clerk, db, site, monkeypatch):
+    monkeypatch.setattr(reading, "PAGES_PER_TURN", 2)
+    register_with(testapp, "box.tif", scanned_tiff(3), "image/tiff")
+    register_with(testapp, "petition.jpg", scanned_page(), "image/jpeg")
+    assert run_one(db) and run_one(db)  # two pages of the long one, then the petition
+    with site() as s:
+        long_one, petition = sorted((c.documents()[0] for c in s.centers["7001"].complaints.values()),
+                                    key=lambda d: d.page_count, reverse=True)
+        assert sorted(long_one.pages) == [1, 2] and long_one.state == "processing"
+        assert petition.state == "ready"
+    drain(db)
+    with site() as s:
+        long_one = next(d for c in s.centers["7001"].complaints.values() for d in c.documents()
+                        if d.filename == "box.tif")
+        assert sorted(long_one.pages) == [1, 2, 3] and long_one.state == "ready"
+
+
 def test_a_file_that_kills_its_worker_every_time_is_set_aside_with_a_thai_reason(
         testapp, clerk, db, site, monkeypatch):
     register_with(testapp, "petition.jpg", scanned_page(), "image/jpeg")

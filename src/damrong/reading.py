@@ -5,6 +5,8 @@ by page through ``ocr.ocr_file`` and commits each page as soon as it is read, so
 page can say "reading page 3 of 12", and a worker that dies on page 400 of a 500-page PDF leaves
 399 pages saved. When the job runs again, pages already saved (perhaps corrected by hand since)
 are kept as they are, not read again, and only the missing ones are read and added.
+A long document is read in turns of ``PAGES_PER_TURN`` pages, each a job of its own at the
+back of the queue.
 """
 
 from pyramid.traversal import find_root, resource_path_tuple
@@ -14,13 +16,20 @@ from .pages import make_page, pdf_page_image
 from .resources.events import ObjectModified, notify
 
 
+#: Pages one turn of the job reads before it goes to the back of the queue: a 500-page PDF is
+#: read in turns with the scans registered after it, so a clerk's one-page petition is read in
+#: a minute, not after the whole archive box.
+PAGES_PER_TURN = 20
+
+
 def read_document(document, run):
     """Make the missing pages of ``document``; ``run.checkpoint()`` saves after each one."""
     source = document.original.committed()
     document.state = "processing"
     document.error = ""
     run.checkpoint()
-    for page_text in ocr_file(source, document.mimetype, skip=frozenset(document.pages)):
+    pages = ocr_file(source, document.mimetype, skip=frozenset(document.pages))
+    for turn, page_text in enumerate(pages, start=1):
         number = page_text.number
         image = page_text.image
         if image is None:  # a born-digital page: its text came from the PDF itself
@@ -30,6 +39,9 @@ def read_document(document, run):
         document.pages[number] = page
         document.pages_read = number
         run.checkpoint()
+        if turn == PAGES_PER_TURN and len(document.pages) < document.page_count:
+            find_root(document).jobs.put("read-document", resource_path_tuple(document))
+            return  # the rest in a later turn
     document.page_count = len(document.pages)
     document.state = "ready"
     notify(ObjectModified(document))  # its text goes to the search index
