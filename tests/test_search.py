@@ -5,6 +5,7 @@ expectation can be checked by reading it.  Names and IDs are made up; IDs come f
 ``national_id.generate``.
 """
 
+import os
 import random
 from datetime import datetime
 
@@ -223,6 +224,11 @@ def test_index_built_by_another_analyzer_asks_for_reindex(tmp_path, monkeypatch)
     monkeypatch.setattr(analyzer, "ANALYZER_ID", "damrong-thai-0/icu-1.0")
     with pytest.raises(IndexOutdated):
         open_index(settings)
+    replaced = open_index({**settings, "damrong.search.replace_outdated": "true"})
+    assert replaced.ids_and_stamps() == {}  # a new, empty index; the old one kept aside
+    replaced.close()
+    assert os.path.isdir(str(tmp_path) + ".outdated")
+    open_index(settings).close()  # the new one is this analyzer's
 
 
 def test_query_syntax():

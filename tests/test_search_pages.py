@@ -8,6 +8,7 @@ from pyramid.threadlocal import manager
 
 from conftest import login
 from damrong.scripts.cli import main as cli
+from damrong.search import analyzer
 from damrong.worker import until_idle
 from test_reading import register, register_with, scanned_page
 
@@ -119,6 +120,21 @@ def test_command_line_search_reindex_and_check_index(app, make_user, indexed, si
     assert "ดัชนีตรงกับฐานข้อมูล" in capsys.readouterr().out
     assert cli(["-c", ini, "search", "ต้นไม้", "--user", officer_id, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["total"] == 0
+
+
+def test_reindex_rebuilds_an_index_built_by_another_analyzer(
+        app, make_user, indexed, site, ini, capsys, monkeypatch):
+    clerk = user_app(app, make_user, "clerk", "7001")
+    register(clerk, "ขอให้ขุดลอกคลองส่งน้ำ")
+    indexed()
+    officer_id = make_user("officer", "7001")
+    app.registry._zodb_databases[""].close()  # the command opens the FileStorage itself
+    app.registry.indexer.close()
+    monkeypatch.setattr(analyzer, "ANALYZER_ID", analyzer.ANALYZER_ID + "-next")  # ICU upgraded
+    assert cli(["-c", ini, "reindex"]) == 0
+    assert "ทำดัชนีครบ 1 เรื่อง" in capsys.readouterr().out
+    assert cli(["-c", ini, "search", "คลอง", "--user", officer_id, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] == 1
 
 
 class Crash(BaseException):

@@ -29,10 +29,16 @@ from ..worker import WorkerThread, drain, until_idle
 
 
 @contextlib.contextmanager
-def open_site(config_uri):
-    """Yield ``(site, registry, db)`` with the registry current; aborts on the way out."""
+def open_site(config_uri, replace_outdated_index=False):
+    """Yield ``(site, registry, db)`` with the registry current; aborts on the way out.
+
+    ``replace_outdated_index``: a search index built by another analyzer is moved aside and a
+    new one started instead of refusing to open (``reindex`` is how such an index is rebuilt).
+    """
     settings = dict(get_appsettings(config_uri))
     settings["damrong.worker"] = "none"
+    if replace_outdated_index:
+        settings["damrong.search.replace_outdated"] = "true"
     settings["damrong.warm_templates"] = "false"  # a command renders no pages
     app = make_app({}, **settings)
     registry = app.registry
@@ -162,12 +168,13 @@ def cmd_ocr(args):
 def cmd_reindex(args):
     """Rebuild the search index from the database, resumable: the last complaint written to
     the index is kept in a checkpoint file, and a new run starts after it."""
-    with open_site(args.config) as (site, registry, db):
+    with open_site(args.config, replace_outdated_index=True) as (site, registry, db):
         if not registry.indexer.lock.claimed():
             print("ผิดพลาด: มีโปรเซสอื่นกำลังเขียนดัชนีอยู่ (หยุด worker ก่อน)", file=sys.stderr)
             return 2
         index = registry.indexer.index
-        checkpoint = os.path.join(registry.app_settings.var_dir, "reindex.checkpoint")
+        # Kept in the index itself, so an index replaced as outdated starts from the beginning.
+        checkpoint = os.path.join(index.path, "reindex.checkpoint")
         start = None
         if os.path.exists(checkpoint) and not args.restart:
             with open(checkpoint) as f:

@@ -18,6 +18,7 @@ tantivy is the default; Whoosh stays available behind the same interface and tes
 """
 
 import os
+import shutil
 from collections.abc import Mapping
 
 from damrong.search.document import (FACETS, SORTS, Hit, IndexDoc, PageRef, Results,
@@ -32,18 +33,31 @@ def open_index(settings: Mapping[str, str]) -> SearchIndex:
 
     ``damrong.search.backend`` is ``tantivy`` (default) or ``whoosh``; ``damrong.search.path``
     defaults to ``<damrong.var_dir>/search-<backend>``, so switching backends never opens an
-    index written by the other one.
+    index written by the other one.  An index built by another analyzer or schema raises
+    ``IndexOutdated``, unless ``damrong.search.replace_outdated`` is set (``damrong reindex``
+    sets it): then the old index is moved aside to ``<path>.outdated`` and a new one started.
     """
     backend = settings.get("damrong.search.backend", "tantivy")
+    if backend not in BACKENDS:
+        raise ValueError(f"damrong.search.backend must be one of {BACKENDS}, not {backend!r}")
     path = settings.get("damrong.search.path") or os.path.join(
         settings.get("damrong.var_dir", "var"), f"search-{backend}")
-    if backend == "whoosh":
+    try:
+        return _backend(backend)(path)
+    except IndexOutdated:
+        if settings.get("damrong.search.replace_outdated") != "true":
+            raise
+    shutil.rmtree(path + ".outdated", ignore_errors=True)
+    os.replace(path, path + ".outdated")
+    return _backend(backend)(path)
+
+
+def _backend(name: str) -> type[SearchIndex]:
+    if name == "whoosh":
         from damrong.search.whoosh_backend import WhooshIndex
-        return WhooshIndex(path)
-    if backend == "tantivy":
-        from damrong.search.tantivy_backend import TantivyIndex
-        return TantivyIndex(path)
-    raise ValueError(f"damrong.search.backend must be one of {BACKENDS}, not {backend!r}")
+        return WhooshIndex
+    from damrong.search.tantivy_backend import TantivyIndex
+    return TantivyIndex
 
 
 __all__ = ["BACKENDS", "FACETS", "SORTS", "Hit", "IndexDoc", "IndexOutdated", "PageRef",

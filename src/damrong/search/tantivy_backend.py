@@ -80,6 +80,7 @@ class TantivyIndex(BaseIndex):
     def __init__(self, path: str):
         os.makedirs(path, exist_ok=True)
         check_meta(path, self.backend)
+        self.path = path
         self.schema = _schema()
         self.index = tantivy.Index(self.schema, path=path)
         self.builder = TantivyQueries(self.schema)

@@ -82,6 +82,7 @@ class WhooshIndex(BaseIndex):
     def __init__(self, path: str):
         os.makedirs(path, exist_ok=True)
         check_meta(path, self.backend)
+        self.path = path
         if index.exists_in(path):
             self.index = index.open_dir(path)
         else:
