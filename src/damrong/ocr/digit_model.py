@@ -33,10 +33,11 @@ from damrong.ocr import glyphs
 from damrong.ocr.prepare import binarize
 from damrong.thai.digits import to_thai_digits
 
-VERSION = 9  # bump whenever the features or the training set change
+VERSION = 11  # bump whenever the features or the training set change
 OTHER = "x"  # a glyph that is no digit nor number punctuation (a Thai letter, a mark)
 PUNCTUATION = "/.,-:()"
 LABELS = tuple("0123456789๐๑๒๓๔๕๖๗๘๙" + PUNCTUATION) + (OTHER,)
+THAI_NUMBER = "๐๑๒๓๔๕๖๗๘๙" + PUNCTUATION  # what a number written in Thai digits is made of
 NEIGHBOURS = 5
 SIZES = (50, 58, 67, 76, 84)  # 12 to 19 pt at 300 dpi
 NUMBER_STRIPS = 80  # per font and size
@@ -49,6 +50,9 @@ _EXTRA_WEIGHT = 3.0  # shape and size features count as much as a good part of t
 _BLAS = ThreadpoolController()
 _CONSONANTS = "กขคฆงจฉชซญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
 _VOWELS = "ะาิีึืุูเแโไำ่้๊๋็์"
+# Signs that stand alone between spaces as a lone digit does (ต่าง ๆ, กรุงเทพฯ): ๆ is shaped
+# much like ๗, so the model must have seen it as a letter.
+_STANDALONE = "ๆฯ"
 
 
 def model_path() -> Path:
@@ -67,15 +71,18 @@ class DigitModel:
         self.norms = (self.samples ** 2).sum(axis=1)
         self.labels = labels
         self._numbers = np.flatnonzero(labels != LABELS.index(OTHER))
+        self._thai_numbers = np.flatnonzero(np.isin(labels, [LABELS.index(char)
+                                                             for char in THAI_NUMBER]))
 
-    def read(self, rows: np.ndarray) -> list[tuple[str, float, str]]:
+    def read(self, rows: np.ndarray) -> list[tuple[str, float, str, str]]:
         """Per feature row: its label, the share of the nearest neighbours
-        that agree, and the digit or number punctuation it is most like
-        (the label itself unless that is OTHER).
+        that agree, the digit or number punctuation it is most like, and the
+        Thai digit or number punctuation it is most like (each the label
+        itself where the label already is one).
 
-        The last answers "which digit could this damaged glyph be" from the
-        same distances, which is where reading costs: one pass over all
-        samples per call.
+        The last two answer "which digit could this damaged glyph be" and
+        "which Thai digit, in a Thai number" from the same distances, which
+        is where reading costs: one pass over all samples per call.
         """
         if len(rows) == 0:
             return []
@@ -83,14 +90,17 @@ class DigitModel:
             distances = self.norms[None, :] - 2 * _weighted(rows) @ self.samples.T
         labels, shares = _votes(self.labels[np.argpartition(distances, NEIGHBOURS, axis=1)
                                             [:, :NEIGHBOURS]])
-        digits = labels.copy()
+        digits, thai = labels.copy(), labels.copy()
         letters = np.flatnonzero(labels == LABELS.index(OTHER))
-        if len(letters):
-            among_numbers = distances[np.ix_(letters, self._numbers)]
-            nearest = np.argpartition(among_numbers, NEIGHBOURS, axis=1)[:, :NEIGHBOURS]
-            digits[letters] = _votes(self.labels[self._numbers[nearest]])[0]
-        return [(LABELS[label], float(share), LABELS[digit])
-                for label, share, digit in zip(labels, shares, digits)]
+        not_thai = np.flatnonzero(~np.isin(labels, [LABELS.index(c) for c in THAI_NUMBER]))
+        for like, which, among in ((digits, letters, self._numbers),
+                                   (thai, not_thai, self._thai_numbers)):
+            if len(which):
+                nearest = np.argpartition(distances[np.ix_(which, among)], NEIGHBOURS,
+                                          axis=1)[:, :NEIGHBOURS]
+                like[which] = _votes(self.labels[among[nearest]])[0]
+        return [(LABELS[label], float(share), LABELS[digit], LABELS[thai_digit])
+                for label, share, digit, thai_digit in zip(labels, shares, digits, thai)]
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -138,6 +148,14 @@ def build(fonts: dict[str, str] | None = None) -> DigitModel:
                 found = _strip_glyphs(_random_letters(rng), font, size, rng)
                 rows.append(found)
                 labels.extend([LABELS.index(OTHER)] * len(found))
+    # Drawn from a stream of their own, so the glyphs above stay those of the earlier models.
+    standalone = random.Random(_SEED + 1)
+    for font in sorted((fonts or scans.thai_fonts()).values()):
+        for size in SIZES:
+            found = _strip_glyphs(" ".join(standalone.choice(_STANDALONE) for _ in range(6)),
+                                  font, size, standalone)
+            rows.append(found)
+            labels.extend([LABELS.index(OTHER)] * len(found))
     if not rows:
         raise RuntimeError("no Thai font to train the digit model: see demo.scans.thai_fonts")
     return DigitModel(np.concatenate(rows), np.asarray(labels, np.uint8))

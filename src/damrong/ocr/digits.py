@@ -22,7 +22,8 @@ from damrong.ocr.digit_model import OTHER, digit_model
 from damrong.ocr.page import Word
 from damrong.ocr.tesseract import Line, joined
 
-_DIGITS = "0123456789๐๑๒๓๔๕๖๗๘๙"
+_ARABIC_DIGITS, _THAI_DIGITS = "0123456789", "๐๑๒๓๔๕๖๗๘๙"
+_DIGITS = _ARABIC_DIGITS + _THAI_DIGITS
 # What Tesseract writes over a Thai number's glyphs: Thai digits, and the
 # letters and marks it mistakes for ๔ ๖ ๗ ๘ ๙.  Arabic digits it reads
 # right (99 %), better than the digit model, and they stay its own.
@@ -33,6 +34,9 @@ _DIGIT = re.compile("[0-9๐-๙]")
 # numbers, unless Tesseract saw a digit in them: the letters it doubts there
 # are left alone (tuning pages: a fifth less time per page, CER 3.51 → 3.54 %).
 _LONGEST_NUMBER = 14
+# An ink word of this many glyphs standing alone is read again whatever Tesseract wrote: it is
+# mostly a digit (วันที่ ๖ เมษายน, จำนวน ๗ ฉบับ, ๑.) that Tesseract took for a letter (อ, ๆ, @).
+_STANDING_ALONE = 2
 _UNSURE = 60  # Tesseract's confidence (0..100) below which a piece is read again
 # Glyphs further apart than this share of the line's letter height stand
 # either side of a space.
@@ -88,7 +92,8 @@ def _suspects(line: Line, bilevel: np.ndarray):
         left, right = line.left + group[0][0], line.left + group[-1][2]
         covering = [piece for piece in pieces
                     if left <= piece.left + piece.width / 2 <= right]
-        if (not covering or any(_DIGIT.search(piece.text) for piece in covering)
+        if (not covering or len(group) <= _STANDING_ALONE
+                or any(_DIGIT.search(piece.text) for piece in covering)
                 or (len(group) <= _LONGEST_NUMBER and any(_suspect(piece) for piece in covering))):
             suspects.append((group, glyphs.features(ink, group)))
     return letter_height, suspects
@@ -108,7 +113,7 @@ def _ink_words(boxes, gap: float) -> list[list[tuple[int, int, int, int]]]:
     return groups
 
 
-def _number(group, reading: list[tuple[str, float, str]],
+def _number(group, reading: list[tuple[str, float, str, str]],
             left: int, top: int) -> _Number | None:
     """The number the digit model reads in one ink word, in page pixels, if any.
 
@@ -118,7 +123,9 @@ def _number(group, reading: list[tuple[str, float, str]],
     (มท๐๒๑๒).  A glyph between digits that the model calls a letter is
     mostly a digit a scan damaged (a broken ๖): when at most a quarter of
     the run, each is read as the digit it is most like; more, and the word
-    is one the model is unsure of, and Tesseract's reading stays.  A lone
+    is one the model is unsure of, and Tesseract's reading stays.  A number
+    is written in one script: in a run of mostly Thai digits, a glyph read
+    as an Arabic one is read as the Thai digit it is most like.  A lone
     digit is taken when it is the whole ink word, or stands at one end of it
     and all its nearest neighbours agree (a ๖ whose curl touches what comes
     next); inside a word it is more likely a letter the model mistook.
@@ -135,7 +142,13 @@ def _number(group, reading: list[tuple[str, float, str]],
     if len(unsure) > _UNSURE_SHARE * len(run):
         return None
     for index in unsure:
-        reading[index] = (reading[index][2], reading[index][1], reading[index][2])
+        label, share, like, thai_like = reading[index]
+        reading[index] = (like, share, like, thai_like)
+    if (sum(reading[i][0] in _THAI_DIGITS for i in run)
+            > sum(reading[i][0] in _ARABIC_DIGITS for i in run)):
+        for index in run:  # one number is written in one script: Thai throughout
+            label, share, like, thai_like = reading[index]
+            reading[index] = (thai_like, share, like, thai_like)
     digits = sum(reading[i][0] in _DIGITS for i in run)
     lone_at_an_end = (len(run) == 1 and run[0] in (0, len(group) - 1)
                       and reading[run[0]][1] == 1.0)
