@@ -4,6 +4,7 @@ import datetime
 
 from conftest import PASSWORD, login
 from damrong.complaints import register_complaint
+from damrong.security import LoginThrottle
 from damrong.thai.dates import BANGKOK
 
 
@@ -109,12 +110,13 @@ def test_first_login_forces_password_change(testapp, make_user):
     testapp.get("/moi/70/7001/", status=200)
 
 
-def test_repeated_wrong_passwords_lock_the_account(testapp, make_user):
+def test_repeated_wrong_passwords_lock_the_account(app, testapp, make_user):
+    app.registry.login_throttle = LoginThrottle(5, 30)  # damrong.login_lockout_minutes = 30
     login_id = make_user("clerk", "7001")
     for _ in range(5):
         assert "ไม่ถูกต้อง" in login(testapp, login_id, "wrong-password").text
     locked = login(testapp, login_id)  # even the right password is refused while locked
-    assert "ระงับชั่วคราว" in locked.text
+    assert "ระงับชั่วคราว" in locked.text and "กรุณารอ ๓๐ นาที" in locked.text
     testapp.get("/moi/70/7001/", status=303)
 
 

@@ -68,6 +68,7 @@ class LoginThrottle:
 
     def __init__(self, attempts, lockout_minutes):
         self.attempts = attempts
+        self.lockout_minutes = lockout_minutes
         self.lockout = datetime.timedelta(minutes=lockout_minutes)
 
     def locked(self, user, now):

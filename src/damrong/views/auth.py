@@ -39,7 +39,9 @@ def login(request):
         throttle = request.registry.login_throttle
         now = _now()
         if user is not None and throttle.locked(user, now):
-            error = _("บัญชีนี้ถูกระงับชั่วคราวเพราะใส่รหัสผ่านผิดหลายครั้ง กรุณารอ ๑๕ นาทีแล้วลองใหม่")
+            error = _("บัญชีนี้ถูกระงับชั่วคราวเพราะใส่รหัสผ่านผิดหลายครั้ง "
+                      "กรุณารอ ${minutes} นาทีแล้วลองใหม่",
+                      mapping={"minutes": throttle.lockout_minutes})
         elif user is None or not user.active or not verify_password(
                 user.password_hash, request.POST.get("password", "")):
             if user is not None:
