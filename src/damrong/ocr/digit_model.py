@@ -38,6 +38,7 @@ OTHER = "x"  # a glyph that is no digit nor number punctuation (a Thai letter, a
 PUNCTUATION = "/.,-:()"
 LABELS = tuple("0123456789๐๑๒๓๔๕๖๗๘๙" + PUNCTUATION) + (OTHER,)
 THAI_NUMBER = "๐๑๒๓๔๕๖๗๘๙" + PUNCTUATION  # what a number written in Thai digits is made of
+_THAI_NUMBER_LABELS = [LABELS.index(char) for char in THAI_NUMBER]
 NEIGHBOURS = 5
 SIZES = (50, 58, 67, 76, 84)  # 12 to 19 pt at 300 dpi
 NUMBER_STRIPS = 80  # per font and size
@@ -71,8 +72,7 @@ class DigitModel:
         self.norms = (self.samples ** 2).sum(axis=1)
         self.labels = labels
         self._numbers = np.flatnonzero(labels != LABELS.index(OTHER))
-        self._thai_numbers = np.flatnonzero(np.isin(labels, [LABELS.index(char)
-                                                             for char in THAI_NUMBER]))
+        self._thai_numbers = np.flatnonzero(np.isin(labels, _THAI_NUMBER_LABELS))
 
     def read(self, rows: np.ndarray) -> list[tuple[str, float, str, str]]:
         """Per feature row: its label, the share of the nearest neighbours
@@ -92,7 +92,7 @@ class DigitModel:
                                             [:, :NEIGHBOURS]])
         digits, thai = labels.copy(), labels.copy()
         letters = np.flatnonzero(labels == LABELS.index(OTHER))
-        not_thai = np.flatnonzero(~np.isin(labels, [LABELS.index(c) for c in THAI_NUMBER]))
+        not_thai = np.flatnonzero(~np.isin(labels, _THAI_NUMBER_LABELS))
         for like, which, among in ((digits, letters, self._numbers),
                                    (thai, not_thai, self._thai_numbers)):
             if len(which):
@@ -136,7 +136,8 @@ def build(fonts: dict[str, str] | None = None) -> DigitModel:
     """Render, degrade, cut and label the training glyphs (deterministic)."""
     rng = random.Random(_SEED)
     rows, labels = [], []
-    for font in sorted((fonts or scans.thai_fonts()).values()):
+    font_paths = sorted((fonts or scans.thai_fonts()).values())
+    for font in font_paths:
         for size in SIZES:
             for _ in range(NUMBER_STRIPS):
                 number = _random_number(rng)
@@ -150,7 +151,7 @@ def build(fonts: dict[str, str] | None = None) -> DigitModel:
                 labels.extend([LABELS.index(OTHER)] * len(found))
     # Drawn from a stream of their own, so the glyphs above stay those of the earlier models.
     standalone = random.Random(_SEED + 1)
-    for font in sorted((fonts or scans.thai_fonts()).values()):
+    for font in font_paths:
         for size in SIZES:
             found = _strip_glyphs(" ".join(standalone.choice(_STANDALONE) for _ in range(6)),
                                   font, size, standalone)

@@ -142,12 +142,12 @@ def _number(group, reading: list[tuple[str, float, str, str]],
     if len(unsure) > _UNSURE_SHARE * len(run):
         return None
     for index in unsure:
-        label, share, like, thai_like = reading[index]
+        _, share, like, thai_like = reading[index]
         reading[index] = (like, share, like, thai_like)
     if (sum(reading[i][0] in _THAI_DIGITS for i in run)
             > sum(reading[i][0] in _ARABIC_DIGITS for i in run)):
         for index in run:  # one number is written in one script: Thai throughout
-            label, share, like, thai_like = reading[index]
+            _, share, like, thai_like = reading[index]
             reading[index] = (thai_like, share, like, thai_like)
     digits = sum(reading[i][0] in _DIGITS for i in run)
     lone_at_an_end = (len(run) == 1 and run[0] in (0, len(group) - 1)
