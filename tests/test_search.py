@@ -110,6 +110,17 @@ def test_grams_are_left_out_when_words_match_plenty(index, monkeypatch):
     assert ids(results) == ["c1"] and results.total == 1
 
 
+def test_one_letter_variants_only_when_the_skeleton_fills_less_than_a_page(index, monkeypatch):
+    monkeypatch.setattr(search_index, "ONE_LETTER_BELOW", 1)
+    assert ids(find(index, "สาธารณประโยชน์")) == ["c1"]  # c3's ลาธารณ... needs a variant
+
+
+def test_damaged_part_found_next_to_an_intact_one(index):
+    # The parts' gram phrases are intersected with the rarest part: the same matches.
+    assert ids(find(index, "สาธารณประโยชน์ ถนน")) == ["c3"]
+    assert ids(find(index, "ถนน ลาธารณประโยชน์")) == ["c3"]
+
+
 def test_damaged_words_with_dropped_marks(index):
     assert ids(find(index, "หมู่บ้าน")) == ["c3"]
 

@@ -136,15 +136,16 @@ def received_seconds(received: datetime | date) -> int:
 def flat_fields(doc: IndexDoc) -> dict:
     """The backend-neutral field values of ``doc``; both backends index exactly these.
 
-    ``words``/``grams`` and ``personal_words``/``personal_grams`` are analyzer output
+    ``words``/``pairs``/``grams`` and their ``personal_`` twins are analyzer output
     (space-separated terms); ``passages`` is stored JSON for the highlighter.
     """
     passages = doc.passages()
     public = "\n".join(
         [doc.tracking_code, doc.receipt_number, doc.status, doc.category, doc.channel,
          redact(doc.respondent, doc.personal_values())] + [p.text for p in passages])
-    words, grams = analyzer.analyze(public)
-    personal_words, personal_grams = analyzer.analyze("\n".join(doc.personal_values()))
+    words, pairs, grams = analyzer.analyze(public)
+    personal_words, personal_pairs, personal_grams = analyzer.analyze(
+        "\n".join(doc.personal_values()))
     return {
         "id": doc.id,
         "stamp": doc.stamp,
@@ -156,8 +157,10 @@ def flat_fields(doc: IndexDoc) -> dict:
         "fiscal_year": doc.fiscal_year,
         "received": received_seconds(doc.received),
         "words": words,
+        "pairs": pairs,
         "grams": grams,
         "personal_words": personal_words,
+        "personal_pairs": personal_pairs,
         "personal_grams": personal_grams,
         "passages": json.dumps([[p.kind, p.text, p.page and [p.page.document, p.page.number]]
                                 for p in passages], ensure_ascii=False),

@@ -15,7 +15,7 @@ import tantivy
 from damrong.search.document import FACETS, IndexDoc, flat_fields
 from damrong.search.index import BaseIndex, check_meta
 
-TEXT_FIELDS = ("words", "grams", "personal_words", "personal_grams")
+TEXT_FIELDS = ("words", "pairs", "grams", "personal_words", "personal_pairs", "personal_grams")
 KEYWORD_FIELDS = ("center", "status", "category", "channel")
 WRITER_HEAP = 200_000_000
 # Enough buckets for every center of the country (1,006) in the center facet.
@@ -121,12 +121,12 @@ class TantivyIndex(BaseIndex):
             self._writer.wait_merging_threads()
             self._writer = None
 
-    def _count(self, engine_query):
-        return self.index.searcher().search(engine_query, 1).count
+    def _doc_freq(self, field, term):
+        return self.index.searcher().doc_freq(field, term)
 
-    def _run(self, engine_query, sort, offset, limit, known_total):
+    def _run(self, engine_query, sort, offset, limit):
         searcher = self.index.searcher()
-        options = dict(offset=offset, count=known_total is None)
+        options = dict(offset=offset)
         if sort != "relevance":
             options.update(order_by_field="received",
                            order=tantivy.Order.Desc if sort == "newest" else tantivy.Order.Asc)
@@ -136,11 +136,14 @@ class TantivyIndex(BaseIndex):
             stored = searcher.doc(address)
             rows.append((stored.get_first("id"), float(score),
                          bytes(stored.get_first("passages")).decode()))
-        aggregations = {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in FACETS}
-        counted = searcher.aggregate(engine_query, aggregations)
-        facets = {name: {str(bucket["key"]): bucket["doc_count"]
-                         for bucket in counted[name]["buckets"]} for name in FACETS}
-        return found.count if known_total is None else known_total, rows, facets
+
+        def facets():
+            aggregations = {name: {"terms": {"field": name, "size": FACET_SIZE}}
+                            for name in FACETS}
+            counted = searcher.aggregate(engine_query, aggregations)
+            return {name: {str(bucket["key"]): bucket["doc_count"]
+                           for bucket in counted[name]["buckets"]} for name in FACETS}
+        return found.count, rows, facets
 
     def ids_and_stamps(self) -> dict[str, str]:
         searcher = self.index.searcher()

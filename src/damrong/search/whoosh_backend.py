@@ -34,10 +34,8 @@ def _schema() -> fields.Schema:
         channel=fields.ID(**keyword),
         fiscal_year=fields.ID(**keyword),
         received=fields.NUMERIC(bits=64, sortable=True),
-        words=fields.TEXT(analyzer=terms, phrase=True),
-        grams=fields.TEXT(analyzer=terms, phrase=True),
-        personal_words=fields.TEXT(analyzer=terms, phrase=True),
-        personal_grams=fields.TEXT(analyzer=terms, phrase=True),
+        **{name: fields.TEXT(analyzer=terms, phrase=True) for name in (
+            "words", "pairs", "grams", "personal_words", "personal_pairs", "personal_grams")},
         passages=fields.STORED(),
     )
 
@@ -118,11 +116,11 @@ class WhooshIndex(BaseIndex):
             self._writer = None
         self.index.close()
 
-    def _count(self, engine_query):
+    def _doc_freq(self, field, term):
         with self.index.searcher() as searcher:
-            return sum(1 for _ in engine_query.docs(searcher))
+            return searcher.doc_frequency(field, term)
 
-    def _run(self, engine_query, sort, offset, limit, known_total):
+    def _run(self, engine_query, sort, offset, limit):
         groups = {name: sorting.FieldFacet(name, maptype=sorting.Count) for name in FACETS}
         options = dict(limit=offset + limit, groupedby=groups)
         if sort != "relevance":
@@ -132,7 +130,7 @@ class WhooshIndex(BaseIndex):
             rows = [(hit["id"], float(hit.score or 0.0), hit["passages"])
                     for hit in found[offset:offset + limit]]
             facets = {name: dict(found.groups(name)) for name in FACETS}
-            return len(found), rows, facets
+            return len(found), rows, lambda: facets
 
     def ids_and_stamps(self) -> dict[str, str]:
         with self.index.searcher() as searcher:
