@@ -152,3 +152,29 @@ def test_a_reread_number_replaces_tesseracts_digits_but_not_the_mark_before_it()
     words = [(piece("ท", 0), piece("ี", 20), piece("่", 62)), (piece("๑", 60), piece("๕", 80))]
     number = _Number("๑๔", 60, 0, 100, 40, 100.0)
     assert [word.text for word in _merged(words, [number], reach=10)] == ["ที่", "๑๔"]
+
+
+def test_a_speck_stacked_far_from_a_glyph_is_left_out_a_mark_close_to_it_is_not():
+    from damrong.ocr import glyphs
+
+    ink = np.zeros((80, 120), np.uint8)
+    ink[10:50, 10:40] = 1  # a glyph 40 px high
+    ink[66:70, 20:24] = 1  # a speck of dust 16 px below it
+    ink[10:50, 70:100] = 1
+    ink[3:8, 75:95] = 1  # a mark 2 px above its letter, a fifth of its ink
+    assert glyphs.glyph_boxes(ink) == [(10, 10, 40, 50), (70, 3, 100, 50)]
+
+
+def test_words_a_few_pixels_high_are_dropped_with_a_line_left_empty():
+    from damrong.ocr import tesseract
+    from damrong.ocr.page import Word
+
+    def line(top, *heights):
+        words = tuple((Word("ก", 100 * i, top, 40, h, 90.0),) for i, h in enumerate(heights))
+        return tesseract.Line(0, top, 1000, top + 100, 1, words)
+
+    # a row of tone marks the line box caught, then a line made only of them
+    lines = [line(0, 80, 85, 90, 9), line(100, 85, 80), line(200, 10, 8, 12)]
+    kept = tesseract._without_specks(lines)
+    assert [[tesseract.joined(w).height for w in kept_line.words] for kept_line in kept] == [
+        [80, 85, 90], [85, 80]]

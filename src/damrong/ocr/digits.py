@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from damrong.ocr import glyphs
+from damrong.ocr import glyphs, tesseract
 from damrong.ocr.digit_model import OTHER, digit_model
 from damrong.ocr.page import Word
 from damrong.ocr.tesseract import Line, joined
@@ -66,7 +66,8 @@ def correct_lines(lines: list[Line], bilevel: np.ndarray) -> list[list[Word]]:
     call goes once through all its samples, so one per line took several
     times longer.
     """
-    found = [_suspects(line, bilevel) for line in lines]
+    shortest = tesseract.shortest_word(lines)
+    found = [_suspects(line, bilevel, shortest) for line in lines]
     rows = [rows for _, suspects in found for _, rows in suspects]
     readings = iter(digit_model().read(np.concatenate(rows)) if rows else [])
     corrected = []
@@ -78,9 +79,10 @@ def correct_lines(lines: list[Line], bilevel: np.ndarray) -> list[list[Word]]:
     return corrected
 
 
-def _suspects(line: Line, bilevel: np.ndarray):
+def _suspects(line: Line, bilevel: np.ndarray, shortest: float):
     """(the line's letter height, [(ink word, its glyph features)] of the ink
-    words to read again)."""
+    words to read again).  Ink words under ``shortest`` pixels high are the
+    marks of a neighbouring line or dust, never a number."""
     ink = bilevel[line.top:line.bottom, line.left:line.right] == 0
     boxes = glyphs.glyph_boxes(ink)
     if not boxes:
@@ -89,6 +91,8 @@ def _suspects(line: Line, bilevel: np.ndarray):
     letter_height = float(np.median([bottom - top for _, top, _, bottom in boxes]))
     suspects = []
     for group in _ink_words(boxes, _SPACE * letter_height):
+        if max(box[3] for box in group) - min(box[1] for box in group) < shortest:
+            continue
         left, right = line.left + group[0][0], line.left + group[-1][2]
         covering = [piece for piece in pieces
                     if left <= piece.left + piece.width / 2 <= right]

@@ -15,6 +15,13 @@ BITMAP = 16  # glyphs are compared as 16×16 bitmaps (aspect kept, centred)
 _SAME_GLYPH_OVERLAP = 0.5
 _STACKED_OVERLAP = 0.3
 _MIN_AREA = 10  # pixels at 300 dpi: smaller blobs are dust, not a full stop
+# A speck of dust stacked with a glyph, well apart from it, would make it
+# look taller (a ๒ with a speck below looks like a ๔ beside it, and the ๕
+# next to it is then read as ๔): under this share of the glyph's ink and
+# further than ``_SPECK_GAP`` of its height away, it is left out.  Tuning
+# pages: digits 99.09 → 99.46 % and CER 2.11 → 2.04 %.
+_SPECK_AREA = 0.15
+_SPECK_GAP = 0.25
 # No single digit is this much wider than high (Garuda's ๑ is 1.3): wider
 # blobs are neighbours that touch, such as Laksaman's ๕ whose curl reaches ๖.
 _WIDEST_GLYPH = 1.5
@@ -39,25 +46,36 @@ def glyph_boxes(ink: np.ndarray) -> list[tuple[int, int, int, int]]:
     joined = cv2.morphologyEx(ink.astype(np.uint8), cv2.MORPH_CLOSE, np.ones((3, 3), np.uint8))
     count, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
     parts = sorted(
-        (int(x), int(y), int(x + w), int(y + h))
+        (int(x), int(y), int(x + w), int(y + h), int(area))
         for x, y, w, h, area in stats[1:count] if area >= _MIN_AREA
     )
-    glyphs: list[list[int]] = []
-    for left, top, right, bottom in parts:
+    glyphs: list[list[int]] = []  # left, top, right, bottom, ink area
+    for left, top, right, bottom, area in parts:
         if glyphs:
             last = glyphs[-1]
             across = min(right, last[2]) - max(left, last[0])
             down = min(bottom, last[3]) - max(top, last[1])
-            if ((across >= _SAME_GLYPH_OVERLAP * min(right - left, last[2] - last[0])
-                    and down <= _STACKED_OVERLAP * min(bottom - top, last[3] - last[1]))
-                    or _broken_halves(last, (left, top, right, bottom))):
-                last[:] = [min(left, last[0]), min(top, last[1]), max(right, last[2]),
-                           max(bottom, last[3])]
+            stacked = (across >= _SAME_GLYPH_OVERLAP * min(right - left, last[2] - last[0])
+                       and down <= _STACKED_OVERLAP * min(bottom - top, last[3] - last[1]))
+            if stacked and _speck(area, last[4], -down, last[3] - last[1]):
                 continue
-        glyphs.append([left, top, right, bottom])
+            if stacked and _speck(last[4], area, -down, bottom - top):
+                last[:] = [left, top, right, bottom, area]
+                continue
+            if stacked or _broken_halves(last, (left, top, right, bottom)):
+                last[:] = [min(left, last[0]), min(top, last[1]), max(right, last[2]),
+                           max(bottom, last[3]), last[4] + area]
+                continue
+        glyphs.append([left, top, right, bottom, area])
+    glyphs = [glyph[:4] for glyph in glyphs]
     widths = [right - left for left, top, right, bottom in glyphs if bottom - top >= _SHORTEST_PAIR]
     widest = _WIDER_THAN_USUAL * float(np.median(widths)) if widths else float("inf")
     return [part for glyph in glyphs for part in _split_touching(ink, tuple(glyph), widest)]
+
+
+def _speck(area: int, glyph_area: int, gap: int, glyph_height: int) -> bool:
+    """Is a blob of ``area`` stacked ``gap`` pixels from a glyph a speck of dust?"""
+    return area < _SPECK_AREA * glyph_area and gap > _SPECK_GAP * glyph_height
 
 
 def _broken_halves(first, second) -> bool:
