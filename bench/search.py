@@ -1,7 +1,7 @@
 """Search benchmark: our two backends and a peer, on one synthetic corpus, in one run.
 
     .venv/bin/python bench/search.py [--docs 200000] [--backends whoosh,tantivy,peer]
-                                     [--dir DIR] [--seed 1]
+                                     [--dir DIR] [--rebuild 50000]
 
 Corpus.  ``--docs`` synthetic complaints (200,000 by default; 1,200,000 is the national target)
 spread over every district and province center of the country (geothai).  Each has a subject,
@@ -23,6 +23,8 @@ details, page), and a number is not found inside a longer number.  recall@10 is
 Figures.  Indexing rate (analysis included, documents / seconds spent adding and committing),
 p50/p95 latency of ``search`` as the application calls it (hits, total, five facets, snippets of
 10 hits), overall and per kind, recall@10.  Each query is run once to warm up, then timed.
+Before that, the rate of a full rebuild along ``damrong reindex``'s path (analysis in 1 and in
+2 processes, one writer) on ``--rebuild`` complaints, extrapolated to 1.2 million.
 Peer: the same corpus and queries in Whoosh with its stock ``StandardAnalyzer`` (regex words,
 lowercase, English stop words) and ``QueryParser`` with AND, facets counted the same way.
 """
@@ -360,6 +362,40 @@ def run(size, backends, work_dir, log=print, batch=1000):
     return figures
 
 
+def rebuild_rates(size, work_dir, processes=(1, 2), batch=1000):
+    """docs/s of a full rebuild as ``damrong reindex`` runs it (``parallel.analyzed_batches``,
+    then the one writer), with 1 and 2 analysis processes, on the first ``size`` complaints of
+    the corpus, generated beforehand so that only analysis and indexing are timed."""
+    from damrong.search.parallel import analyzed_batches
+
+    corpus = Corpus(size)
+    docs = [corpus.complaint(i).doc for i in range(size)]
+    rates = {}
+    for count in processes:
+        path = os.path.join(work_dir, f"rebuild-{count}")
+        shutil.rmtree(path, ignore_errors=True)
+        engine = open_index({"damrong.search.backend": "tantivy", "damrong.search.path": path})
+        began = time.perf_counter()
+        batches = ((first, docs[first:first + batch]) for first in range(0, size, batch))
+        for first, analyzed in analyzed_batches(batches, count):
+            engine.add_analyzed(analyzed)
+            if (first // batch) % 50 == 49:
+                engine.commit()
+        engine.commit()
+        rates[count] = size / (time.perf_counter() - began)
+        engine.close()
+        shutil.rmtree(path, ignore_errors=True)
+    return rates
+
+
+def report_rebuild(rates, size, out=print):
+    out(f"full rebuild (tantivy, reindex's path: analysis processes + one writer), {size:,} "
+        "complaints, database reads not included:")
+    for count, rate in rates.items():
+        out(f"  {count} analysis process{'es' if count > 1 else ''}: {rate:,.0f} docs/s, "
+            f"1,200,000 complaints in {1_200_000 / rate / 60:.1f} min (target ≤ 30)")
+
+
 def report(figures, out=print):
     out(f"search benchmark: {figures['size']:,} complaints (a third with OCR noise), "
         f"{figures['queries']} queries; recall@10 against a substring oracle on the clean text")
@@ -380,9 +416,13 @@ def main():
     parser.add_argument("--docs", type=int, default=200_000)
     parser.add_argument("--backends", default="whoosh,tantivy,peer")
     parser.add_argument("--dir", help="where the indexes go (default: a temporary directory)")
+    parser.add_argument("--rebuild", type=int, default=50_000,
+                        help="complaints for the full-rebuild rate (0: not measured)")
     args = parser.parse_args()
     work_dir = args.dir or tempfile.mkdtemp(prefix="damrong-search-bench-")
     try:
+        if args.rebuild:
+            report_rebuild(rebuild_rates(args.rebuild, work_dir), args.rebuild)
         report(run(args.docs, args.backends.split(","), work_dir))
     finally:
         if not args.dir:

@@ -37,3 +37,8 @@ def test_search_bench_prints_ours_and_the_peers_figures(tmp_path):
     assert any(line.startswith("ours-whoosh") for line in lines)
     assert any(line.startswith("ours-tantivy") for line in lines)
     assert any(line.startswith("peer") for line in lines)
+
+
+def test_rebuild_rate_is_measured_with_one_and_two_processes(tmp_path):
+    rates = bench.rebuild_rates(400, str(tmp_path), batch=100)
+    assert set(rates) == {1, 2} and all(rate > 0 for rate in rates.values())

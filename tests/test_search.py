@@ -261,3 +261,13 @@ def test_drift_lists_missing_stale_and_phantom(index):
     found = drift(index.ids_and_stamps(), database)
     assert (found.missing, found.stale, found.phantom) == (["c5"], ["c2"], ["c4"])
     assert drift(database, database).clean
+
+
+def test_parallel_analysis_gives_the_same_fields_in_the_same_order():
+    from damrong.search.document import flat_fields
+    from damrong.search.parallel import analyzed_batches
+
+    batches = [(number, CORPUS[number:number + 2]) for number in range(0, len(CORPUS), 2)]
+    got = list(analyzed_batches(batches, processes=2))
+    assert [key for key, _ in got] == [0, 2, 4]
+    assert [fields for _, analyzed in got for fields in analyzed] == [flat_fields(doc) for doc in CORPUS]

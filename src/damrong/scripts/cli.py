@@ -23,6 +23,7 @@ from ..indexing import current_stamps, index_document, iter_complaints
 from ..resources.site import get_site
 from ..scans.hotfolder import HotFolder
 from ..search.drift import drift
+from ..search.parallel import analyzed_batches
 from ..searching import search_complaints
 from ..security import user_permits
 from ..worker import WorkerThread, drain, until_idle
@@ -182,15 +183,20 @@ def cmd_reindex(args):
             print(f"ทำต่อจากเรื่อง {start[1]} ของศูนย์ {start[0]}")
         total = sum(len(center.complaints) for center in site.centers.values())
         progress = Progress(total, "ทำดัชนีค้นหา")
-        batch, last = [], None
-        for code, name, complaint in iter_complaints(site, start):
-            batch.append(index_document(complaint))
-            last = (code, name)
-            if len(batch) >= args.batch:
-                _write_batch(index, batch, checkpoint, last, progress, site)
-                batch = []
-        if batch:
-            _write_batch(index, batch, checkpoint, last, progress, site)
+
+        def batches():
+            batch, last = [], None
+            for code, name, complaint in iter_complaints(site, start):
+                batch.append(index_document(complaint))
+                last = (code, name)
+                if len(batch) >= args.batch:
+                    yield last, batch
+                    batch = []
+            if batch:
+                yield last, batch
+
+        for last, analyzed in analyzed_batches(batches(), args.processes):
+            _write_batch(index, analyzed, checkpoint, last, progress, site)
         phantoms = sorted(set(index.ids_and_stamps()) - set(current_stamps(site)))
         index.delete(phantoms)
         index.commit()
@@ -200,12 +206,12 @@ def cmd_reindex(args):
         print(f"ทำดัชนีครบ {progress.done:,} เรื่อง ลบรายการที่ไม่มีในฐานข้อมูลแล้ว {len(phantoms):,} รายการ")
 
 
-def _write_batch(index, batch, checkpoint, last, progress, site):
-    index.add_or_update(batch)
+def _write_batch(index, analyzed, checkpoint, last, progress, site):
+    index.add_analyzed(analyzed)
     index.commit()
     with open(checkpoint, "w") as f:
         f.write(" ".join(last))
-    progress.advance(len(batch))
+    progress.advance(len(analyzed))
     site._p_jar.cacheMinimize()  # bounded memory over millions of complaints
 
 
@@ -308,6 +314,8 @@ def build_parser():
     reindex = commands.add_parser("reindex", help="สร้างดัชนีค้นหาใหม่จากฐานข้อมูล (ทำต่อได้ถ้าหยุดกลางคัน)")
     reindex.add_argument("--restart", action="store_true", help="เริ่มใหม่ ไม่ทำต่อจากครั้งก่อน")
     reindex.add_argument("--batch", type=int, default=1000, help="จำนวนเรื่องต่อรอบ")
+    reindex.add_argument("--processes", type=int, default=None,
+                         help="จำนวนโปรเซสที่ตัดคำ (ค่าเริ่มต้น: เท่าจำนวนแกน CPU)")
     reindex.set_defaults(func=cmd_reindex)
 
     check = commands.add_parser("check-index", help="ตรวจว่าดัชนีค้นหาตรงกับฐานข้อมูล")

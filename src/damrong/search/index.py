@@ -39,7 +39,7 @@ from typing import Protocol
 
 from damrong.search import analyzer, highlight
 from damrong.search.document import (FACETS, SORTS, Hit, IndexDoc, Results, check_filters,
-                                     load_passages)
+                                     flat_fields, load_passages)
 from damrong.search.query import ParsedQuery, Term, parse
 
 WORD_BONUS = 100.0
@@ -64,6 +64,8 @@ class IndexOutdated(Exception):
 
 class SearchIndex(Protocol):
     def add_or_update(self, docs: Iterable[IndexDoc]) -> None: ...
+
+    def add_analyzed(self, analyzed: Iterable[dict]) -> None: ...
 
     def delete(self, ids: Iterable[str]) -> None: ...
 
@@ -119,6 +121,14 @@ class BaseIndex:
     """
 
     backend = ""
+
+    def add_or_update(self, docs: Iterable[IndexDoc]) -> None:
+        """Add complaints, replacing their earlier version (same ``id``)."""
+        self.add_analyzed(flat_fields(doc) for doc in docs)
+
+    def add_analyzed(self, analyzed: Iterable[dict]) -> None:
+        """``add_or_update`` for ``flat_fields`` already computed (``parallel`` analysis)."""
+        raise NotImplementedError
 
     def search(self, text, filters=None, allowed_centers=(), can_see_personal=False,
                sort="relevance", offset=0, limit=20):

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 import tantivy
 
-from damrong.search.document import FACETS, IndexDoc, flat_fields
+from damrong.search.document import FACETS
 from damrong.search.index import BaseIndex, check_meta
 
 TEXT_FIELDS = ("words", "pairs", "grams", "personal_words", "personal_pairs", "personal_grams")
@@ -93,10 +93,9 @@ class TantivyIndex(BaseIndex):
             self._writer = self.index.writer(WRITER_HEAP, 1)
         return self._writer
 
-    def add_or_update(self, docs: Iterable[IndexDoc]) -> None:
-        for doc in docs:
-            fields = flat_fields(doc)
-            self.writer.delete_documents_by_term("id", doc.id)
+    def add_analyzed(self, analyzed: Iterable[dict]) -> None:
+        for fields in analyzed:
+            self.writer.delete_documents_by_term("id", fields["id"])
             document = tantivy.Document()
             for name in ("id", "stamp", *KEYWORD_FIELDS, *TEXT_FIELDS):
                 document.add_text(name, fields[name])

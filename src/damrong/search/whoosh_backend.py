@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from whoosh import fields, index, query, sorting
 from whoosh.analysis import SpaceSeparatedTokenizer
 
-from damrong.search.document import FACETS, IndexDoc, flat_fields
+from damrong.search.document import FACETS
 from damrong.search.index import BaseIndex, check_meta
 
 WRITER_MEMORY_MB = 256
@@ -94,9 +94,9 @@ class WhooshIndex(BaseIndex):
             self._writer = self.index.writer(limitmb=WRITER_MEMORY_MB)
         return self._writer
 
-    def add_or_update(self, docs: Iterable[IndexDoc]) -> None:
-        for doc in docs:
-            values = flat_fields(doc)
+    def add_analyzed(self, analyzed: Iterable[dict]) -> None:
+        for fields in analyzed:
+            values = dict(fields)
             values["centers"] = " ".join(values["centers"])
             values["fiscal_year"] = str(values["fiscal_year"])
             self.writer.update_document(**values)
