@@ -1,18 +1,19 @@
 """The one Thai analyzer: the same text always becomes the same terms, in documents and queries.
 
 Both backends receive the output of this module as space-separated terms and split it on spaces
-only, so Whoosh and tantivy can never disagree on what a word is.  Three term streams are made:
+only, so Whoosh and tantivy can never disagree on what a word is.  Four term streams are made:
 
 * **words**: ICU's dictionary word segmentation (``BreakIterator`` for Thai, about 10 M chars/s,
   20-100x faster than pythainlp's newmm) of the normalized text, digits folded to Arabic and
   Latin lowercased.  ICU splits compounds finer than newmm (ร้องเรียน -> ร้อง เรียน), which lets a
   query for part of a compound find it.  A different ICU version may split differently, so the
   version is recorded in the index and a mismatch asks for a reindex (see ``ANALYZER_ID``).
-* **pairs**: every two neighbouring words joined into one term.  Thai words are short, so most
-  of what officers type is a phrase of ICU words (ร้องเรียน is ร้อง + เรียน), and an engine checks
-  a phrase position by position in every complaint holding all its words: 170 ms for ร้องเรียน
-  over 1.2 million complaints.  The same two words as one pair term are a plain term lookup
-  (about 12 ms), and a longer phrase is a phrase of its pairs, rarer terms with fewer positions.
+* **pairs** and **triples**: every two and every three neighbouring words joined into one term
+  ("shingles").  Thai words are short, so most of what officers type is a phrase of ICU words
+  (ร้องเรียน is ร้อง + เรียน), and an engine checks a phrase position by position in every
+  complaint holding all its words: 170 ms for ร้องเรียน over 1.2 million complaints.  The same
+  words as one shingle term are a plain term lookup (about 12 ms); a longer phrase is the
+  phrase of its triples, rarer terms with fewer positions to check.
 * **grams**: character bigrams of the text's *skeleton*: every letter and digit in order, with
   spaces and punctuation removed, Thai marks above and below the line removed and a few
   look-alike letters merged.  OCR drops and confuses exactly those marks and letters, and
@@ -32,7 +33,7 @@ from damrong.thai.digits import to_arabic_digits
 from damrong.thai.normalize import normalize_text
 
 # Bump when this module's output changes for the same input: indexes built before need a reindex.
-ANALYZER_VERSION = 2
+ANALYZER_VERSION = 3
 ICU_VERSION = icu.ICU_VERSION
 # What an index records about the analyzer that built it; compared when the index is opened.
 ANALYZER_ID = f"damrong-thai-{ANALYZER_VERSION}/icu-{ICU_VERSION}"
@@ -46,8 +47,8 @@ _WORDLIKE = re.compile(r"\w")
 THAI_MARKS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
 _SKELETON_FOLD = str.maketrans({"ำ": "า", "ฃ": "ข", "ฅ": "ค", "ฎ": "ด", "ฏ": "ต"} | dict.fromkeys(THAI_MARKS))
 _NOT_SKELETON = re.compile(r"[\W_]+")
-# Joins the two words of a pair term; ICU always breaks at it, so no word contains it.
-PAIR_JOINER = "|"
+# Joins the words of a shingle term; ICU always breaks at it, so no word contains it.
+SHINGLE_JOINER = "|"
 
 # A skeleton of two letters is a single bigram, found by chance across word boundaries in most
 # documents: such short words are matched as words only.
@@ -95,10 +96,11 @@ def words(text: str) -> list[str]:
     return [folded[start:end] for start, end in word_spans(folded)]
 
 
-def pairs(words_in_order: list[str] | tuple[str, ...]) -> list[str]:
-    """The pair terms of consecutive words: a phrase of n words is the phrase of its n-1 pairs."""
-    return [first + PAIR_JOINER + second
-            for first, second in zip(words_in_order, words_in_order[1:])]
+def shingles(words_in_order: list[str] | tuple[str, ...], size: int) -> list[str]:
+    """Terms of ``size`` consecutive words: a phrase of n >= size words is the phrase of its
+    n - size + 1 shingles."""
+    return [SHINGLE_JOINER.join(words_in_order[i:i + size])
+            for i in range(len(words_in_order) - size + 1)]
 
 
 def skeleton(text: str) -> str:
@@ -128,11 +130,12 @@ def bigrams(skeleton_text: str) -> list[str]:
     return [skeleton_text[i:i + 2] for i in range(len(skeleton_text) - 1)]
 
 
-def analyze(text: str) -> tuple[str, str, str]:
-    """The three term streams of a document field (words, pairs, grams), each one string of
-    space-separated terms."""
+def analyze(text: str) -> tuple[str, str, str, str]:
+    """The four term streams of a document field (words, pairs, triples, grams), each one
+    string of space-separated terms."""
     found = words(text)
-    return " ".join(found), " ".join(pairs(found)), " ".join(bigrams(skeleton(text)))
+    return (" ".join(found), " ".join(shingles(found, 2)), " ".join(shingles(found, 3)),
+            " ".join(bigrams(skeleton(text))))
 
 
 def gram_variants(skeleton_text: str) -> list[list[tuple[int, str]]]:

@@ -24,6 +24,8 @@ from damrong.thai.normalize import normalize_text
 
 FACETS = ("status", "category", "center", "channel", "fiscal_year")
 SORTS = ("relevance", "newest", "oldest")
+# The analyzer's term streams, each a text field of the index (and a ``personal_`` twin).
+STREAMS = ("words", "pairs", "triples", "grams")
 REDACTED = "\u2022"  # what a blanked-out personal value is replaced by, letter for letter
 
 
@@ -136,16 +138,15 @@ def received_seconds(received: datetime | date) -> int:
 def flat_fields(doc: IndexDoc) -> dict:
     """The backend-neutral field values of ``doc``; both backends index exactly these.
 
-    ``words``/``pairs``/``grams`` and their ``personal_`` twins are analyzer output
+    ``words``/``pairs``/``triples``/``grams`` and their ``personal_`` twins are analyzer output
     (space-separated terms); ``passages`` is stored JSON for the highlighter.
     """
     passages = doc.passages()
     public = "\n".join(
         [doc.tracking_code, doc.receipt_number, doc.status, doc.category, doc.channel,
          redact(doc.respondent, doc.personal_values())] + [p.text for p in passages])
-    words, pairs, grams = analyzer.analyze(public)
-    personal_words, personal_pairs, personal_grams = analyzer.analyze(
-        "\n".join(doc.personal_values()))
+    public_streams = analyzer.analyze(public)
+    personal_streams = analyzer.analyze("\n".join(doc.personal_values()))
     return {
         "id": doc.id,
         "stamp": doc.stamp,
@@ -156,12 +157,8 @@ def flat_fields(doc: IndexDoc) -> dict:
         "channel": doc.channel,
         "fiscal_year": doc.fiscal_year,
         "received": received_seconds(doc.received),
-        "words": words,
-        "pairs": pairs,
-        "grams": grams,
-        "personal_words": personal_words,
-        "personal_pairs": personal_pairs,
-        "personal_grams": personal_grams,
+        **dict(zip(STREAMS, public_streams)),
+        **{f"personal_{name}": value for name, value in zip(STREAMS, personal_streams)},
         "passages": json.dumps([[p.kind, p.text, p.page and [p.page.document, p.page.number]]
                                 for p in passages], ensure_ascii=False),
     }

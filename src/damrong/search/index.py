@@ -11,7 +11,8 @@ Ranking: every part of the query is matched three ways, OR-ed: the engine's BM25
 field, a constant ``WORD_BONUS`` when the whole word/phrase is there, and a constant 1 when only
 its skeleton bigrams are (see ``analyzer``).  The bonus is larger than any BM25 score, so a
 complaint containing the words always outranks one found through OCR-tolerant grams only.
-A phrase of words is searched as the phrase of its word pairs (``analyzer.pairs``).
+Two or three words are searched as one shingle term, a longer phrase as the phrase of its
+triples (``analyzer.shingles``).
 
 Gram phrases are costly: their bigrams occur in nearly every complaint, so their cost grows with
 the archive, while the words' postings stay cheap.  So a query is tried at growing tolerances
@@ -38,8 +39,8 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Protocol
 
 from damrong.search import analyzer, highlight
-from damrong.search.document import (FACETS, SORTS, Hit, IndexDoc, Results, check_filters,
-                                     flat_fields, load_passages)
+from damrong.search.document import (FACETS, SORTS, STREAMS, Hit, IndexDoc, Results,
+                                     check_filters, flat_fields, load_passages)
 from damrong.search.query import ParsedQuery, Term, parse
 
 WORD_BONUS = 100.0
@@ -50,12 +51,12 @@ WORDS, SKELETON, ONE_LETTER = 0, 1, 2
 # the skeleton matches fewer than ONE_LETTER_BELOW (less than a page of hits).
 FUZZY_BELOW = 200
 ONE_LETTER_BELOW = 10
-# (words, pairs, grams) fields of the public text and of the personal data.
-PUBLIC_FIELDS = ("words", "pairs", "grams")
-PERSONAL_FIELDS = ("personal_words", "personal_pairs", "personal_grams")
+# (words, pairs, triples, grams) fields of the public text and of the personal data.
+PUBLIC_FIELDS = STREAMS
+PERSONAL_FIELDS = tuple(f"personal_{name}" for name in STREAMS)
 META_FILE = "damrong-search.json"
 # Bump when the fields or their meaning change: existing indexes then need a reindex.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class IndexOutdated(Exception):
@@ -187,21 +188,17 @@ class BaseIndex:
         must += restrictions or ([] if must else [b.constant(b.everything(), 0.0)])
         return b.all_of(must, must_not)
 
-    def _exact(self, words: tuple[str, ...], field_names: tuple[str, str, str]):
-        """The words as they are: one word term, or the phrase of their pair terms."""
-        words_field, pairs_field, _ = field_names
-        if len(words) == 1:
-            return self.builder.words(words_field, words)
-        return self.builder.words(pairs_field, tuple(analyzer.pairs(words)))
+    def _exact(self, words: tuple[str, ...], field_names: tuple[str, ...]):
+        """The words as they are: one word, pair or triple term, or the phrase of triples."""
+        field, terms = _shingled(words, field_names)
+        return self.builder.words(field, terms)
 
     def _rarity(self, term: Term) -> int:
-        """About how many complaints hold the part: its rarest word or pair term's count."""
-        words_field, pairs_field, _ = PUBLIC_FIELDS
-        if len(term.words) == 1:
-            return self._doc_freq(words_field, term.words[0])
-        return min(self._doc_freq(pairs_field, pair) for pair in analyzer.pairs(term.words))
+        """About how many complaints hold the part: its rarest term's count."""
+        field, terms = _shingled(term.words, PUBLIC_FIELDS)
+        return min(self._doc_freq(field, one) for one in terms)
 
-    def _part(self, term: Term, fields: list[tuple[str, str, str]], tolerance: int,
+    def _part(self, term: Term, fields: list[tuple[str, ...]], tolerance: int,
               gram_within: list):
         """Alternatives for one query part: its words scored by the engine and with the bonus,
         and, beyond ``WORDS``, its gram phrases intersected with ``gram_within``.
@@ -217,7 +214,7 @@ class BaseIndex:
             exact = self._exact(term.words, field_names)
             alternatives += [exact, b.constant(exact, WORD_BONUS)]
             if tolerance != WORDS and variants:
-                phrases = [b.grams(field_names[2], variant) for variant in variants]
+                phrases = [b.grams(field_names[-1], variant) for variant in variants]
                 if gram_within:
                     phrases = [b.all_of([phrase, *gram_within], []) for phrase in phrases]
                 alternatives.append(b.constant(b.any_of(phrases), GRAM_SCORE))
@@ -240,6 +237,16 @@ class BaseIndex:
         leave that pass until then.
         """
         raise NotImplementedError
+
+
+def _shingled(words: tuple[str, ...], field_names: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """(field, terms) that find ``words`` in a row: the word, pair or triple field for up to
+    three words, else the phrase of the triples."""
+    words_field, pairs_field, triples_field, _ = field_names
+    if len(words) == 1:
+        return words_field, words
+    size, field = (2, pairs_field) if len(words) == 2 else (3, triples_field)
+    return field, tuple(analyzer.shingles(words, size))
 
 
 __all__ = ["FACETS", "BaseIndex", "IndexOutdated", "QueryBuilder", "SearchIndex", "check_meta"]

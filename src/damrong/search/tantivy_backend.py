@@ -3,23 +3,29 @@
 
 Text fields use tantivy's ``whitespace`` tokenizer on the analyzer's space-separated terms, so
 segmentation is ours and identical to Whoosh's.  Facet fields are raw fast fields counted with a
-terms aggregation over the same query as the hits; the date received is a fast integer field
-for sorting.  Fuzzy gram phrases keep their exact offsets (tantivy phrases accept them).
+terms aggregation over the same query as the hits, in a thread beside the search; the date
+received is a fast integer field for sorting.  Fuzzy gram phrases keep their exact offsets
+(tantivy phrases accept them).
 """
 
 import os
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 
 import tantivy
 
-from damrong.search.document import FACETS
+from damrong.search.document import FACETS, STREAMS
 from damrong.search.index import BaseIndex, check_meta
 
-TEXT_FIELDS = ("words", "pairs", "grams", "personal_words", "personal_pairs", "personal_grams")
+TEXT_FIELDS = STREAMS + tuple(f"personal_{name}" for name in STREAMS)
 KEYWORD_FIELDS = ("center", "status", "category", "channel")
 WRITER_HEAP = 200_000_000
 # Enough buckets for every center of the country (1,006) in the center facet.
 FACET_SIZE = 2000
+# The facets are a second pass over the matches; tantivy releases the GIL, so it runs on
+# another core while the hits are collected: 100 ms instead of 190 for a common phrase over
+# 1.2 million complaints.
+_FACET_THREADS = ThreadPoolExecutor(max_workers=4, thread_name_prefix="damrong-facets")
 
 
 def _schema() -> tantivy.Schema:
@@ -125,6 +131,8 @@ class TantivyIndex(BaseIndex):
 
     def _run(self, engine_query, sort, offset, limit):
         searcher = self.index.searcher()
+        aggregations = {name: {"terms": {"field": name, "size": FACET_SIZE}} for name in FACETS}
+        counting = _FACET_THREADS.submit(searcher.aggregate, engine_query, aggregations)
         options = dict(offset=offset)
         if sort != "relevance":
             options.update(order_by_field="received",
@@ -137,9 +145,7 @@ class TantivyIndex(BaseIndex):
                          bytes(stored.get_first("passages")).decode()))
 
         def facets():
-            aggregations = {name: {"terms": {"field": name, "size": FACET_SIZE}}
-                            for name in FACETS}
-            counted = searcher.aggregate(engine_query, aggregations)
+            counted = counting.result()
             return {name: {str(bucket["key"]): bucket["doc_count"]
                            for bucket in counted[name]["buckets"]} for name in FACETS}
         return found.count, rows, facets

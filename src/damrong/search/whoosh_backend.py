@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from whoosh import fields, index, query, sorting
 from whoosh.analysis import SpaceSeparatedTokenizer
 
-from damrong.search.document import FACETS
+from damrong.search.document import FACETS, STREAMS
 from damrong.search.index import BaseIndex, check_meta
 
 WRITER_MEMORY_MB = 256
@@ -34,8 +34,8 @@ def _schema() -> fields.Schema:
         channel=fields.ID(**keyword),
         fiscal_year=fields.ID(**keyword),
         received=fields.NUMERIC(bits=64, sortable=True),
-        **{name: fields.TEXT(analyzer=terms, phrase=True) for name in (
-            "words", "pairs", "grams", "personal_words", "personal_pairs", "personal_grams")},
+        **{prefix + name: fields.TEXT(analyzer=terms, phrase=True)
+           for prefix in ("", "personal_") for name in STREAMS},
         passages=fields.STORED(),
     )
 
