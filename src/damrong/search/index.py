@@ -117,8 +117,8 @@ def check_meta(path: str, backend: str) -> None:
 class BaseIndex:
     """Query composition, facets and snippets shared by the backends.
 
-    Subclasses set ``backend`` and implement ``builder`` (a ``QueryBuilder``), ``_doc_freq``
-    and ``_run``.
+    Subclasses set ``backend`` and implement ``builder`` (a ``QueryBuilder``),
+    ``add_analyzed``, ``_doc_freq`` and ``_run``.
     """
 
     backend = ""
