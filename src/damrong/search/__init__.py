@@ -10,11 +10,12 @@
 is indexed and returned, ``highlight`` makes snippets, ``index`` composes engine queries the
 same way for ``tantivy_backend`` (the default) and ``whoosh_backend``.
 
-The design asked for Whoosh as the embedded default.  Measured by bench/search.py on 20,000
-complaints, Whoosh indexes 73 complaints/s and answers in 1.3 s (median) / 2.8 s (p95), far from
-its target of 200 ms at 50,000, because OCR-tolerant gram phrases intersect posting lists that
-hold nearly every complaint, in pure Python; tantivy answers the same queries in 16/36 ms.  So
-tantivy is the default; Whoosh stays available behind the same interface and test suite.
+The design asked for Whoosh as the embedded default.  Measured by bench/search.py on 50,000
+complaints (one large district's archive), Whoosh indexes 65 complaints/s and answers in 2.1 s
+(median) / 5.9 s (p95), far from its target of 200 ms, because OCR-tolerant gram phrases
+intersect posting lists that hold nearly every complaint, in pure Python; tantivy answers the
+same queries in 6.7/12.7 ms (and in 16/57 ms over 1.2 million).  So tantivy is the default;
+Whoosh stays available behind the same interface and test suite.
 """
 
 import os
