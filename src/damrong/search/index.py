@@ -171,7 +171,6 @@ class BaseIndex:
             restrictions.append(b.values("centers" if name == "center" else name, values))
         restrictions = [b.constant(restriction, 0.0) for restriction in restrictions]
         fields = [PUBLIC_FIELDS] + ([PERSONAL_FIELDS] if can_see_personal else [])
-        must = []
         if tolerance == WORDS or len(parsed.required) < 2:
             must = [self._part(term, fields, tolerance, restrictions) for term in parsed.required]
         else:
@@ -233,8 +232,8 @@ class BaseIndex:
         """Return (total, [(id, score, stored passages)], facets).
 
         ``facets()`` gives {name: {value: count}} over every match; it is called only for the
-        query whose hits are shown, so an engine that counts them in a pass of its own can
-        leave that pass until then.
+        query whose hits are shown.  An engine that counts them in a pass of its own may run
+        that pass beside the hits and wait for it there.
         """
         raise NotImplementedError
 
