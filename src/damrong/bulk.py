@@ -10,7 +10,8 @@ var/, or the benchmark in bench/intake.py), never into one that holds real work.
 
 Complaints go through ``complaints.register_complaint`` like any other, so receipt numbers,
 tracking codes and the listing index are exactly what the web form would have produced. There
-are no scans (no uploads, so no document jobs). Times received are spread evenly over the last
+are no scans (no uploads, so no document jobs); with ``pages`` each complaint has its petition's
+text as a document already read, for rebuilding the search index at scale. Times received are spread evenly over the last
 three years and registered oldest first, so receipt numbers follow the dates as they do at a
 real counter; that order also keeps the index inserts at the end of each key set, which is most
 of why loading is fast.
@@ -20,14 +21,17 @@ does both); the registry's taxonomy gives the category codes of each center's le
 """
 
 import datetime
+import hashlib
 import time
 
 import transaction
 from pyramid.threadlocal import get_current_registry
 
 from .complaints import register_complaint
+from .resources.document import Page, ScannedDocument
 from .thai import national_id
-from .thai.dates import BANGKOK
+from .thai.dates import BANGKOK, format_date
+from .thai.digits import to_thai_digits
 
 #: Channels a synthetic complaint arrives by (codes of config/taxonomy.yaml), with weights.
 CHANNELS = {"walk-in": 45, "letter": 15, "hotline-1567": 25, "phone": 10, "website": 5}
@@ -63,10 +67,50 @@ FIRST_NAMES = ("สมชาย", "สมศรี", "วิชัย", "มา�
 LAST_NAMES = ("ใจดี", "ทองดี", "ศรีสุข", "แก้วมณี", "บุญประเสริฐ", "สุขสวัสดิ์", "มั่นคง", "พรหมมา",
               "รักไทย", "วงศ์สวัสดิ์")
 AGENCIES = ("องค์การบริหารส่วนตำบล", "เทศบาลตำบล", "สำนักงานที่ดินจังหวัด", "บริษัทเอกชน", "")
+#: Sentences of a petition's body, picked at random (``--pages``; bench/search.py too).
+SENTENCES = [
+    "ข้าพเจ้าได้รับความเดือดร้อนเป็นอย่างมากและได้แจ้งผู้ใหญ่บ้านแล้วแต่ยังไม่ได้รับการแก้ไข",
+    "จึงขอความอนุเคราะห์ให้ศูนย์ดำรงธรรมอำเภอตรวจสอบข้อเท็จจริงและดำเนินการตามอำนาจหน้าที่",
+    "เหตุดังกล่าวเกิดขึ้นต่อเนื่องมาเป็นเวลาหลายเดือนโดยเฉพาะในเวลากลางคืน",
+    "ผู้ถูกร้องเรียนได้เรียกรับเงินค่าดำเนินการโดยไม่มีใบเสร็จรับเงิน",
+    "ที่ดินแปลงดังกล่าวเป็นที่สาธารณประโยชน์ที่ชาวบ้านใช้ร่วมกันมาตั้งแต่ปีก่อน",
+    "ชาวบ้านในหมู่บ้านได้รับผลกระทบจากกลิ่นเหม็นและน้ำเสียที่ไหลลงสู่ลำคลองสาธารณะ",
+    "ขอให้หน่วยงานที่เกี่ยวข้องเข้ามาไกล่เกลี่ยเพื่อให้คู่กรณีสามารถตกลงกันได้",
+    "ข้าพเจ้าได้กู้ยืมเงินนอกระบบและถูกข่มขู่ทวงถามหนี้ด้วยวิธีการที่ไม่เป็นธรรม",
+    "ถนนสายดังกล่าวชำรุดเสียหายเป็นหลุมบ่อทำให้เกิดอุบัติเหตุบ่อยครั้ง",
+    "น้ำประปาไม่ไหลมาเป็นเวลากว่าสองสัปดาห์ทำให้ประชาชนไม่มีน้ำใช้ในการอุปโภคบริโภค",
+    "โครงการก่อสร้างดังกล่าวล่าช้ากว่ากำหนดและผู้รับจ้างได้ทิ้งงานไปแล้ว",
+    "เจ้าหน้าที่ได้ปฏิบัติหน้าที่โดยมิชอบและเลือกปฏิบัติต่อผู้ร้อง",
+    "ข้าพเจ้ามีฐานะยากจนและมีภาระต้องดูแลบิดามารดาที่ป่วยติดเตียง",
+    "ทั้งนี้ข้าพเจ้ายินดีให้ข้อมูลเพิ่มเติมและเป็นพยานในการตรวจสอบข้อเท็จจริง",
+    "มีการลักลอบเล่นการพนันและจำหน่ายยาเสพติดในพื้นที่เป็นประจำ",
+    "ไฟฟ้าดับบ่อยครั้งทำให้เครื่องใช้ไฟฟ้าภายในบ้านได้รับความเสียหาย",
+]
+
+#: Agency prefixes of the letter numbers petitions quote ("อ้างถึงหนังสือที่ …").
+UNITS = ["มท ๐๒๐๕.๓", "มท ๐๓๑๐.๒", "ชม ๐๐๑๘.๔", "รบ ๐๐๒๓.๑", "ขก ๐๐๑๗.๕", "นม ๐๐๑๑.๓"]
+#: What OCR of a poor scan loses (marks above the line) and confuses (look-alikes).
+TONE_MARKS, UPPER_VOWELS = "่้๊๋", "ัิีึื"
+LOOK_ALIKE = dict(zip("ดตบปขชผพฝฟรธถภ", "ตดปบชขพผฟฝธรภถ")) | dict(zip("๓๘๑๙0815", "๘๓๙๑8051"))
+
+
+def ocr_noise(text, rng):
+    """What a poor scan does to Thai: marks lost, look-alike letters and digits swapped, spaces."""
+    out = []
+    for char in text:
+        roll = rng.random()
+        if char in TONE_MARKS and roll < 0.3 or char in UPPER_VOWELS and roll < 0.05:
+            continue
+        if char in LOOK_ALIKE and roll < 0.03:
+            char = LOOK_ALIKE[char]
+        out.append(char)
+        if roll > 0.995:
+            out.append(" ")
+    return "".join(out)
 
 
 def load_synthetic(site, center_codes, count, rng, batch=5000, progress=None,
-                   commit=transaction.commit):
+                   commit=transaction.commit, pages=False):
     """Register ``count`` synthetic complaints spread over ``center_codes``; returns the rate.
 
     ``rng`` (a ``random.Random``) decides everything but the tracking codes and listing keys,
@@ -74,6 +118,9 @@ def load_synthetic(site, center_codes, count, rng, batch=5000, progress=None,
     complaints with ``commit`` (pass the connection's own ``transaction_manager.commit`` if it
     has one), then calls ``progress(done, count)`` and lets the connection's cache shrink back,
     so memory stays bounded whatever ``count`` is. Returns complaints per second.
+
+    ``pages``: each complaint also gets its petition as a document of one page already read
+    (see ``attach_petition``), so the search index can be rebuilt at scale with page texts.
     """
     if count <= 0:
         return 0.0
@@ -111,7 +158,10 @@ def load_synthetic(site, center_codes, count, rng, batch=5000, progress=None,
             "respondent": {"name": "", "position": "", "agency": rng.choice(AGENCIES)},
         }
         status = rng.choices(statuses, cum_weights=status_weights)[0]
-        register_complaint(site, plan.center, record, (), plan.clerk, status)
+        complaint, _created = register_complaint(site, plan.center, record, (), plan.clerk,
+                                                 status)
+        if pages:
+            attach_petition(complaint, petition_text(complaint, plan.center, rng), plan.clerk)
         if done % batch == 0 or done == count:
             commit()
             if jar is not None:
@@ -119,6 +169,47 @@ def load_synthetic(site, center_codes, count, rng, batch=5000, progress=None,
             if progress is not None:
                 progress(done, count)
     return count / max(time.perf_counter() - began, 1e-9)
+
+
+def petition_text(complaint, center, rng):
+    """What OCR read from a typed petition of about 1,000 characters about ``complaint``:
+    addressed to ``center``, signed by its complainant, quoting a letter number and a date in
+    Thai or Arabic digits; a third of them with OCR noise."""
+    digits = to_thai_digits if rng.random() < 0.6 else str
+    person = complaint.complainant
+    signer = "" if person["anonymous"] else \
+        f"{person['title']}{person['first_name']} {person['last_name']} "
+    respondent = complaint.respondent["agency"] or "เจ้าหน้าที่ในพื้นที่"
+    text = (f"เรียน ผู้อำนวยการ{center.title}\nข้าพเจ้า{signer}"
+            f"อยู่บ้านเลขที่ {digits(str(rng.randrange(1, 400)))} "
+            f"หมู่ที่ {digits(str(rng.randrange(1, 15)))} ขอร้องเรียน{respondent} "
+            f"เรื่อง{complaint.subject} " + " ".join(rng.sample(SENTENCES, 5))
+            + f" อ้างถึงหนังสือที่ {rng.choice(UNITS)}/ว {digits(str(rng.randrange(1, 10000)))} "
+            f"ลงวันที่ {format_date(complaint.received_at, thai_digits=digits is not str)} "
+            "จึงเรียนมาเพื่อโปรดพิจารณา ขอแสดงความนับถือ")
+    return ocr_noise(text, rng) if rng.random() < 1 / 3 else text
+
+
+def attach_petition(complaint, text, who):
+    """Attach ``text`` as the complaint's petition, a document of one page already read.
+
+    The original is the text itself (UTF-8), marked synthetic in its name; the page has no
+    image, since nothing reads one back at load-test scale: what is measured is the record,
+    the documents folder and the page text as search and listings load them.
+    """
+    data = text.encode()
+    document = ScannedDocument(filename="petition-synthetic.txt", mimetype="text/plain",
+                               sha256=hashlib.sha256(data).hexdigest(), size=len(data),
+                               page_count=1, uploaded_by=who)
+    with document.original.open("w") as original:
+        original.write(data)
+    page = Page(1, 0, 0)
+    page.text = page.machine_text = text
+    page.source = "synthetic"
+    document.pages[1] = page
+    document.state, document.pages_read = "ready", 1
+    complaint.add(complaint.next_document_name(), document)
+    return document
 
 
 class _CenterPlan:

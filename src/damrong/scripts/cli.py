@@ -15,6 +15,7 @@ import time
 import transaction
 from pyramid.paster import get_appsettings, setup_logging
 from pyramid.threadlocal import manager as threadlocal_manager
+from ZODB.POSException import ConflictError
 
 from .. import main as make_app
 from ..accounts import AccountError, add_user
@@ -149,7 +150,8 @@ def cmd_bulk_load(args):
             print(f"ข้อมูลสังเคราะห์ {done:,}/{count:,} เรื่อง ({rate:,.0f} เรื่อง/วินาที)",
                   flush=True)
 
-        rate = load_synthetic(site, codes, args.count, random.Random(), progress=progress)
+        rate = load_synthetic(site, codes, args.count, random.Random(), progress=progress,
+                              pages=args.pages)
         print(f"บันทึกข้อมูลสังเคราะห์ครบ {args.count:,} เรื่อง ใน {len(codes)} ศูนย์: "
               f"{rate:,.0f} เรื่อง/วินาที")
 
@@ -197,9 +199,13 @@ def cmd_reindex(args):
 
         for last, analyzed in analyzed_batches(batches(), args.processes):
             _write_batch(index, analyzed, checkpoint, last, progress, site)
-        phantoms = sorted(set(index.ids_and_stamps()) - set(current_stamps(site)))
+        current = current_stamps(site)
+        phantoms = sorted(set(index.ids_and_stamps()) - set(current))
         index.delete(phantoms)
         index.commit()
+        _settle_outbox(site, [(path, revision) for path, revision
+                              in site.index_outbox.pending.items()
+                              if revision == -1 and path not in current])
         if os.path.exists(checkpoint):
             os.remove(checkpoint)
         progress.finish()
@@ -211,8 +217,20 @@ def _write_batch(index, analyzed, checkpoint, last, progress, site):
     index.commit()
     with open(checkpoint, "w") as f:
         f.write(" ".join(last))
+    _settle_outbox(site, [(fields["id"], int(fields["stamp"])) for fields in analyzed])
     progress.advance(len(analyzed))
     site._p_jar.cacheMinimize()  # bounded memory over millions of complaints
+
+
+def _settle_outbox(site, marks):
+    """Forget the outbox marks of what the index now holds, so the worker does not index a
+    million complaints again after a rebuild (``settle`` keeps any marked again since). A
+    conflict leaves the marks: indexing a complaint twice is harmless."""
+    site.index_outbox.settle(marks)
+    try:
+        transaction.commit()
+    except ConflictError:
+        transaction.abort()
 
 
 class Progress:
@@ -305,6 +323,8 @@ def build_parser():
     bulk.add_argument("count", type=int, help="จำนวนเรื่อง")
     bulk.add_argument("--centers", default="7001,7002,7003,70,5001,50",
                       help="รหัสศูนย์คั่นด้วยจุลภาค (ค่าเริ่มต้น 7001,7002,7003,70,5001,50)")
+    bulk.add_argument("--pages", action="store_true",
+                      help="แนบข้อความคำร้องที่อ่านแล้ว (หนึ่งหน้า) ให้ทุกเรื่อง สำหรับทดสอบดัชนีค้นหา")
     bulk.set_defaults(func=cmd_bulk_load)
 
     ocr = commands.add_parser("ocr", help="อ่านข้อความจากไฟล์สแกน (PDF, TIFF, ภาพ) แล้วพิมพ์ออกมา")
