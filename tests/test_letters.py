@@ -5,6 +5,7 @@ import datetime
 import io
 import os
 import random
+import threading
 
 import pypdf
 import pytest
@@ -12,9 +13,11 @@ import webtest
 import yaml
 
 from conftest import ROOT, login
+from damrong.i18n import LOCALE_COOKIE
 from damrong.letters.issuing import issue_letter
 from damrong.letters.kinds import LetterConfigError, LetterKinds
 from damrong.numbering import SequenceCounter
+from damrong.scripts.cli import main as cli
 from damrong.thai import national_id
 from damrong.thai.dates import BANGKOK, be_year, now_bangkok
 from damrong.thai.digits import to_thai_digits
@@ -22,6 +25,7 @@ from damrong.tracking import format_code
 from test_search_pages import indexed, user_app  # noqa: F401 - indexed is a fixture
 from test_security import _complaint
 
+THREADS, PER_THREAD = 4, 5
 COMPLAINANT = {"first_name": "สมหญิง", "last_name": "ทดลองนามสกุล"}
 
 
@@ -76,6 +80,17 @@ def test_a_centers_own_agency_prefix_replaces_the_default(site, kinds):
         assert province.prefix == "รบ 0023.1" and province.number_text() == "ที่ รบ ๐๐๒๓.๑/๑"
         assert district.number_text() == "ที่ มท ๐๒๐๕.๓/๑"
         assert kinds.letterhead(s.centers["moi"]).prefix == "มท 0205.3"
+
+
+def test_the_prefix_is_set_from_the_command_line(app, ini, capsys):
+    app.registry._zodb_databases[""].close()  # the command opens the FileStorage itself
+    app.registry.indexer.close()
+    assert cli(["-c", ini, "letter-prefix", "7001"]) == 0
+    assert "ที่ รบ ๗๐๐๑/๑ (ค่าเริ่มต้นจาก config/letters.yaml)" in capsys.readouterr().out
+    assert cli(["-c", ini, "letter-prefix", "7001", "รบ ๐๐๑๘"]) == 0
+    assert "ศูนย์ดำรงธรรมอำเภอเมืองราชบุรี: เลขที่หนังสือ ที่ รบ ๐๐๑๘/๑ (ของศูนย์)" \
+        in capsys.readouterr().out
+    assert cli(["-c", ini, "letter-prefix", "9999"]) == 2
 
 
 # -- drafts --------------------------------------------------------------------------------
@@ -178,6 +193,11 @@ def test_officer_issues_a_letter_that_is_listed_recorded_and_printed(testapp, ma
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
 
+    testapp.set_cookie(LOCALE_COOKIE, "en")
+    listed = testapp.get(url).html.select_one("#letters").get_text(" ")
+    assert "Letters issued" in listed and "Forwarding to the responsible agency" in listed
+    assert "รบ 7001/1" in listed  # the official number, in the reader's digits
+
 
 def test_a_letter_form_with_blanks_is_refused_in_thai_and_takes_no_number(testapp, make_user,
                                                                          site):
@@ -192,6 +212,42 @@ def test_a_letter_form_with_blanks_is_refused_in_thai_and_takes_no_number(testap
     assert response.forms["letter"]["kind"].value == "acknowledge"
     with site() as s:
         assert not s.centers["7001"].letter_counters
+
+
+def test_letters_issued_at_once_get_consecutive_numbers(app, make_user, site):
+    """Officers issuing at the same moment conflict on the register and are retried: every
+    letter gets a number, none twice, none skipped."""
+    with site() as s:
+        name = _named_complaint(s).__name__
+    url = f"/moi/70/7001/complaints/{name}/"
+    officer = make_user("officer", "7001")
+    forms = []
+    for _ in range(THREADS):
+        client = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+        login(client, officer)
+        form = _letter_form(client, url, "follow-up")
+        form["addressee"], form["signer_name"] = "นายอำเภอจอมบึง", "ทดสอบ ใจดี"
+        forms.append(form)
+    start = threading.Barrier(THREADS, timeout=60)
+    statuses = []
+
+    def issue_many(form):
+        start.wait()
+        for _ in range(PER_THREAD):
+            form["submission_id"] = ""  # each submission is a new letter
+            statuses.append(form.submit("issue", status="*").status_int)
+
+    threads = [threading.Thread(target=issue_many, args=(form,)) for form in forms]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert statuses == [303] * THREADS * PER_THREAD
+    with site() as s:
+        complaint = s.centers["7001"].complaints[name]
+        numbers = sorted(letter.number for letter in complaint.issued_letters())
+        assert numbers == list(range(1, THREADS * PER_THREAD + 1))
+        assert sum(entry["action"] == "ออกหนังสือ" for entry in complaint.history) == len(numbers)
 
 
 # -- who may ------------------------------------------------------------------------------
