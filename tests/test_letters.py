@@ -5,14 +5,12 @@ import datetime
 import io
 import os
 import random
-import threading
 
 import pypdf
 import pytest
-import webtest
 import yaml
 
-from conftest import ROOT, login
+from conftest import ROOT, all_at_once, login
 from damrong.i18n import LOCALE_COOKIE
 from damrong.letters.issuing import issue_letter
 from damrong.letters.kinds import LetterConfigError, LetterKinds
@@ -220,28 +218,17 @@ def test_letters_issued_at_once_get_consecutive_numbers(app, make_user, site):
     with site() as s:
         name = _named_complaint(s).__name__
     url = f"/moi/70/7001/complaints/{name}/"
-    officer = make_user("officer", "7001")
-    forms = []
-    for _ in range(THREADS):
-        client = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
-        login(client, officer)
-        form = _letter_form(client, url, "follow-up")
-        form["addressee"], form["signer_name"] = "นายอำเภอจอมบึง", "ทดสอบ ใจดี"
-        forms.append(form)
-    start = threading.Barrier(THREADS, timeout=60)
+    forms = [_letter_form(user_app(app, make_user, "officer", "7001"), url, "follow-up")
+             for _ in range(THREADS)]
     statuses = []
 
     def issue_many(form):
-        start.wait()
+        form["addressee"], form["signer_name"] = "นายอำเภอจอมบึง", "ทดสอบ ใจดี"
         for _ in range(PER_THREAD):
             form["submission_id"] = ""  # each submission is a new letter
             statuses.append(form.submit("issue", status="*").status_int)
 
-    threads = [threading.Thread(target=issue_many, args=(form,)) for form in forms]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    all_at_once(issue_many, forms)
     assert statuses == [303] * THREADS * PER_THREAD
     with site() as s:
         complaint = s.centers["7001"].complaints[name]

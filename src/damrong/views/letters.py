@@ -6,16 +6,14 @@ officer's letter is the district's, a province officer's about the same complain
 province's. Reading a letter needs ``view-personal``: a letter to the complainant names them.
 """
 
-from urllib.parse import quote
-
 import deform
 from pyramid.httpexceptions import HTTPSeeOther
-from pyramid.response import Response
 from pyramid.view import view_config
 
 from ..i18n import _
 from ..letters.issuing import issue_letter
 from ..letters.printing import letter_pdf
+from ..pdf import pdf_response
 from ..resources.complaint import Complaint
 from ..resources.letter import Letter
 from ..schemas.letter import letter_schema
@@ -90,6 +88,4 @@ def show(request):
 def pdf(request):
     """The letter as printed and signed: A4, the official หนังสือภายนอก layout."""
     letter = request.context
-    name = f"หนังสือ-{letter.__name__}.pdf"
-    return Response(letter_pdf(letter, request), content_type="application/pdf",
-                    content_disposition=f"inline; filename*=UTF-8''{quote(name)}")
+    return pdf_response(letter_pdf(letter, request), f"หนังสือ-{letter.__name__}.pdf")
