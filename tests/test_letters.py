@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from conftest import ROOT, all_at_once, login
+from damrong.evolve import STEPS, bootstrap
 from damrong.i18n import LOCALE_COOKIE
 from damrong.letters.issuing import issue_letter
 from damrong.letters.kinds import LetterConfigError, LetterKinds
@@ -78,6 +79,22 @@ def test_a_centers_own_agency_prefix_replaces_the_default(site, kinds):
         assert province.prefix == "รบ 0023.1" and province.number_text() == "ที่ รบ ๐๐๒๓.๑/๑"
         assert district.number_text() == "ที่ มท ๐๒๐๕.๓/๑"
         assert kinds.letterhead(s.centers["moi"]).prefix == "มท 0205.3"
+        bangkok = kinds.letterhead(s.centers["1001"])
+        assert (bangkok.prefix, bangkok.office, bangkok.signer) == (
+            "กท 1001", "สำนักงานเขตพระนคร", "ผู้อำนวยการเขตพระนคร")
+
+
+def test_centers_made_before_letters_get_their_register_on_upgrade(site, db):
+    with site() as s:
+        del s.centers["7001"].letter_counters
+        s.evolve_generation = 4
+    connection = db.open()
+    try:
+        upgraded, _ = bootstrap(connection)
+        assert upgraded.evolve_generation == len(STEPS)
+        assert not upgraded.centers["7001"].letter_counters  # there, and empty
+    finally:
+        connection.close()
 
 
 def test_the_prefix_is_set_from_the_command_line(app, ini, capsys):

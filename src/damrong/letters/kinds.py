@@ -65,6 +65,8 @@ class LetterKinds:
     def __init__(self, data):
         self.report_days = int(data["report_days"])
         self.letterheads = data["letterhead"]
+        self.letterheads_in_province = {str(code): levels for code, levels
+                                        in data.get("letterhead_in_province", {}).items()}
         self.provinces = {str(code): abbr for code, abbr in data["provinces"].items()}
         self.kinds = {entry["code"]: _kind(entry) for entry in data["kinds"]}
 
@@ -83,8 +85,10 @@ class LetterKinds:
         return [(kind.code, kind.label_in(locale)) for kind in self.kinds.values()]
 
     def letterhead(self, center):
-        """``center``'s letterhead: its own agency prefix if set, else the level's default."""
-        defaults = self.letterheads[center.level]
+        """``center``'s letterhead: its own agency prefix if set, else the level's default (as
+        its province has it)."""
+        in_province = self.letterheads_in_province.get(center.province_code or "", {})
+        defaults = {**self.letterheads[center.level], **in_province.get(center.level, {})}
         values = {"abbr": self.provinces.get(center.province_code or "", ""),
                   "name": center.name_th, "code": center.code}
         prefix = center.agency_prefix or defaults["prefix"].format_map(values)
