@@ -138,7 +138,8 @@ def test_letters_to_an_agency_never_identify_the_complainant(site, kinds):
             assert "ขอให้ตรวจสอบการก่อสร้าง" in text
         forwarded = _issue(s, complaint, kinds)
         follow_up = kinds.draft("follow-up", complaint, complaint.center)
-        assert follow_up["reference"].startswith("หนังสือศูนย์ดำรงธรรมอำเภอเมืองราชบุรี ที่ รบ ๗๐๐๑/")
+        assert follow_up["reference"].startswith(
+            "หนังสือศูนย์ดำรงธรรมอำเภอเมืองราชบุรี ที่ รบ ๗๐๐๑/")
         assert forwarded.number_text() in follow_up["reference"]
         assert "สมหญิง" in kinds.draft("result", complaint, complaint.center)["addressee"]
 

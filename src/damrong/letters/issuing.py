@@ -16,7 +16,8 @@ WRITTEN = ("addressee", "subject", "reference", "enclosures", "body", "signer_na
 
 def issue_letter(site, complaint, center, kind, fields, letterhead, who, submission_id=None,
                  now=None):
-    """Issue a letter of ``kind`` from ``center`` about ``complaint``; returns ``(letter, created)``.
+    """Issue a letter of ``kind`` from ``center`` about ``complaint``; returns
+    ``(letter, created)``.
 
     ``fields`` maps ``WRITTEN`` to the officer's text; ``letterhead`` is ``center``'s (its prefix
     is kept in the letter). A ``submission_id`` seen before returns the letter it issued, so a

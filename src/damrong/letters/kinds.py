@@ -75,8 +75,9 @@ class LetterKinds:
         with open(os.path.join(config_dir, "letters.yaml"), encoding="utf-8") as f:
             return cls(yaml.safe_load(f))
 
-    def __getitem__(self, code):
-        return self.kinds[code]
+    def get(self, code):
+        """The kind of that code, or ``None`` (a kind the ministry has since retired)."""
+        return self.kinds.get(code)
 
     def __contains__(self, code):
         return code in self.kinds
@@ -111,7 +112,7 @@ class LetterKinds:
 
     def _placeholders(self, complaint, center, personal):
         sent = [letter for letter in complaint.issued_letters()
-                if letter.kind in self.kinds and self.kinds[letter.kind].to_agency]
+                if letter.kind in self and self.get(letter.kind).to_agency]
         values = {
             "center": center.title,
             "receipt": to_thai_digits(f"{complaint.receipt_number}/{complaint.receipt_year}"),

@@ -20,11 +20,12 @@ class Center(Folder):
     ``receipt_counters`` maps a Buddhist-era calendar year to the counter its receipt numbers
     come from (numbers restart every 1 January), and ``letter_counters`` likewise for the numbers
     of the letters it sends. ``agency_prefix`` is the agency letters and unit number its letters
-    are numbered under (``มท 0205.3``); empty means the default of config/letters.yaml, which
-    an administrator replaces with the unit's real number. ``unfiled`` holds scans the hot folder could not
-    match to a complaint; ``received_scans`` maps the SHA-256 of every file the hot folder or
-    back-capture took in to its document, and ``ingested_batches`` the SHA-256 of a back-captured
-    batch to its complaint, so a file or batch that comes again is recognized, never duplicated.
+    are numbered under (``มท 0205.3``); empty means the default of config/letters.yaml, which an
+    administrator replaces with the unit's real number (``damrong letter-prefix``). ``unfiled``
+    holds scans the hot folder could not match to a complaint; ``received_scans`` maps the SHA-256
+    of every file the hot folder or back-capture took in to its document, and ``ingested_batches``
+    the SHA-256 of a back-captured batch to its complaint, so a file or batch that comes again is
+    recognized, never duplicated.
     """
 
     agency_prefix = ""

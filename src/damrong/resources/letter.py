@@ -32,8 +32,8 @@ class Letter(Persistent):
     ``kind`` is a code of config/letters.yaml. ``center_code`` is the center that issued it and
     numbered it in its register: the complaint's own, or a center above it whose officer wrote
     the letter. ``prefix`` is that center's agency prefix at the time of issue, in Arabic digits
-    (``มท 0205.3``), so a later change of prefix does not rewrite old letters. Dates: ``issued_at`` (UTC) is when the number was taken; the date on
-    the letter is its Bangkok calendar date.
+    (``มท 0205.3``), so a later change of prefix does not rewrite old letters. ``issued_at``
+    (UTC) is when the number was taken; the date on the letter is its Bangkok calendar date.
     """
 
     def __init__(self, *, kind, center_code, year, number, prefix, addressee, subject, body,

@@ -87,7 +87,8 @@ class TypeGroup(colander.MappingSchema):
 class ComplaintGroup(colander.MappingSchema):
     received_at = Node(BangkokDateTime(), title=_("วันเวลาที่รับเรื่อง"), default=now_default,
                        widget=DateTimeLocalWidget())
-    subject = Node(colander.String(), title=_("เรื่อง"), preparer=normalized, validator=max_length(300))
+    subject = Node(colander.String(), title=_("เรื่อง"), preparer=normalized,
+                   validator=max_length(300))
     details = Node(colander.String(), title=_("รายละเอียด"), preparer=normalized, missing="",
                    widget=deform.widget.TextAreaWidget(rows=5), validator=max_length(20000))
     urgency = Node(colander.String(), title=_("ความเร่งด่วน"), widget=urgency_widget, default="normal")
@@ -137,8 +138,8 @@ class PlaceGroup(colander.MappingSchema):
                     widget=_area_widget("district"))
     subdistrict = Node(colander.String(), title=_("ตำบล/แขวง"), missing="",
                        widget=_area_widget("subdistrict"))
-    address = Node(colander.String(), title=_("สถานที่/ที่อยู่ที่เกิดเหตุ"), missing="", preparer=normalized,
-                   validator=max_length(500))
+    address = Node(colander.String(), title=_("สถานที่/ที่อยู่ที่เกิดเหตุ"), missing="",
+                   preparer=normalized, validator=max_length(500))
     lat = Node(colander.String(), title=_("ละติจูด"), missing="",
                validator=_coordinate(LAT_RANGE, _("ละติจูดต้องเป็นตัวเลข เช่น 13.7563"),
                                      _("ละติจูดอยู่นอกประเทศไทย (${low}–${high})")))

@@ -352,8 +352,8 @@ def build_parser():
                         help="หยุดเมื่อไม่มีงานค้างและโฟลเดอร์รับไฟล์สแกนว่าง")
     worker.set_defaults(func=cmd_worker)
 
-    prefix = commands.add_parser("letter-prefix",
-                                 help="ดูหรือตั้งอักษรย่อและเลขประจำหน่วยงานของเลขที่หนังสือส่งของศูนย์")
+    prefix = commands.add_parser(
+        "letter-prefix", help="ดูหรือตั้งอักษรย่อและเลขประจำหน่วยงานของเลขที่หนังสือส่งของศูนย์")
     prefix.add_argument("center", help="รหัสศูนย์ เช่น 7001")
     prefix.add_argument("prefix", nargs="?", help='เช่น "รบ 0023.1"; "" = กลับไปใช้ค่าเริ่มต้น')
     prefix.set_defaults(func=cmd_letter_prefix)

@@ -28,7 +28,7 @@ def letter_rows(request, complaint):
     can_see_personal = request.has_permission("view-personal", complaint)
     rows = []
     for letter in complaint.issued_letters():
-        kind = kinds.kinds.get(letter.kind)
+        kind = kinds.get(letter.kind)
         shown = can_see_personal or (kind is not None and kind.to_agency)
         rows.append({
             "url": request.resource_url(letter) if can_see_personal else None,
@@ -79,7 +79,7 @@ def _form_page(request, complaint, kind, form):
 @view_config(context=Letter, permission="view-personal", renderer="damrong:templates/letter.pt")
 def show(request):
     letter = request.context
-    kind = request.registry.letter_kinds.kinds.get(letter.kind)
+    kind = request.registry.letter_kinds.get(letter.kind)
     return {"letter": letter, "c": letter.complaint, "date": format_date(letter.issued_at),
             "kind": kind.label_in(request.locale_name) if kind else letter.kind}
 
