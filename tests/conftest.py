@@ -3,6 +3,7 @@
 import os
 import random
 import shutil
+import threading
 
 import pytest
 import transaction
@@ -139,3 +140,19 @@ def clerk(testapp, make_user):
     login_id = make_user("clerk", "7001")
     login(testapp, login_id).follow()
     return login_id
+
+
+def all_at_once(work, items):
+    """Run ``work(item)`` for every item, each in a thread of its own, all let go at the same
+    moment (as requests that meet on one counter); returns when every thread is done."""
+    start = threading.Barrier(len(items), timeout=60)
+
+    def run(item):
+        start.wait()
+        work(item)
+
+    threads = [threading.Thread(target=run, args=(item,)) for item in items]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()

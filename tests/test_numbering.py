@@ -1,10 +1,8 @@
 """Receipt numbers under concurrency: real threads, real ZODB, ConflictError retries."""
 
-import threading
-
 import webtest
 
-from conftest import login
+from conftest import all_at_once, login
 from damrong import complaints
 from test_intake import fill
 
@@ -27,11 +25,9 @@ def test_200_concurrent_registrations_get_200_consecutive_numbers(app, make_user
         login(client, clerk)
         clients.append(client)
     forms = [fill(client.get("/moi/70/7001/@@register").forms["intake"]) for client in clients]
-    start = threading.Barrier(THREADS, timeout=60)
     failures = []
 
     def register_many(form):
-        start.wait()
         for _ in range(PER_THREAD):
             form["submission_id"] = ""  # each submission is a new petition
             try:
@@ -42,11 +38,7 @@ def test_200_concurrent_registrations_get_200_consecutive_numbers(app, make_user
             if response.status_int != 303:
                 failures.append(response.status)
 
-    threads = [threading.Thread(target=register_many, args=(form,)) for form in forms]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    all_at_once(register_many, forms)
     assert failures == []
     assert len(taken) > THREADS * PER_THREAD  # transactions did conflict and were retried
     with site() as s:
@@ -62,18 +54,8 @@ def test_simultaneous_double_click_registers_once(app, make_user, site):
     client = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
     login(client, clerk)
     form = fill(client.get("/moi/70/7001/@@register").forms["intake"])
-    start = threading.Barrier(2)
     locations = []
-
-    def click():
-        start.wait()
-        locations.append(form.submit("register", status=303).location)
-
-    threads = [threading.Thread(target=click) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    all_at_once(lambda _: locations.append(form.submit("register", status=303).location), [1, 2])
     assert len(locations) == 2 and locations[0] == locations[1]
     with site() as s:
         assert len(s.centers["7001"].complaints) == 1

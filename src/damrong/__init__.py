@@ -15,6 +15,7 @@ from pyramid_zodbconn import get_connection
 
 from .evolve import bootstrap
 from .indexing import Indexer
+from .letters.kinds import LetterKinds
 from .i18n import DEFAULT_LOCALE
 from .resources.site import get_site
 from .search import open_index
@@ -70,6 +71,7 @@ def configure_registry(registry, app_settings):
     registry.app_settings = app_settings
     registry.taxonomy = Taxonomy.load(app_settings.config_dir)
     registry.workflow = Workflow.load(app_settings.config_dir)
+    registry.letter_kinds = LetterKinds.load(app_settings.config_dir)
     registry.uploads = UploadStore(
         os.path.join(app_settings.var_dir, "uploads"),
         app_settings.upload_limit_bytes, app_settings.max_image_pixels)

@@ -13,7 +13,7 @@ from BTrees.Length import Length
 from BTrees.LOBTree import LOBTree
 
 from .indexing import IndexOutbox
-from .resources.center import MINISTRY_CODE, Center, add_scan_intake
+from .resources.center import MINISTRY_CODE, Center, add_letter_register, add_scan_intake
 from .resources.site import ROOT_KEY, Site
 from .resources.users import Users
 
@@ -62,8 +62,16 @@ def add_search_outbox(site):
         site.index_outbox = IndexOutbox()
 
 
+def add_letter_registers_to_centers(site):
+    """Every center gets its register of outgoing letter numbers. (A complaint's letters folder
+    needs no step: it is made with the complaint's first letter.)"""
+    for center in site.centers.values():
+        add_letter_register(center)
+
+
 #: Evolve steps in order; the database records how many it has had.
-STEPS = [create_center_tree, keep_finished_jobs, add_scan_intake_to_centers, add_search_outbox]
+STEPS = [create_center_tree, keep_finished_jobs, add_scan_intake_to_centers, add_search_outbox,
+         add_letter_registers_to_centers]
 
 
 def bootstrap(connection):

@@ -4,6 +4,8 @@ deform's own templates assume Bootstrap and jQuery; ours (templates/deform/) ren
 keyboard-friendly HTML styled by our CSS, and list every error at the top of the form.
 """
 
+import uuid
+
 import colander
 import deform
 from pyramid.settings import asbool
@@ -11,6 +13,7 @@ from pyramid.threadlocal import get_current_registry, get_current_request
 
 from .i18n import _
 from .thai.dates import BANGKOK
+from .thai.normalize import normalize_text
 from .uploads import UploadError
 
 
@@ -29,6 +32,33 @@ class Node(colander.SchemaNode):
     """A schema node whose 'required' message is ours (colander's says only "Required")."""
 
     missing_msg = _("กรุณากรอกช่องนี้")
+
+
+def normalized(value):
+    """Preparer: typed text in its canonical form (see thai/normalize.py), trimmed."""
+    return normalize_text(value).strip() if isinstance(value, str) else value
+
+
+def max_length(maximum):
+    return colander.Length(max=maximum, max_err=_("ยาวเกิน ${max} ตัวอักษร"))
+
+
+def csrf_token_node():
+    """The hidden CSRF token every form posts (Pyramid checks it before any view runs)."""
+    return Node(colander.String(), widget=deform.widget.HiddenWidget(), default=colander.deferred(
+        lambda node, kw: kw["request"].session.get_csrf_token()))
+
+
+@colander.deferred
+def _new_submission_id(node, kw):
+    return uuid.uuid4().hex
+
+
+def submission_id_node():
+    """A hidden id made when the form is shown: what the form creates is kept under it
+    (``site.submissions``), so a double-clicked or re-sent submit creates it once."""
+    return Node(colander.String(), widget=deform.widget.HiddenWidget(),
+                default=_new_submission_id, missing="")
 
 
 class DateTimeLocalWidget(deform.widget.Widget):

@@ -1,9 +1,9 @@
 """Keeping the search index in step with ZODB: an outbox of changed complaints, one writer.
 
 Every change that search can see (registration, edit, status change, a document attached, a page
-read or corrected) marks its complaint in ``site.index_outbox`` in the same transaction, with a
-new revision number. Only committed changes are ever marked, so the index never shows a change
-that was rolled back. The worker drains the outbox: it builds each marked complaint's
+read or corrected, a letter issued) marks its complaint in ``site.index_outbox`` in the same
+transaction, with a new revision number. Only committed changes are ever marked, so the index
+never shows a change that was rolled back. The worker drains the outbox: it builds each marked complaint's
 ``IndexDoc`` from the database, writes the batch to the index and commits it there, and only
 then removes the marks whose revision did not move meanwhile. A crash between the two commits
 leaves the marks, and the complaints are simply indexed again; a complaint removed from the
@@ -89,6 +89,7 @@ def index_document(complaint):
         complainant_name=name,
         complainant_id=complainant.get("national_id", "") or "",
         pages=pages,
+        letters=[letter.full_text() for letter in complaint.issued_letters()],
     )
 
 
@@ -178,7 +179,8 @@ def _find_complaint(site, path):
 
 
 def mark_for_index(resource):
-    """Mark the complaint that ``resource`` is or belongs to (a document, a page's document)."""
+    """Mark the complaint that ``resource`` is or belongs to (a document, a page's document, a
+    letter)."""
     node = resource
     while node is not None and not isinstance(node, Complaint):
         node = getattr(node, "__parent__", None)

@@ -9,6 +9,7 @@ from pyramid.traversal import find_root, resource_path
 from .indexing import mark_for_index
 from .resources.complaint import Complaint
 from .resources.document import ScannedDocument
+from .resources.letter import Letter
 from .resources.events import ObjectAdded, ObjectModified, ObjectWillBeRemoved
 from .txn import backoff
 
@@ -29,8 +30,9 @@ def unindex_complaint(event):
 @subscriber(ObjectAdded)
 @subscriber(ObjectModified)
 def mark_for_search(event):
-    """A complaint, or a document in one, changed: queue the complaint for the search index."""
-    if isinstance(event.object, (Complaint, ScannedDocument)):
+    """A complaint, or a document or letter in one, changed: queue the complaint for the
+    search index."""
+    if isinstance(event.object, (Complaint, ScannedDocument, Letter)):
         mark_for_index(event.object)
 
 

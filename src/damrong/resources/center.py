@@ -18,11 +18,17 @@ class Center(Folder):
     """One center. Child centers are named by DOPA code; ``complaints`` holds its own records.
 
     ``receipt_counters`` maps a Buddhist-era calendar year to the counter its receipt numbers
-    come from (numbers restart every 1 January). ``unfiled`` holds scans the hot folder could not
-    match to a complaint; ``received_scans`` maps the SHA-256 of every file the hot folder or
-    back-capture took in to its document, and ``ingested_batches`` the SHA-256 of a back-captured
-    batch to its complaint, so a file or batch that comes again is recognized, never duplicated.
+    come from (numbers restart every 1 January), and ``letter_counters`` likewise for the numbers
+    of the letters it sends. ``agency_prefix`` is the agency letters and unit number its letters
+    are numbered under (``มท 0205.3``); empty means the default of config/letters.yaml, which an
+    administrator replaces with the unit's real number (``damrong letter-prefix``). ``unfiled``
+    holds scans the hot folder could not match to a complaint; ``received_scans`` maps the SHA-256
+    of every file the hot folder or back-capture took in to its document, and ``ingested_batches``
+    the SHA-256 of a back-captured batch to its complaint, so a file or batch that comes again is
+    recognized, never duplicated.
     """
+
+    agency_prefix = ""
 
     def __init__(self, code, level, name_th, name_en, province_code=None):
         super().__init__()
@@ -36,6 +42,7 @@ class Center(Folder):
         self.receipt_counters = OOBTree()
         self.add("complaints", ComplaintFolder(), send_events=False)
         add_scan_intake(self)
+        add_letter_register(self)
 
     @property
     def __acl__(self):
@@ -93,3 +100,9 @@ def add_scan_intake(center):
     if not hasattr(center, "received_scans"):
         center.received_scans = OOBTree()
         center.ingested_batches = OOBTree()
+
+
+def add_letter_register(center):
+    """Give ``center`` its register of letters sent (also the evolve step for existing centers)."""
+    if not hasattr(center, "letter_counters"):
+        center.letter_counters = OOBTree()

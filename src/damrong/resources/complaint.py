@@ -6,6 +6,7 @@ from BTrees.LOBTree import LOBTree
 from persistent import Persistent
 
 from .folder import Folder
+from .letter import LETTERS, LetterFolder
 
 #: The fields a listing index and the history compare, by group.
 GROUPS = ("type", "complaint", "place", "complainant", "respondent")
@@ -64,9 +65,14 @@ class Complaint(DocumentFolder):
 
     ``to_complete`` marks a record captured from old paper (``damrong ingest``) that a clerk
     still has to complete; the listing index lists such records per center.
+
+    ``letters`` holds the letters issued about it (see letter.py), outside the documents; it is
+    made with the first letter, so a complaint without letters (and every complaint older than
+    letters) needs no upgrade, and reading never writes.
     """
 
     to_complete = False
+    letters = None
 
     def __init__(self, *, tracking_code, receipt_year, receipt_number, received_at,
                  type, complaint, place, complainant, respondent, status, registered_by):
@@ -85,6 +91,22 @@ class Complaint(DocumentFolder):
         self.status = status
         self.listing_key = None
         self.history = History()
+
+    def __getitem__(self, name):
+        if name == LETTERS and self.letters is not None:
+            return self.letters
+        return super().__getitem__(name)
+
+    def issued_letters(self):
+        """The letters issued about the complaint, oldest first."""
+        return self.letters.issued() if self.letters is not None else []
+
+    def letter_folder(self):
+        """The letters folder, made now if this is the complaint's first letter (a write)."""
+        if self.letters is None:
+            self.letters = LetterFolder()
+            self.letters.__parent__, self.letters.__name__ = self, LETTERS
+        return self.letters
 
     @property
     def subject(self):

@@ -15,7 +15,8 @@ class Site(Folder):
 
     Site-wide indexes live as attributes, not children, so traversal never exposes them:
     ``centers`` (DOPA code → center), ``tracking`` (tracking code → complaint), ``submissions``
-    (form submission id → complaint, which makes a double-clicked submit register once),
+    (form submission id → the complaint or letter it made, which makes a double-clicked submit
+    register a complaint or issue a letter once),
     ``listing`` (the complaint listing index) and ``jobs`` (the background work outbox).
     """
 

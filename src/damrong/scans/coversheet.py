@@ -11,21 +11,18 @@ pyzbar's libzbar, and it copes with skewed, rotated and low-contrast scans).
 """
 
 import datetime
-import os
 
 import segno
-import weasyprint
 import zxingcpp
 from PIL import Image, ImageOps
-from pyramid.renderers import render
 
 from ..ocr.sources import rasterize
 from ..numbering import format_receipt
+from ..pdf import render_pdf
 from ..thai.dates import format_date
 from ..tracking import ALPHABET, LENGTH, format_code
 
 PREFIX = "DAMRONG-COVER:"
-STATIC_DIR = os.path.join(os.path.dirname(os.path.dirname(__file__)), "static")
 
 
 def cover_payload(tracking_code):
@@ -38,13 +35,12 @@ def qr_svg_data_uri(tracking_code):
 
 def cover_sheet_pdf(complaint, request):
     """The cover sheet of ``complaint`` as PDF bytes (A4, Thai fonts from static/fonts)."""
-    html = render("damrong:templates/cover_sheet.pt",
-                  {"c": complaint, "qr": qr_svg_data_uri(complaint.tracking_code),
-                   "receipt": format_receipt(complaint.receipt_year, complaint.receipt_number),
-                   "code": format_code(complaint.tracking_code), "format_date": format_date,
-                   "now": datetime.datetime.now(datetime.timezone.utc)},
-                  request=request)
-    return weasyprint.HTML(string=html, base_url=STATIC_DIR + os.sep).write_pdf()
+    return render_pdf("damrong:templates/cover_sheet.pt",
+                      {"c": complaint, "qr": qr_svg_data_uri(complaint.tracking_code),
+                       "receipt": format_receipt(complaint.receipt_year, complaint.receipt_number),
+                       "code": format_code(complaint.tracking_code), "format_date": format_date,
+                       "now": datetime.datetime.now(datetime.timezone.utc)},
+                      request)
 
 
 def code_in_image(image):

@@ -5,18 +5,17 @@ district under 5), so they are deferred and bound with ``center`` and ``taxonomy
 """
 
 import datetime
-import uuid
 
 import colander
 import deform
 
 from .. import areas
 from ..complaints import PENDING_SUBJECT
-from ..forms import BangkokDateTime, DateTimeLocalWidget, Node, ScanFiles, ScanFilesWidget
+from ..forms import (BangkokDateTime, DateTimeLocalWidget, Node, ScanFiles, ScanFilesWidget,
+                     csrf_token_node, max_length, normalized, submission_id_node)
 from ..i18n import _
 from ..thai import national_id
 from ..thai.dates import BANGKOK
-from ..thai.normalize import normalize_text
 
 #: A received time this far ahead of the server clock is still accepted (clock drift).
 FUTURE_TOLERANCE = datetime.timedelta(minutes=5)
@@ -24,16 +23,8 @@ LAT_RANGE = (5.0, 21.0)
 LON_RANGE = (97.0, 106.0)
 
 
-def _text(value):
-    return normalize_text(value).strip() if isinstance(value, str) else value
-
-
 def _choices(pairs, prompt=_("— เลือก —")):
     return [("", prompt)] + list(pairs)
-
-
-def _length(maximum):
-    return colander.Length(max=maximum, max_err=_("ยาวเกิน ${max} ตัวอักษร"))
 
 
 @colander.deferred
@@ -77,16 +68,11 @@ def now_default(node, kw):
     return datetime.datetime.now(BANGKOK).replace(second=0, microsecond=0)
 
 
-@colander.deferred
-def new_submission_id(node, kw):
-    return uuid.uuid4().hex
-
-
 class TypeGroup(colander.MappingSchema):
     category = Node(colander.String(), title=_("ประเภทเรื่อง"), widget=category_widget,
                     validator=category_validator)
     category_other = Node(colander.String(), title=_("ประเภทย่อย (กรณีเรื่องอื่นๆ)"), missing="",
-                          preparer=_text, validator=_length(200))
+                          preparer=normalized, validator=max_length(200))
     channel = Node(colander.String(), title=_("ช่องทางที่รับเรื่อง"), widget=channel_widget,
                    validator=channel_validator, default="walk-in")
 
@@ -101,9 +87,10 @@ class TypeGroup(colander.MappingSchema):
 class ComplaintGroup(colander.MappingSchema):
     received_at = Node(BangkokDateTime(), title=_("วันเวลาที่รับเรื่อง"), default=now_default,
                        widget=DateTimeLocalWidget())
-    subject = Node(colander.String(), title=_("เรื่อง"), preparer=_text, validator=_length(300))
-    details = Node(colander.String(), title=_("รายละเอียด"), preparer=_text, missing="",
-                   widget=deform.widget.TextAreaWidget(rows=5), validator=_length(20000))
+    subject = Node(colander.String(), title=_("เรื่อง"), preparer=normalized,
+                   validator=max_length(300))
+    details = Node(colander.String(), title=_("รายละเอียด"), preparer=normalized, missing="",
+                   widget=deform.widget.TextAreaWidget(rows=5), validator=max_length(20000))
     urgency = Node(colander.String(), title=_("ความเร่งด่วน"), widget=urgency_widget, default="normal")
 
     def validator(self, node, value):
@@ -151,8 +138,8 @@ class PlaceGroup(colander.MappingSchema):
                     widget=_area_widget("district"))
     subdistrict = Node(colander.String(), title=_("ตำบล/แขวง"), missing="",
                        widget=_area_widget("subdistrict"))
-    address = Node(colander.String(), title=_("สถานที่/ที่อยู่ที่เกิดเหตุ"), missing="", preparer=_text,
-                   validator=_length(500))
+    address = Node(colander.String(), title=_("สถานที่/ที่อยู่ที่เกิดเหตุ"), missing="",
+                   preparer=normalized, validator=max_length(500))
     lat = Node(colander.String(), title=_("ละติจูด"), missing="",
                validator=_coordinate(LAT_RANGE, _("ละติจูดต้องเป็นตัวเลข เช่น 13.7563"),
                                      _("ละติจูดอยู่นอกประเทศไทย (${low}–${high})")))
@@ -177,16 +164,16 @@ class ComplainantGroup(colander.MappingSchema):
     anonymous = Node(colander.Boolean(), title=_("ไม่ประสงค์ออกนาม"), missing=False,
                      widget=deform.widget.CheckboxWidget())
     title = Node(colander.String(), title=_("คำนำหน้า"), missing="", widget=title_widget)
-    first_name = Node(colander.String(), title=_("ชื่อ"), missing="", preparer=_text,
-                      validator=_length(100))
-    last_name = Node(colander.String(), title=_("นามสกุล"), missing="", preparer=_text,
-                     validator=_length(100))
+    first_name = Node(colander.String(), title=_("ชื่อ"), missing="", preparer=normalized,
+                      validator=max_length(100))
+    last_name = Node(colander.String(), title=_("นามสกุล"), missing="", preparer=normalized,
+                     validator=max_length(100))
     national_id = Node(colander.String(), title=_("เลขประจำตัวประชาชน"), missing="",
                        preparer=lambda v: national_id.clean(v) if isinstance(v, str) else v)
-    phone = Node(colander.String(), title=_("โทรศัพท์"), missing="", preparer=_text,
-                 validator=_length(40))
-    address = Node(colander.String(), title=_("ที่อยู่"), missing="", preparer=_text,
-                   widget=deform.widget.TextAreaWidget(rows=2), validator=_length(500))
+    phone = Node(colander.String(), title=_("โทรศัพท์"), missing="", preparer=normalized,
+                 validator=max_length(40))
+    address = Node(colander.String(), title=_("ที่อยู่"), missing="", preparer=normalized,
+                   widget=deform.widget.TextAreaWidget(rows=2), validator=max_length(500))
 
     def validator(self, node, value):
         error = colander.Invalid(node)
@@ -202,21 +189,19 @@ class ComplainantGroup(colander.MappingSchema):
 
 
 class RespondentGroup(colander.MappingSchema):
-    name = Node(colander.String(), title=_("ชื่อผู้ถูกร้องเรียน"), missing="", preparer=_text,
-                validator=_length(200))
-    position = Node(colander.String(), title=_("ตำแหน่ง"), missing="", preparer=_text,
-                    validator=_length(200))
-    agency = Node(colander.String(), title=_("หน่วยงาน"), missing="", preparer=_text,
-                  validator=_length(300))
+    name = Node(colander.String(), title=_("ชื่อผู้ถูกร้องเรียน"), missing="", preparer=normalized,
+                validator=max_length(200))
+    position = Node(colander.String(), title=_("ตำแหน่ง"), missing="", preparer=normalized,
+                    validator=max_length(200))
+    agency = Node(colander.String(), title=_("หน่วยงาน"), missing="", preparer=normalized,
+                  validator=max_length(300))
 
 
 class ComplaintSchema(colander.MappingSchema):
     """Everything a clerk enters at the counter, in the order of the paper petition."""
 
-    csrf_token = Node(colander.String(), widget=deform.widget.HiddenWidget(),
-                      default=colander.deferred(lambda node, kw: kw["request"].session.get_csrf_token()))
-    submission_id = Node(colander.String(), widget=deform.widget.HiddenWidget(),
-                         default=new_submission_id, missing="")
+    csrf_token = csrf_token_node()
+    submission_id = submission_id_node()
     type = TypeGroup(title=_("๑. ประเภทเรื่อง"))
     complaint = ComplaintGroup(title=_("๒. เรื่องร้องเรียน"))
     place = PlaceGroup(title=_("๓. สถานที่เกิดเหตุ"))

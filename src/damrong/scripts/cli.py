@@ -21,12 +21,14 @@ from .. import main as make_app
 from ..accounts import AccountError, add_user
 from ..evolve import bootstrap
 from ..indexing import current_stamps, index_document, iter_complaints
+from ..numbering import format_letter_number
 from ..resources.site import get_site
 from ..scans.hotfolder import HotFolder
 from ..search.drift import drift
 from ..search.parallel import analyzed_batches
 from ..searching import search_complaints
 from ..security import user_permits
+from ..thai.digits import to_arabic_digits
 from ..worker import WorkerThread, drain, until_idle
 
 
@@ -298,6 +300,22 @@ def cmd_search(args):
                 print(f"{row['tracking_code']}  {row['receipt']}  {row['score']:.2f}  {row['subject']}")
 
 
+def cmd_letter_prefix(args):
+    """Show a center's agency prefix for letter numbers, or set it (``""`` restores the default
+    of config/letters.yaml)."""
+    with open_site(args.config) as (site, registry, db):
+        center = site.centers.get(args.center)
+        if center is None:
+            print(f"ผิดพลาด: ไม่พบศูนย์รหัส {args.center}", file=sys.stderr)
+            return 2
+        if args.prefix is not None:
+            center.agency_prefix = to_arabic_digits(args.prefix).strip()
+            transaction.commit()
+        prefix = registry.letter_kinds.letterhead(center).prefix
+        source = "ของศูนย์" if center.agency_prefix else "ค่าเริ่มต้นจาก config/letters.yaml"
+        print(f"{center.title}: เลขที่หนังสือ {format_letter_number(prefix, 1)} ({source})")
+
+
 def build_parser():
     parser = argparse.ArgumentParser(prog="damrong", description="ระบบงานศูนย์ดำรงธรรม")
     parser.add_argument("-c", "--config", required=True, help="ไฟล์ตั้งค่า เช่น development.ini")
@@ -353,6 +371,12 @@ def build_parser():
     worker.add_argument("--until-idle", action="store_true",
                         help="หยุดเมื่อไม่มีงานค้างและโฟลเดอร์รับไฟล์สแกนว่าง")
     worker.set_defaults(func=cmd_worker)
+
+    prefix = commands.add_parser(
+        "letter-prefix", help="ดูหรือตั้งอักษรย่อและเลขประจำหน่วยงานของเลขที่หนังสือส่งของศูนย์")
+    prefix.add_argument("center", help="รหัสศูนย์ เช่น 7001")
+    prefix.add_argument("prefix", nargs="?", help='เช่น "รบ 0023.1"; "" = กลับไปใช้ค่าเริ่มต้น')
+    prefix.set_defaults(func=cmd_letter_prefix)
 
     ingest = commands.add_parser("ingest", help="นำเข้าเอกสารสแกนย้อนหลัง: หนึ่งโฟลเดอร์ย่อย (หรือหนึ่งไฟล์) เป็นหนึ่งเรื่อง")
     ingest.add_argument("directory", help="โฟลเดอร์ที่มีโฟลเดอร์ย่อยหรือไฟล์ของแต่ละเรื่อง")

@@ -15,6 +15,7 @@ from ..thai import national_id
 from ..thai.dates import format_datetime
 from ..uploads import UploadError
 from ..workflow import WorkflowError
+from .letters import letter_rows
 from .scans import fill_blanks, scan_text
 
 
@@ -51,6 +52,7 @@ def show(request):
         "can_edit": request.has_permission("edit", complaint),
         "can_reveal": request.has_permission("view-personal", complaint),
         "staff_name": staff_namer(request),
+        "letters": letter_rows(request, complaint),
     }
 
 

@@ -5,16 +5,15 @@ code) or registered as a new complaint through the intake form, pre-filled from 
 """
 
 import os
-from urllib.parse import quote
 
 import deform
 from pyramid.httpexceptions import HTTPSeeOther
-from pyramid.response import Response
 from pyramid.view import view_config
 
 from ..complaints import PENDING_SUBJECT, register_complaint
 from ..i18n import _
 from ..listing import TO_COMPLETE
+from ..pdf import pdf_response
 from ..resources.center import Center
 from ..resources.complaint import Complaint
 from ..resources.unfiled import UnfiledScan, UnfiledScans
@@ -168,6 +167,5 @@ def to_complete(request):
 def cover_sheet(request):
     """The cover sheet to print and put on top of papers scanned for this complaint."""
     complaint = request.context
-    name = f"ใบปะหน้า-{complaint.receipt_number}-{complaint.receipt_year}.pdf"
-    return Response(cover_sheet_pdf(complaint, request), content_type="application/pdf",
-                    content_disposition=f"inline; filename*=UTF-8''{quote(name)}")
+    return pdf_response(cover_sheet_pdf(complaint, request),
+                        f"ใบปะหน้า-{complaint.receipt_number}-{complaint.receipt_year}.pdf")
