@@ -3,11 +3,11 @@
 Every change that search can see (registration, edit, status change, a document attached, a page
 read or corrected, a letter issued) marks its complaint in ``site.index_outbox`` in the same
 transaction, with a new revision number. Only committed changes are ever marked, so the index
-never shows a change that was rolled back. The worker drains the outbox: it builds each marked complaint's
-``IndexDoc`` from the database, writes the batch to the index and commits it there, and only
-then removes the marks whose revision did not move meanwhile. A crash between the two commits
-leaves the marks, and the complaints are simply indexed again; a complaint removed from the
-database is deleted from the index by the same path, so no phantom is left behind.
+never shows a change that was rolled back. The worker drains the outbox: it builds each marked
+complaint's ``IndexDoc`` from the database, writes the batch to the index and commits it there,
+and only then removes the marks whose revision did not move meanwhile. A crash between the two
+commits leaves the marks, and the complaints are simply indexed again; a complaint removed from
+the database is deleted from the index by the same path, so no phantom is left behind.
 
 One process writes (the engines allow one writer per index): the holder of a file lock beside
 the index, so several worker processes on ZEO can all run the same loop.

@@ -29,7 +29,7 @@ from ..search.parallel import analyzed_batches
 from ..searching import search_complaints
 from ..security import user_permits
 from ..thai.digits import to_arabic_digits
-from ..worker import WorkerThread, drain, until_idle
+from ..worker import WorkerThread, until_idle
 
 
 @contextlib.contextmanager
