@@ -121,7 +121,10 @@ def log_in(driver, server, login_id):
     driver.get(server.url + "/@@login")
     driver.find_element(By.ID, "login").send_keys(login_id)
     driver.find_element(By.ID, "password").send_keys(PASSWORD)
-    driver.find_element(By.CSS_SELECTOR, "button[name=submit]").click()
+    submit = driver.find_element(By.CSS_SELECTOR, "button[name=submit]")
+    submit.click()
+    # The login page has a header nav too: wait until it is gone, then for the next page's.
+    wait(driver).until(EC.staleness_of(submit))
     return wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "header.top nav")))
 
 
