@@ -164,6 +164,16 @@ def iter_complaints(site, start=None):
             yield code, name, center.complaints.data[name]
 
 
+def current_paths(site):
+    """The path of every complaint, from the folders' keys alone: no complaint is loaded, so
+    finding an index's phantoms after a rebuild does not read the whole database again."""
+    paths = set()
+    for center in site.centers.values():
+        folder = resource_path(center.complaints)
+        paths.update(f"{folder}/{name}" for name in center.complaints.data.keys())
+    return paths
+
+
 def current_stamps(site):
     """``{path: stamp}`` of every complaint, as ``check-index`` compares them with the index."""
     return {resource_path(c): str(getattr(c, "index_revision", 0))

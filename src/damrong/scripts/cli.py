@@ -20,7 +20,7 @@ from ZODB.POSException import ConflictError
 from .. import main as make_app
 from ..accounts import AccountError, add_user
 from ..evolve import bootstrap
-from ..indexing import current_stamps, index_document, iter_complaints
+from ..indexing import current_paths, current_stamps, index_document, iter_complaints
 from ..numbering import format_letter_number
 from ..resources.site import get_site
 from ..scans.hotfolder import HotFolder
@@ -201,8 +201,8 @@ def cmd_reindex(args):
 
         for last, analyzed in analyzed_batches(batches(), args.processes):
             _write_batch(index, analyzed, checkpoint, last, progress, site)
-        current = current_stamps(site)
-        phantoms = sorted(set(index.ids_and_stamps()) - set(current))
+        current = current_paths(site)
+        phantoms = sorted(set(index.ids_and_stamps()) - current)
         index.delete(phantoms)
         index.commit()
         _settle_outbox(site, [(path, revision) for path, revision
