@@ -62,6 +62,7 @@ class Table:
     rows: list[list[str]]
     ruling: str = "grid"
     numeric: set[int] = field(default_factory=set)  # columns aligned right
+    total_row: bool = False  # the last row sums the others
 
 
 @dataclass
@@ -104,7 +105,7 @@ p {{ margin: 0; }}
 .row td {{ padding: 0; vertical-align: top; }}
 .row td + td {{ text-align: right; }}
 .field .value {{ border-bottom: 1px dotted black; padding: 0 0.3em; }}
-.grid, .rules {{ width: 100%; border-collapse: collapse; margin: 0.3em 0; }}
+.grid, .rules {{ width: 100%; border-collapse: collapse; margin: 0.3em 0; font-size: 0.9em; }}
 .grid td, .grid th {{ border: 1px solid black; padding: 0.05em 0.2em; }}
 .rules th {{ border-top: 1.5px solid black; border-bottom: 1px solid black; padding: 0.05em 0.2em; }}
 .rules td {{ border-bottom: 0.5px solid black; padding: 0.05em 0.2em; }}

@@ -30,6 +30,9 @@ import typeset  # noqa: E402
 
 DEFAULT_DIR = Path(__file__).resolve().parent.parent / "results" / "ocr-eval"
 DEFAULT_SEED = 7001
+# Part of every page's plan, so that cached pages are rebuilt: bump it whenever a change to the
+# texts, the layout or the degradations changes what a page looks like.
+SET_VERSION = 1
 # Share of the pages of each kind: letters and memos 40 %, tables 20 %, forms 15 %, the rest 25 %.
 KIND_SHARES = {"letter": 0.2, "memo": 0.2, "table": 0.2, "form": 0.15, "petition": 0.1,
                "minutes": 0.075, "circular": 0.075}
@@ -54,7 +57,7 @@ def plan(count: int, seed: int) -> list[dict]:
     pages = []
     for number, (kind, font) in enumerate(zip(kinds, fonts), 1):
         phone = number - 1 in phones
-        spec = {"number": number, "seed": seed, "kind": kind, "font": font,
+        spec = {"number": number, "seed": seed, "version": SET_VERSION, "kind": kind, "font": font,
                 "size_pt": rng.randint(*SIZES_PT.get(font, OTHER_SIZES_PT)),
                 "line_height": round(rng.uniform(1.0, 1.25), 2),
                 "digit_plan": rng.choice(DIGIT_SETS), "colour": rng.random() < 0.5, "phone": phone}
@@ -71,7 +74,8 @@ def _spread(shares: dict, count: int, rng: random.Random) -> list:
     """``count`` items in the given shares (largest remainders rounded up), in seeded order."""
     exact = {item: share * count for item, share in shares.items()}
     counts = {item: int(value) for item, value in exact.items()}
-    for item in sorted(exact, key=lambda i: exact[i] - counts[i], reverse=True)[:count - sum(counts.values())]:
+    by_remainder = sorted(exact, key=lambda i: exact[i] - counts[i], reverse=True)
+    for item in by_remainder[:count - sum(counts.values())]:
         counts[item] += 1
     items = [item for item, n in counts.items() for _ in range(n)]
     rng.shuffle(items)
@@ -114,7 +118,8 @@ def _cached(directory: Path, spec: dict) -> tuple[str, str, dict] | None:
     if not all(path.exists() for path in paths):
         return None
     metadata = json.loads(paths[2].read_text(encoding="utf-8"))
-    if any(metadata.get(key) != value for key, value in spec.items()):
+    planned = json.loads(json.dumps(spec))  # as stored: tuples become lists
+    if any(metadata.get(key) != value for key, value in planned.items()):
         return None
     return str(paths[0]), paths[1].read_text(encoding="utf-8"), metadata
 

@@ -95,12 +95,13 @@ def photograph(page: Image.Image, recipe: dict, path) -> None:
     desk = cv2.GaussianBlur(desk, (0, 0), 3)
     photo = cv2.warpPerspective(image, matrix, (width, height), flags=cv2.INTER_AREA,
                                 borderMode=cv2.BORDER_TRANSPARENT, dst=desk.copy())
-    photo = augraphy.LightingGradient(max_brightness=255, min_brightness=recipe["light_floor"], mode="gaussian",
-                                      transparency=0.5, p=1)(photo)
+    photo = augraphy.LightingGradient(max_brightness=255, min_brightness=recipe["light_floor"],
+                                      mode="gaussian", transparency=0.5, p=1)(photo)
     if recipe["shadow"]:
         photo = augraphy.ShadowCast(shadow_opacity_range=(0.3, 0.45), shadow_iterations_range=(1, 1),
                                     shadow_blur_kernel_range=(201, 301), p=1)(photo)
-    _image(_finish(photo, recipe["blur_sigma"], recipe["noise"])).save(path, "JPEG", quality=recipe["jpeg_quality"])
+    photo = _finish(photo, recipe["blur_sigma"], recipe["noise"])
+    _image(photo).save(path, "JPEG", quality=recipe["jpeg_quality"])
 
 
 def _bgr(page: Image.Image) -> np.ndarray:

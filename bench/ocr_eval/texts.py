@@ -6,16 +6,16 @@ terms that real Thai government papers carry (system names, acronyms, e-mail add
 English glosses in parentheses).  People's names are made up; a national ID number is 13 random
 digits whose check digit is deliberately wrong, so it can be nobody's.
 
-``compose(kind, rng)`` returns a ``Document``; the numbers in it are written in one of three
-digit sets, chosen per document: Thai digits throughout, Arabic throughout, or mixed (official
-numbers and dates in Thai digits, phone numbers, times and amounts in Arabic ones).  Latin
-tokens inside e-mail addresses and URLs keep their Arabic digits, as they must.
+``compose(kind, rng, digit_set)`` returns a ``Document`` whose numbers follow one of three
+plans: Thai digits throughout, Arabic throughout, or mixed (official numbers and dates in Thai
+digits, phone numbers, times and amounts in Arabic ones).  E-mail addresses, URLs and a few
+fixed English phrases ("Call Center 1567" in a note) keep Arabic digits whatever the plan, as
+real papers do, so the digits a page actually prints are read from its truth afterwards.
 """
 import random
 
 from document import Document, Field, Line, Para, Right, Row, Sign, Table, Title
 
-KINDS = ("letter", "memo", "table", "form", "petition", "minutes", "circular")
 _TO_THAI = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 _MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
            "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
@@ -88,9 +88,10 @@ _SYSTEMS = ("Video Conference", "E-inspection", "e-Saraban", "Single Sign-On", "
             "Microsoft Teams", "Google Sheets", "Zoom Meeting", "LINE Official Account", "Dashboard",
             "Big Data", "Open Data", "Cloud Computing", "GIS", "Google Forms", "Power BI",
             "Government Data Center", "e-Office", "Digital ID", "MOI Smart Service", "Webex",
-            "Google Drive", "Biz Portal", "Traffy Fondue", "e-Budget", "OneDrive", "Helpdesk")
-_NUMBERED_SYSTEMS = ("Call Center 1567", "Windows 11", "Office 2021", "Web 3.0", "IPv6",
-                     "Wi-Fi 6", "5G", "ISO/IEC 27001", "Hotline 1111", "Backup 3-2-1")
+            "Google Drive", "Biz Portal", "Traffy Fondue", "e-Budget", "OneDrive", "Helpdesk", "IPv6",
+            "Wi-Fi 6", "ISO/IEC 27001", "Backup 3-2-1")
+# Names whose number a letter in Thai digits writes in Thai digits too.
+_NUMBERED_SYSTEMS = ("Call Center 1567", "Windows 11", "Office 2021", "Hotline 1111", "Microsoft 365")
 _GLOSSES = (("พระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล", "Personal Data Protection Act"),
             ("การยืนยันตัวตนทางดิจิทัล", "Digital Identity"),
             ("การประมวลผลแบบคลาวด์", "Cloud Computing"),
@@ -116,7 +117,8 @@ class Writer:
         self.rng = rng
         self.num = Numerals(digit_set)
         self.province = rng.choice(_PROVINCES)
-        self.domain = "moi.go.th" if rng.random() < 0.3 else f"{_DOMAIN_WORDS[_PROVINCES.index(self.province)]}.go.th"
+        own_domain = f"{_DOMAIN_WORDS[_PROVINCES.index(self.province)]}.go.th"
+        self.domain = "moi.go.th" if rng.random() < 0.3 else own_domain
         self.year = rng.choice((2567, 2568, 2569))
 
     # names and places
@@ -137,7 +139,9 @@ class Writer:
         return f"{self.province[3]} {self.province[0]} {self.num.formal(self.province[2])}"
 
     def home_address(self) -> str:
-        house = f"{self.rng.randint(1, 299)}" + (f"/{self.rng.randint(1, 40)}" if self.rng.random() < 0.4 else "")
+        house = str(self.rng.randint(1, 299))
+        if self.rng.random() < 0.4:
+            house += f"/{self.rng.randint(1, 40)}"
         return (f"บ้านเลขที่ {self.num.plain(house)} หมู่ที่ {self.num.plain(self.rng.randint(1, 15))} "
                 f"{self.rng.choice(_SUBDISTRICTS)} {self.rng.choice(_DISTRICTS)} "
                 f"จังหวัด{self.province[0]} {self.num.plain(self.province[2])}")
@@ -155,8 +159,8 @@ class Writer:
     def phone(self) -> str:
         if self.rng.random() < 0.5:
             return self.num.plain(f"0 {self.rng.randint(2000, 7799)} {self.rng.randint(1000, 9999)}")
-        return self.num.plain(f"0{self.rng.choice((6, 8, 9))}{self.rng.randint(1, 9)}-{self.rng.randint(100, 999)}-"
-                              f"{self.rng.randint(1000, 9999)}")
+        prefix = f"0{self.rng.choice((6, 8, 9))}{self.rng.randint(1, 9)}"
+        return self.num.plain(f"{prefix}-{self.rng.randint(100, 999)}-{self.rng.randint(1000, 9999)}")
 
     def count(self, low: int = 1, high: int = 9999) -> str:
         return self.num.formal(f"{self.rng.randint(low, high):,}")
@@ -166,10 +170,11 @@ class Writer:
         return self.num.plain(f"{baht:,}.{self.rng.choice((0, 0, 25, 50, 75)):02d}")
 
     def book_number(self, circular: bool = False) -> str:
+        """A letter's number: a ministry's or the province's code, the unit, the serial."""
         code, unit, _ = self.rng.choice(_MINISTRY_UNITS) if self.rng.random() < 0.4 else (
             self.province[1], f"00{self.rng.randint(10, 23)}.{self.rng.randint(1, 6)}", "")
         serial = f"ว {self.rng.randint(1, 9999)}" if circular else str(self.rng.randint(1, 9999))
-        return f"ที่ {code} {self.num.formal(f'{unit}/{serial}')}"
+        return f"{code} {self.num.formal(f'{unit}/{serial}')}"
 
     def national_id(self) -> str:
         """13 digits whose check digit is wrong on purpose: a number that cannot be real."""
@@ -202,13 +207,14 @@ class Writer:
     def fill(self, template: str) -> str:
         """A sentence template with its slots filled: {system}, {email}, {url}, {date}, ..."""
         slots = {"system": self.system, "system2": self.system, "email": self.email, "url": self.url,
-                 "date": self.date, "time": self.time, "phone": self.phone, "gloss": self.gloss,
-                 "acr": self.acronym, "count": self.count, "amount": self.amount, "center": self.center,
+                 "date": self.date, "date2": self.date, "book": self.book_number, "time": self.time,
+                 "phone": self.phone, "gloss": self.gloss, "acr": self.acronym, "count": self.count, "amount": self.amount, "center": self.center,
                  "person": self.person, "position": self.position, "province": lambda: self.province[0],
                  "pct": lambda: self.num.formal(f"{self.rng.randint(50, 99)}.{self.rng.randint(0, 99):02d}"),
                  "days": lambda: self.num.formal(self.rng.choice((3, 5, 7, 15, 30, 45, 60))),
                  "year": lambda: self.num.formal(self.year)}
-        return template.format_map({key: make() for key, make in slots.items() if "{" + key + "}" in template})
+        used = {key: make for key, make in slots.items() if "{" + key + "}" in template}
+        return template.format_map({key: make() for key, make in used.items()})
 
 
 # -- sentences ----------------------------------------------------------------------------------
@@ -222,6 +228,10 @@ _LETTER_SUBJECTS = (
     "ขอรับการสนับสนุนงบประมาณจัดหาอุปกรณ์ {acr}", "การเผยแพร่ชุดข้อมูลเปิด (Open Data) ประจำปี {year}",
     "ขอให้ปรับปรุงข้อมูลผู้ใช้งานระบบ {system}", "ติดตามผลการดำเนินการตามหนังสือที่อ้างถึง",
     "ขอความร่วมมือตอบแบบสำรวจผ่าน Google Forms", "การจัดทำแผนรองรับการดำเนินงานอย่างต่อเนื่อง (BCP)",
+    "ขอเชิญประชุมชี้แจงแนวทางการใช้งาน {system}", "การยกระดับความปลอดภัยระบบ Email ด้วย Two-Factor Authentication",
+    "ขอข้อมูลสถิติเรื่องร้องเรียนประจำไตรมาสที่ {days}", "การประเมินความพึงพอใจผู้รับบริการผ่าน QR Code",
+    "ขอความร่วมมือปรับปรุงเว็บไซต์หน่วยงานให้รองรับ HTTPS", "การจัดเก็บเอกสารอิเล็กทรอนิกส์ในรูปแบบ PDF/A",
+    "แจ้งปิดปรับปรุงระบบ {system} เป็นการชั่วคราว", "การแต่งตั้งเจ้าหน้าที่คุ้มครองข้อมูลส่วนบุคคล (DPO)",
 )
 _OPENINGS = (
     "ตามที่ {center} ได้รับเรื่องร้องเรียนจากประชาชนผ่านช่องทาง {system} จำนวน {count} เรื่อง ",
@@ -232,6 +242,12 @@ _OPENINGS = (
     "ด้วยศูนย์เทคโนโลยีสารสนเทศและการสื่อสารกำหนดจัดประชุมชี้แจงการใช้งานระบบ {system} ในวันที่ {date} เวลา {time} ",
     "ตามที่ท่านได้ยื่นคำร้องเรียนผ่านระบบ {system} เมื่อวันที่ {date} ",
     "ด้วยปัจจุบันมีผู้ใช้บริการผ่าน {system} เพิ่มขึ้นเป็นจำนวน {count} ราย ",
+    "ด้วยสำนักงานพัฒนารัฐบาลดิจิทัลได้ประเมินเว็บไซต์ภาครัฐ พบว่าเว็บไซต์ {url} ยังไม่รองรับ HTTPS ",
+    "ตามที่คณะรัฐมนตรีมีมติเมื่อวันที่ {date} เห็นชอบแนวทาง{gloss} ",
+    "ด้วย{center} จะดำเนินการปรับปรุงระบบ {system} ระหว่างวันที่ {date} ถึงวันที่ {date2} ",
+    "ตามที่ท่านได้แจ้งปัญหาการใช้งานระบบ {system} ทางไปรษณีย์อิเล็กทรอนิกส์ {email} ",
+    "ด้วยศูนย์ดำรงธรรมกระทรวงมหาดไทยจะจัดการอบรมเชิงปฏิบัติการหลักสูตร {system} จำนวน {days} รุ่น ",
+    "ตามที่ได้รับแจ้งว่ามีผู้ไม่หวังดีส่ง E-mail ปลอมแอบอ้างเป็นหน่วยงาน (Phishing) ไปยังประชาชน ",
 )
 _MIDDLES = (
     "ในการนี้ เพื่อให้การดำเนินงานเป็นไปด้วยความเรียบร้อย จึงขอความร่วมมือท่านแจ้งเจ้าหน้าที่ผู้รับผิดชอบเข้าใช้งานระบบ {system} ",
@@ -256,6 +272,19 @@ _MIDDLES = (
     "ผลการสำรวจความพึงพอใจผ่าน Google Forms มีผู้ตอบแบบสำรวจจำนวน {count} คน ",
     "เพื่อให้สามารถตรวจสอบสถานะเรื่องร้องเรียนได้ทาง {url} ",
     "โดยเชื่อมต่อผ่านเครือข่าย VPN และ WiFi ของหน่วยงานเท่านั้น ",
+    "ขอให้แจ้งรายชื่อผู้เข้าร่วมผ่าน Google Sheets ที่ {url} ภายในเวลา {time} ",
+    "ระบบดังกล่าวรองรับการใช้งานผ่าน Web Browser ได้แก่ Google Chrome, Microsoft Edge และ Firefox ",
+    "ทั้งนี้ สามารถเข้าร่วมการอบรมผ่าน Microsoft Teams ได้ตั้งแต่เวลา {time} เป็นต้นไป ",
+    "ในการนี้ ได้กำหนดตัวชี้วัดให้ตอบกลับประชาชนภายใน {days} วันทำการ ",
+    "โดยให้บันทึกเลขที่เรื่อง (Ticket No.) และพิกัด GPS ของสถานที่เกิดเหตุทุกครั้ง ",
+    "ผู้ใช้งานที่ไม่ได้เข้าสู่ระบบ (Login) เกิน {days} วัน บัญชีจะถูกระงับโดยอัตโนมัติ ",
+    "อนึ่ง ห้ามบันทึกเลขประจำตัวประชาชนของผู้ร้องลงใน Google Sheets หรือ LINE Group ",
+    "ทั้งนี้ ได้แนบคู่มือการใช้งาน (User Manual) ไว้ที่ {url} แล้ว ",
+    "และขอให้ทดสอบการเชื่อมต่อกล้อง Webcam และไมโครโฟนก่อนเวลาประชุม {time} ",
+    "ผลการดำเนินงานในปีงบประมาณ {year} มีเรื่องที่ยุติแล้วคิดเป็นร้อยละ {pct} ของเรื่องทั้งหมด ",
+    "ซึ่งหน่วยงานสามารถขอรับ API Key ได้ที่ {email} ",
+    "ในระหว่างการปรับปรุง ประชาชนยังสามารถแจ้งเรื่องได้ทาง Call Center 1567 ตลอด 24 ชั่วโมง ",
+    "ทั้งนี้ ค่าใช้จ่ายในการเดินทางให้เบิกจากต้นสังกัด ตามระเบียบกระทรวงการคลัง ",
 )
 _CLOSINGS = (
     "จึงเรียนมาเพื่อโปรดทราบและพิจารณาดำเนินการต่อไป",
@@ -263,6 +292,9 @@ _CLOSINGS = (
     "จึงเรียนมาเพื่อโปรดทราบ และแจ้งเจ้าหน้าที่ผู้เกี่ยวข้องเข้าร่วมประชุมตามวัน เวลา ดังกล่าว",
     "จึงเรียนมาเพื่อโปรดทราบ",
     "จึงเรียนมาเพื่อโปรดพิจารณาให้ความอนุเคราะห์ด้วย จะขอบคุณยิ่ง",
+    "จึงเรียนมาเพื่อโปรดทราบและถือปฏิบัติต่อไป",
+    "จึงเรียนมาเพื่อโปรดพิจารณาอนุมัติ",
+    "จึงเรียนมาเพื่อโปรดทราบ และแจ้งหน่วยงานในสังกัดทราบและถือปฏิบัติโดยเคร่งครัดต่อไปด้วย",
 )
 _INSTRUCTIONS = (
     "ให้แต่งตั้งผู้ดูแลระบบ (Administrator) ของหน่วยงาน อย่างน้อย {days} คน",
@@ -306,11 +338,12 @@ def _contact(w: Writer) -> list:
 
 def letter(w: Writer, circular: bool = False) -> Document:
     """หนังสือภายนอก: number and sender at the top, date, subject, addressee, body, signature."""
-    blocks = [Row(w.book_number(circular), w.hall()), Right(w.town_address()), Right(w.date()),
+    blocks = [Row(f"ที่ {w.book_number(circular)}", w.hall()), Right(w.town_address()), Right(w.date()),
               Line(w.fill(w.rng.choice(_LETTER_SUBJECTS)), "เรื่อง"),
-              Line("ผู้ว่าราชการจังหวัด ทุกจังหวัด" if circular else w.fill(w.rng.choice(_ADDRESSEES)), "เรียน")]
+              Line("ผู้ว่าราชการจังหวัด ทุกจังหวัด" if circular else w.fill(w.rng.choice(_ADDRESSEES)),
+                   "เรียน")]
     if w.rng.random() < 0.6:
-        blocks.append(Line(w.fill(w.rng.choice(_REFERENCES).replace("{book}", w.book_number()[4:])), "อ้างถึง"))
+        blocks.append(Line(w.fill(w.rng.choice(_REFERENCES)), "อ้างถึง"))
     if w.rng.random() < 0.5:
         blocks.append(Line(w.fill(w.rng.choice(_ENCLOSURES)), "สิ่งที่ส่งมาด้วย"))
     blocks += _body(w, w.rng.randint(1, 2))
@@ -323,13 +356,16 @@ def letter(w: Writer, circular: bool = False) -> Document:
 def memo(w: Writer) -> Document:
     """บันทึกข้อความ: ส่วนราชการ, ที่ and วันที่ on one row, เรื่อง, เรียน, body, signature."""
     blocks = [Title("บันทึกข้อความ", large=True),
-              Line(f"{w.center()} กลุ่มงานเทคโนโลยีสารสนเทศ โทร. {w.phone()}", "ส่วนราชการ"),
-              Row(w.book_number(), f"วันที่ {w.date()}"),
+              Line(f"{w.center()} {w.rng.choice(_SECTIONS)} โทร. {w.phone()}", "ส่วนราชการ"),
+              Row(f"ที่ {w.book_number()}", f"วันที่ {w.date()}"),
               Line(w.fill(w.rng.choice(_LETTER_SUBJECTS)), "เรื่อง"),
-              Line(w.rng.choice(("ผู้ว่าราชการจังหวัด", "ปลัดจังหวัด", "หัวหน้าศูนย์ดำรงธรรมจังหวัด")) + w.province[0],
-                   "เรียน")]
+              Line(w.rng.choice(_MEMO_ADDRESSEES) + w.province[0], "เรียน")]
     return Document("memo", blocks + _body(w, w.rng.randint(1, 2)) + [_signature(w, closing=False)])
 
+
+_MEMO_ADDRESSEES = ("ผู้ว่าราชการจังหวัด", "ปลัดจังหวัด", "หัวหน้าศูนย์ดำรงธรรมจังหวัด")
+_SECTIONS = ("กลุ่มงานเทคโนโลยีสารสนเทศ", "ฝ่ายรับเรื่องราวร้องทุกข์", "กลุ่มงานบริหารทั่วไป",
+             "ฝ่ายติดตามและประเมินผล", "กลุ่มงานยุทธศาสตร์และข้อมูลเพื่อการพัฒนาจังหวัด")
 
 # -- tables ------------------------------------------------------------------------------------
 
@@ -349,6 +385,9 @@ _BUDGET_ITEMS = (("เครื่องคอมพิวเตอร์โน�
                  ("ค่าบำรุงรักษาระบบ e-Saraban", "ปี", 85000), ("อุปกรณ์ Firewall", "ชุด", 149000),
                  ("เครื่องพิมพ์ Laser Printer", "เครื่อง", 7900), ("External Harddisk 4 TB", "ลูก", 3650),
                  ("โปรแกรม Antivirus", "ผู้ใช้", 690), ("ค่าเช่าวงจรอินเทอร์เน็ต 1 Gbps", "เดือน", 18000))
+_BUDGET_TITLES = ("รายละเอียดประมาณการค่าใช้จ่ายโครงการพัฒนาระบบ Digital Government",
+                  "บัญชีรายการครุภัณฑ์คอมพิวเตอร์ที่ขอรับการสนับสนุน", "แผนการจัดซื้อจัดจ้างด้าน ICT ประจำปี {year}",
+                  "ประมาณการค่าใช้จ่ายโครงการยกระดับศูนย์ดำรงธรรมสู่ Smart Center")
 _IT_SYSTEMS = ("ระบบสารบรรณอิเล็กทรอนิกส์ (e-Saraban)", "ระบบรับเรื่องร้องเรียน (Complaint Center)",
                "ระบบบริหารทรัพยากรบุคคล (HRMS)", "ระบบประชุมทางไกล (Video Conference)",
                "ระบบยืนยันตัวตน (Single Sign-On)", "ระบบแผนที่ภาษี (GIS)", "ระบบ Helpdesk",
@@ -388,9 +427,9 @@ def statistics_table(w: Writer) -> Document:
     rows.append(["รวม", w.num.formal(f"{total:,}"), w.num.formal(f"{done_total:,}"),
                  w.num.formal(f"{total - done_total:,}"), w.num.formal(f"{100 * done_total / total:.2f}")])
     table = Table(["ประเภทเรื่อง", "รับเรื่อง", "ยุติแล้ว", "ระหว่างดำเนินการ", "ร้อยละที่ยุติ"], rows,
-                  w.rng.choice(("grid", "rules")), {1, 2, 3, 4})
-    return _table_page(w, f"สถิติเรื่องร้องเรียนจำแนกตามประเภท ปีงบประมาณ {w.num.formal(w.year)}", w.center(), table,
-                       "รวมเรื่องที่รับผ่าน LINE Official Account และ Traffy Fondue")
+                  w.rng.choice(("grid", "rules")), {1, 2, 3, 4}, total_row=True)
+    return _table_page(w, f"สถิติเรื่องร้องเรียนจำแนกตามประเภท ปีงบประมาณ {w.num.formal(w.year)}", w.center(),
+                       table, "รวมเรื่องที่รับผ่าน LINE Official Account และ Traffy Fondue")
 
 
 def budget_table(w: Writer) -> Document:
@@ -403,8 +442,8 @@ def budget_table(w: Writer) -> Document:
                      w.num.plain(f"{price:,.2f}"), w.num.plain(f"{quantity * price:,.2f}")])
     rows.append(["", "รวมทั้งสิ้น", "", "", "", w.num.plain(f"{grand:,.2f}")])
     table = Table(["ที่", "รายการ", "จำนวน", "หน่วย", "ราคาต่อหน่วย (บาท)", "รวมเงิน (บาท)"], rows,
-                  w.rng.choice(("grid", "rules")), {0, 2, 4, 5})
-    return _table_page(w, "รายละเอียดประมาณการค่าใช้จ่ายโครงการพัฒนาระบบ Digital Government",
+                  w.rng.choice(("grid", "rules")), {0, 2, 4, 5}, total_row=True)
+    return _table_page(w, w.fill(w.rng.choice(_BUDGET_TITLES)),
                        f"{w.center()} ประจำปีงบประมาณ {w.num.formal(w.year)}", table,
                        "ราคารวมภาษีมูลค่าเพิ่ม (VAT) แล้ว")
 
@@ -413,10 +452,51 @@ def systems_table(w: Writer) -> Document:
     """An inventory of IT systems: name, address, administrator, availability."""
     rows = []
     for i, name in enumerate(w.rng.sample(_IT_SYSTEMS, w.rng.randint(7, 10)), 1):
-        rows.append([w.num.formal(i), name, w.url(), w.person(), w.num.formal(f"{w.rng.uniform(95, 99.99):.2f}")])
-    table = Table(["ที่", "ชื่อระบบ", "URL", "ผู้ดูแลระบบ", "Uptime (%)"], rows, w.rng.choice(("grid", "rules")), {0, 4})
+        uptime = w.num.formal(f"{w.rng.uniform(95, 99.99):.2f}")
+        rows.append([w.num.formal(i), name, w.url(), w.person(), uptime])
+    table = Table(["ที่", "ชื่อระบบ", "URL", "ผู้ดูแลระบบ", "Uptime (%)"], rows,
+                  w.rng.choice(("grid", "rules")), {0, 4})
     return _table_page(w, "บัญชีระบบสารสนเทศของหน่วยงาน", w.center(), table,
                        f"แจ้งปัญหาการใช้งานได้ที่ {w.email()} หรือโทร. {w.phone()}")
+
+
+def district_table(w: Writer) -> Document:
+    """Complaints received per district and month of one quarter, with row and column totals."""
+    months = w.rng.choice(((9, 10, 11), (0, 1, 2), (3, 4, 5), (6, 7, 8)))
+    districts = w.rng.sample(_DISTRICTS, w.rng.randint(7, 11))
+    counts = {d: [w.rng.randint(0, 480) for _ in months] for d in districts}
+    counts["รวม"] = [sum(column) for column in zip(*counts.values())]
+    rows = [[name, *(w.num.formal(f"{n:,}") for n in [*row, sum(row)])] for name, row in counts.items()]
+    table = Table(["อำเภอ", *(_SHORT_MONTHS[m] for m in months), "รวม"], rows,
+                  w.rng.choice(("grid", "rules")), set(range(1, len(months) + 2)), total_row=True)
+    return _table_page(w, "จำนวนเรื่องร้องเรียนที่รับผ่าน Call Center 1567 และ Walk-in จำแนกรายอำเภอ",
+                       f"จังหวัด{w.province[0]} ปีงบประมาณ {w.num.formal(w.year)}", table,
+                       f"ดูข้อมูลล่าสุดได้ที่ Dashboard {w.url()}")
+
+
+_SESSIONS = ("แนวทางการรับเรื่องร้องเรียนผ่าน {system}", "การคุ้มครองข้อมูลส่วนบุคคลตาม PDPA",
+             "ฝึกปฏิบัติการใช้งาน {system}", "การรักษาความมั่นคงปลอดภัยไซเบอร์ (Cyber Security)",
+             "การจัดทำรายงานด้วย Power BI", "การใช้ Google Sheets ติดตามเรื่อง", "กรณีศึกษาภัยออนไลน์ (Online Scam)",
+             "การเชื่อมโยงข้อมูลผ่าน API Gateway")
+
+
+def schedule_table(w: Writer) -> Document:
+    """A training day's schedule: time slots, sessions and speakers."""
+    sessions = [(w.fill(session), w.person()) for session in w.rng.sample(_SESSIONS, w.rng.randint(4, 6))]
+    sessions.insert(w.rng.randint(1, 2), ("พักรับประทานอาหารว่าง", ""))
+    sessions = [("ลงทะเบียนผ่าน QR Code", ""), ("พิธีเปิดและบรรยายพิเศษ", w.person()), *sessions,
+                ("ถาม-ตอบ (Q&A) และปิดการอบรม", "")]
+    hour, minute, rows = 8, 30, []
+    for session, speaker in sessions:
+        end_hour, end_minute = divmod(hour * 60 + minute + w.rng.choice((30, 45, 60, 90)), 60)
+        slot = w.num.plain(f"{hour:02d}.{minute:02d} - {end_hour:02d}.{end_minute:02d}") + " น."
+        rows.append([slot, session, speaker])
+        hour, minute = end_hour, end_minute
+    table = Table(["เวลา", "หัวข้อ", "วิทยากร"], rows, w.rng.choice(("grid", "rules")))
+    broadcast = w.rng.choice(("Facebook Live", "YouTube", "Zoom Meeting"))
+    return _table_page(w, f"กำหนดการอบรมเชิงปฏิบัติการ วันที่ {w.date()}",
+                       f"ณ ห้องประชุม{w.hall()} และถ่ายทอดสดผ่าน {broadcast}", table,
+                       "กำหนดการอาจเปลี่ยนแปลงได้ตามความเหมาะสม")
 
 
 # -- forms -------------------------------------------------------------------------------------
@@ -429,6 +509,9 @@ _REQUESTS = ("ขอเปิดบัญชีผู้ใช้งานระ
              "ขอให้ลบข้อมูลส่วนบุคคลที่ไม่จำเป็นออกจากระบบ {system}", "ขอให้ตรวจสอบการเรียกเก็บค่าบริการที่ไม่ถูกต้อง",
              "ขอรับความช่วยเหลือกรณีถูกหลอกลวงผ่านแอปพลิเคชัน LINE", "ขอสิทธิ์เข้าถึง Google Drive ของกลุ่มงาน")
 
+_PRIVATE_MAILBOXES = ("somchai", "nid.s", "malee99", "k.thong", "boonma.p")
+_OCCUPATIONS = ("ค้าขาย", "เกษตรกร", "รับจ้างทั่วไป", "ข้าราชการบำนาญ")
+
 
 def form(w: Writer) -> Document:
     """A filled form: labelled fields with their values, a reason, the applicant's signature."""
@@ -438,11 +521,13 @@ def form(w: Writer) -> Document:
               Field("วันเดือนปีเกิด", w.num.formal(f"{w.rng.randint(1, 28)} {w.rng.choice(_MONTHS)} "
                                                     f"{w.rng.randint(2490, 2548)}")),
               Field("อายุ", w.num.formal(w.rng.randint(20, 78)) + " ปี"), Field("ที่อยู่", w.home_address()),
-              Field("โทรศัพท์มือถือ", w.phone()), Field("E-mail", w.email() if w.rng.random() < 0.3 else
-                                                           f"{w.rng.choice(('somchai', 'nid.s', 'malee99', 'k.thong'))}@example.com"),
+              Field("โทรศัพท์มือถือ", w.phone()),
+              Field("E-mail", w.email() if w.rng.random() < 0.3
+                    else f"{w.rng.choice(_PRIVATE_MAILBOXES)}@example.com"),
               Field("LINE ID", w.rng.choice(("@somchai.j", "nok_2530", "malai.s", "tong-kham"))),
-              Field("ตำแหน่ง/อาชีพ", w.rng.choice(("ค้าขาย", "เกษตรกร", "รับจ้างทั่วไป", "ข้าราชการบำนาญ", w.position()))),
-              Field("หน่วยงาน", w.center()), Field("ระบบที่ขอใช้", w.system()), Field("Username", "user." + w.rng.choice(_DOMAIN_WORDS)),
+              Field("ตำแหน่ง/อาชีพ", w.rng.choice((*_OCCUPATIONS, w.position()))),
+              Field("หน่วยงาน", w.center()), Field("ระบบที่ขอใช้", w.system()),
+              Field("Username", "user." + w.rng.choice(_DOMAIN_WORDS)),
               Field("เรื่องที่ขอ", w.fill(w.rng.choice(_REQUESTS)))]
     keep = fields[:6] + w.rng.sample(fields[6:], w.rng.randint(3, 5))
     blocks = [Title(title), Right(f"เลขที่รับ {w.num.formal(w.rng.randint(1, 999))}/{w.num.formal(w.year)}"),
@@ -467,17 +552,26 @@ _GRIEVANCES = (
     "ข้าพเจ้าได้แจ้งผ่าน Call Center 1567 แล้วเมื่อวันที่ {date} แต่ยังไม่ได้รับการแก้ไข",
     "นายจ้างค้างจ่ายค่าจ้างข้าพเจ้าและเพื่อนร่วมงานรวม {count} คน เป็นเงินทั้งสิ้น {amount} บาท",
     "น้ำประปาในหมู่บ้านไม่ไหลติดต่อกันเป็นเวลา {days} วัน และมีตะกอนขุ่นเมื่อเปิดใช้",
+    "มีผู้โทรศัพท์แอบอ้างเป็นเจ้าหน้าที่ตำรวจ แจ้งว่าบัญชีธนาคารของข้าพเจ้าเกี่ยวข้องกับการฟอกเงิน และให้โอนเงิน {amount} บาท",
+    "ร้านค้าในตลาดเปิดเพลงเสียงดังผ่านลำโพง Bluetooth จนถึงเวลา {time} ทุกคืน",
+    "ข้าพเจ้าซื้อบ้านจากโครงการหมู่บ้านจัดสรร แต่ผู้ประกอบการไม่ดำเนินการโอนกรรมสิทธิ์ตามสัญญาลงวันที่ {date}",
+    "รถบรรทุกขนดินวิ่งผ่านหมู่บ้านวันละกว่า {count} เที่ยว ทำให้ฝุ่นละอองฟุ้งกระจายและถนนชำรุด",
+    "ข้าพเจ้าได้ยื่นขอรับเงินช่วยเหลือผู้ประสบอุทกภัยตั้งแต่วันที่ {date} แต่ยังไม่ได้รับเงินแต่อย่างใด",
+    "บริษัทแห่งหนึ่งส่ง SMS ชักชวนให้ลงทุนในสกุลเงินดิจิทัล (Cryptocurrency) และข้าพเจ้าได้โอนเงินไปแล้ว {amount} บาท",
 )
 _ASKS = ("จึงเรียนมาเพื่อโปรดพิจารณาให้ความช่วยเหลือ และแจ้งผลให้ข้าพเจ้าทราบทางหมายเลข {phone}",
          "ข้าพเจ้าจึงขอความอนุเคราะห์ให้หน่วยงานที่เกี่ยวข้องตรวจสอบข้อเท็จจริง และดำเนินการแก้ไขโดยเร็ว",
          "ทั้งนี้ ข้าพเจ้าได้แนบภาพถ่ายและหลักฐานการโอนเงิน (Slip) มาพร้อมนี้แล้ว",
-         "หากต้องการข้อมูลเพิ่มเติม ติดต่อข้าพเจ้าได้ทาง E-mail {email} หรือ LINE ID: nokpetition")
+         "หากต้องการข้อมูลเพิ่มเติม ติดต่อข้าพเจ้าได้ทาง E-mail {email} หรือ LINE ID: nokpetition",
+         "ข้าพเจ้าได้แจ้งความไว้ที่สถานีตำรวจแล้ว ตามสำเนาบันทึกประจำวันเลขที่ {count} ที่แนบมาพร้อมนี้",
+         "ข้าพเจ้าหวังเป็นอย่างยิ่งว่าจะได้รับความเป็นธรรม และขอขอบพระคุณมา ณ โอกาสนี้")
 
 
 def petition(w: Writer) -> Document:
     """A citizen's letter of complaint to the provincial Damrongdhama center."""
     person = w.person()
-    blocks = [Right(f"เขียนที่ {w.rng.choice(_SUBDISTRICTS)} {w.rng.choice(_DISTRICTS)}"), Right(f"วันที่ {w.date()}"),
+    blocks = [Right(f"เขียนที่ {w.rng.choice(_SUBDISTRICTS)} {w.rng.choice(_DISTRICTS)}"),
+              Right(f"วันที่ {w.date()}"),
               Line(w.rng.choice(("ขอความช่วยเหลือ", "ขอให้ตรวจสอบและแก้ไขปัญหา", "ร้องเรียนความเดือดร้อน",
                                  "ขอความเป็นธรรม")), "เรื่อง"),
               Line(f"หัวหน้า{w.center()}", "เรียน"),
@@ -500,31 +594,44 @@ _MINUTES_POINTS = (
     "ผู้แทนสำนักงานจังหวัดรายงานการใช้งบประมาณจำนวน {amount} บาท",
     "ให้ทุกหน่วยงานส่งข้อมูลผ่าน Google Sheets ภายในวันที่ {date}",
     "ที่ประชุมหารือแนวทางคุ้มครองข้อมูลส่วนบุคคลตาม PDPA ในการรับเรื่องร้องเรียนออนไลน์",
+    "เลขานุการรายงานว่าระบบ {system} ขัดข้อง {days} ครั้ง ในเดือนที่ผ่านมา และได้แก้ไขแล้ว",
+    "ผู้แทนสำนักงานสถิติจังหวัดเสนอให้เผยแพร่ชุดข้อมูลบน Open Data Portal ในรูปแบบ CSV และ JSON",
+    "ที่ประชุมรับทราบผลการสำรวจความพึงพอใจ ซึ่งมีคะแนนเฉลี่ย {pct} คะแนน",
+    "ประธานขอให้ทุกอำเภอใช้ระบบ {system} แทนการส่งหนังสือทางโทรสาร",
+    "ฝ่ายเลขานุการแจ้งกำหนดการประชุมครั้งต่อไปในวันที่ {date} เวลา {time}",
+    "ที่ประชุมมีมติให้จัดทำ QR Code สำหรับติดตามสถานะเรื่องร้องเรียนติดไว้ที่ศูนย์บริการ",
 )
+
+_MEETING_SYSTEMS = ("Zoom Meeting", "Microsoft Teams", "Webex", "Google Meet")
 
 
 def minutes(w: Writer) -> Document:
     """รายงานการประชุม: title, number, date, place, attendees, agenda items with resolutions."""
+    start = w.rng.randint(8, 13)
+    begins = w.num.plain(f"{start:02d}.{w.rng.choice((0, 15, 30)):02d}") + " น."
     blocks = [Title(f"รายงานการประชุมคณะทำงาน{w.center()}"),
               Title(f"ครั้งที่ {w.num.formal(w.rng.randint(1, 12))}/{w.num.formal(w.year)}"),
-              Title(f"เมื่อวันที่ {w.date()} เวลา {w.time()}"),
-              Title(f"ณ ห้องประชุม{w.hall()} และผ่านระบบ {w.rng.choice(('Zoom Meeting', 'Microsoft Teams', 'Webex'))}"),
+              Title(f"เมื่อวันที่ {w.date()} เวลา {begins}"),
+              Title(f"ณ ห้องประชุม{w.hall()} และผ่านระบบ {w.rng.choice(_MEETING_SYSTEMS)}"),
               Line("", "ผู้มาประชุม")]
     blocks += [Line(f"{w.num.formal(i)}. {w.person()} {w.position()}") for i in range(1, w.rng.randint(4, 6))]
-    blocks.append(Line(f"เริ่มประชุมเวลา {w.time()}"))
-    for i, item in enumerate(w.rng.sample(_AGENDA, 3), 1):
+    blocks.append(Line(f"เริ่มประชุมเวลา {begins}"))
+    for i, item in enumerate(sorted(w.rng.sample(_AGENDA, 3), key=_AGENDA.index), 1):
         blocks.append(Line(item, f"ระเบียบวาระที่ {w.num.formal(i)}"))
         blocks.append(Para(w.fill(w.rng.choice(_MINUTES_POINTS))))
         blocks.append(Line(w.rng.choice(("รับทราบ", "เห็นชอบ", "รับรองโดยไม่มีการแก้ไข", "มอบหมายตามเสนอ")),
                            "มติที่ประชุม"))
-    blocks += [Line(f"เลิกประชุมเวลา {w.time()}"), Sign([f"({w.person()})", "ผู้จดรายงานการประชุม"])]
+    ends = w.num.plain(f"{start + w.rng.randint(1, 3):02d}.{w.rng.choice((0, 15, 30, 45)):02d}") + " น."
+    blocks += [Line(f"เลิกประชุมเวลา {ends}"),
+               Sign([f"({w.person()})", "ผู้จดรายงานการประชุม"])]
     return Document("minutes", blocks)
 
 
+_TABLES = (register_table, statistics_table, budget_table, systems_table, district_table, schedule_table)
 _COMPOSERS = {
     "letter": letter, "memo": memo, "form": form, "petition": petition, "minutes": minutes,
     "circular": lambda w: letter(w, circular=True),
-    "table": lambda w: w.rng.choice((register_table, statistics_table, budget_table, systems_table))(w),
+    "table": lambda w: w.rng.choice(_TABLES)(w),
 }
 
 

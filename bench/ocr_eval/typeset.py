@@ -6,6 +6,7 @@ line spacing, and a PDF that is rasterised like a print driver would, so glyph p
 stacking and line breaks come from a different toolchain.
 """
 import collections
+import dataclasses
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -20,8 +21,8 @@ def typeset(document: Document, font: str, size_pt: float, line_height: float, p
     """Write ``document`` to ``pdf`` as a single A4 page; return the document as printed.
 
     A document that runs over one page loses body paragraphs (the longest first, never the
-    opening or the closing one) or table rows (never the total) until it fits, so the truth
-    is always the whole of what page 1 shows.
+    opening or the closing one) or a table's last rows (never its total) until it fits, so
+    the truth is always the whole of what page 1 shows.
     """
     while True:
         rendered = HTML(string=document.html(font, size_pt, line_height)).render()
@@ -38,11 +39,12 @@ def typeset(document: Document, font: str, size_pt: float, line_height: float, p
 
 def _shortened(document: Document) -> Document:
     blocks = list(document.blocks)
-    tables = [b for b in blocks if isinstance(b, Table) and len(b.rows) > 3]
+    tables = [i for i, b in enumerate(blocks) if isinstance(b, Table) and len(b.rows) > 3]
     paras = [i for i, b in enumerate(blocks) if isinstance(b, Para)][1:-1]
     if tables:
-        table = tables[0]
-        table.rows = table.rows[:-2] + table.rows[-1:]
+        table = blocks[tables[0]]
+        rows = table.rows[:-2] + table.rows[-1:] if table.total_row else table.rows[:-1]
+        blocks[tables[0]] = dataclasses.replace(table, rows=rows)
     elif paras:
         del blocks[max(paras, key=lambda i: len(blocks[i].text))]
     else:
