@@ -145,7 +145,7 @@ def test_render_page_refuses_text_that_overflows(font_path):
 def test_signature_stays_with_the_last_line_of_text(font_path):
     _, _, text = letter(2)
     font = scans._font(font_path)
-    last_page = scans._paginate(scans._layout(text, font), font)[-1]
+    last_page = scans._paginate(scans._layout(text, font), scans._line_height(font))[-1]
     assert last_page[0][1].startswith("จึงเรียนมาเพื่อโปรดพิจารณา")
     assert last_page[-1][1].startswith("( ")
 

@@ -80,14 +80,22 @@ def thai_fonts(families: Sequence[str] = THAI_FAMILIES) -> dict[str, str]:
     return found
 
 
-def render_page(text: str, font_path: str, rng: random.Random) -> Image.Image:
+def render_page(text: str, font_path: str, rng: random.Random,
+                spacing: float | None = None) -> Image.Image:
     """One clean grayscale page; raises ValueError if ``text`` needs more,
-    so that a caller never silently loses the end of a letter."""
+    so that a caller never silently loses the end of a letter.
+
+    ``spacing`` sets the distance between baselines in multiples of the
+    font size (1.0-1.2 is how WeasyPrint and office suites set "single"
+    spacing, with one line's tone marks close to the descenders above);
+    by default lines are the font's ascent plus descent apart (1.6-2.0).
+    """
     font = _font(font_path)
-    pages = _paginate(_layout(text, font), font)
+    leading = round(spacing * font.size) if spacing else _line_height(font)
+    pages = _paginate(_layout(text, font), leading)
     if len(pages) > 1:
         raise ValueError(f"text needs {len(pages)} pages: use render_pages")
-    return _draw_page(pages[0], font, rng, number=1)
+    return _draw_page(pages[0], font, leading, rng, number=1)
 
 
 def render_pages(text: str, font_path: str, rng: random.Random) -> list[Image.Image]:
@@ -99,8 +107,10 @@ def render_pages(text: str, font_path: str, rng: random.Random) -> list[Image.Im
     and keeps its indent.  Pages after the first carry "- n -" at the top.
     """
     font = _font(font_path)
-    pages = _paginate(_layout(text, font), font)
-    return [_draw_page(lines, font, rng, number) for number, lines in enumerate(pages, 1)]
+    leading = _line_height(font)
+    pages = _paginate(_layout(text, font), leading)
+    return [_draw_page(lines, font, leading, rng, number)
+            for number, lines in enumerate(pages, 1)]
 
 
 def render_line(text: str, font_path: str, rng: random.Random, size: int = FONT_PX) -> Image.Image:
@@ -282,10 +292,10 @@ def _line_height(font: ImageFont.FreeTypeFont) -> int:
     return ascent + descent
 
 
-def _paginate(lines: list[_Line], font: ImageFont.FreeTypeFont) -> list[list[_Line]]:
+def _paginate(lines: list[_Line], leading: int) -> list[list[_Line]]:
     """Cut lines into pages, moving a page break up to the nearest line
     where one is allowed (see ``_may_break_before``)."""
-    per_page = (PAGE_SIZE[1] - _MARGIN_TOP - _MARGIN_BOTTOM) // _line_height(font)
+    per_page = (PAGE_SIZE[1] - _MARGIN_TOP - _MARGIN_BOTTOM) // leading
     pages, start = [], 0
     while start < len(lines):
         end = min(start + per_page, len(lines))
@@ -304,7 +314,8 @@ def _may_break_before(line: _Line) -> bool:
     return bool(text) and indent <= PARAGRAPH_TABS * _TAB
 
 
-def _draw_page(lines: list[_Line], font: ImageFont.FreeTypeFont, rng: random.Random, number: int) -> Image.Image:
+def _draw_page(lines: list[_Line], font: ImageFont.FreeTypeFont, leading: int,
+               rng: random.Random, number: int) -> Image.Image:
     """Print ``lines`` on a blank sheet.  The printer's toner is never quite
     black and its paper feed is off by a millimetre or two, so both vary."""
     page = Image.new("L", PAGE_SIZE, 255)
@@ -318,7 +329,7 @@ def _draw_page(lines: list[_Line], font: ImageFont.FreeTypeFont, rng: random.Ran
     for row, (indent, text) in enumerate(lines):
         for offset, segment in _tab_segments(font, text):
             if segment:
-                draw.text((left + indent + offset, baseline + row * _line_height(font)), segment,
+                draw.text((left + indent + offset, baseline + row * leading), segment,
                           font=font, fill=ink, anchor="ls", language="th")
     return page
 

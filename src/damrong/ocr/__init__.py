@@ -7,8 +7,8 @@ their own modules: ``prepare`` (300 dpi, upright, level, bilevel),
 ``tesseract`` (recognition), ``digits`` with ``digit_model`` and ``glyphs``
 (Thai digits read again), ``sources`` (files → pages).
 """
-from damrong.ocr.page import PageText, Word
+from damrong.ocr.page import REVIEW_CONFIDENCE, PageText, Word
 from damrong.ocr.pipeline import ocr_image
 from damrong.ocr.sources import ocr_file, page_count
 
-__all__ = ["PageText", "Word", "ocr_file", "ocr_image", "page_count"]
+__all__ = ["REVIEW_CONFIDENCE", "PageText", "Word", "ocr_file", "ocr_image", "page_count"]

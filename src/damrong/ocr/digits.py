@@ -9,7 +9,9 @@ mistakes for a digit, low confidence, or nothing at all is read again by
 the digit model.  A run of glyphs the model reads as a number replaces
 whatever Tesseract wrote over it; everything else keeps Tesseract's
 letters, so ordinary words are never respelled by a model that only knows
-digits.
+digits.  A word Tesseract read in Latin script (an English term, an e-mail
+or web address) is never read again: its digits are Arabic, which
+Tesseract reads right, and its letters are no digits at all.
 """
 import re
 import unicodedata
@@ -96,6 +98,8 @@ def _suspects(line: Line, bilevel: np.ndarray, shortest: float):
         left, right = line.left + group[0][0], line.left + group[-1][2]
         covering = [piece for piece in pieces
                     if left <= piece.left + piece.width / 2 <= right]
+        if any(tesseract.surely_latin(piece) for piece in covering):
+            continue
         if (not covering or len(group) <= _STANDING_ALONE
                 or any(_DIGIT.search(piece.text) for piece in covering)
                 or (len(group) <= _LONGEST_NUMBER and any(_suspect(piece) for piece in covering))):
@@ -182,7 +186,7 @@ def _merged(words, numbers: list[_Number], reach: float) -> list[Word]:
     def replaced(piece: Word) -> bool:
         centre = piece.left + piece.width / 2
         within = reach if _spelled_like_number(piece.text) else 0
-        return (not _marks_only(piece.text) and any(
+        return (not _marks_only(piece.text) and not tesseract.surely_latin(piece) and any(
             number.left - within <= centre <= number.right + within for number in numbers))
 
     kept = [kept for word in words

@@ -24,8 +24,7 @@ MAX_SKEW_DEGREES = 3.0
 # Tesseract's OSD on pages with few letters guesses; below this confidence
 # a page is left as it is rather than turned on a guess.
 MIN_ORIENTATION_CONFIDENCE = 2.0
-_OSD_DPI = 150
-_RULE_PX = TARGET_DPI // 3  # OSD only needs the shapes of lines; a smaller page halves its time
+_OSD_DPI = 150  # OSD only needs the shapes of lines; a smaller page halves its time
 
 
 def page_dpi(image: Image.Image) -> float:
@@ -102,19 +101,6 @@ def binarize(gray: np.ndarray) -> np.ndarray:
     return bilevel
 
 
-def erase_rules(bilevel: np.ndarray) -> np.ndarray:
-    """Remove table borders and underlines (ink runs longer than 1/3 inch
-    straight across or down): Tesseract takes a ruled cell's border for
-    letters and reads the table as noise, but reads the same cells
-    without borders as ordinary text lines."""
-    ink = 255 - bilevel
-    rules = cv2.bitwise_or(
-        cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((1, _RULE_PX), np.uint8)),
-        cv2.morphologyEx(ink, cv2.MORPH_OPEN, np.ones((_RULE_PX, 1), np.uint8)))
-    rules = cv2.dilate(rules, np.ones((3, 3), np.uint8))  # and their anti-aliased edges
-    return cv2.bitwise_or(bilevel, rules)
-
-
 def skew_angle(bilevel: np.ndarray) -> float:
     """Counter-clockwise degrees that make the text lines level, by projection profile.
 
@@ -169,4 +155,4 @@ def turned_upright(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
 
 def level(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     gray = deskew(gray, skew_angle(binarize(gray)))
-    return gray, erase_rules(binarize(gray))
+    return gray, binarize(gray)

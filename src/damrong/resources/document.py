@@ -7,6 +7,7 @@ from persistent import Persistent
 from ZODB.blob import Blob
 
 from ..i18n import _
+from ..ocr.page import REVIEW_CONFIDENCE
 
 #: Processing states a clerk sees beside each document.
 STATES = {
@@ -44,6 +45,13 @@ class Page(Persistent):
     @property
     def corrected(self):
         return bool(self.revisions)
+
+    @property
+    def needs_review(self):
+        """Whether a clerk should check this page's machine-read text against its image: read
+        by OCR with a confidence that, on the benchmark, goes with several times the errors."""
+        return (self.source == "ocr" and not self.corrected and self.confidence is not None
+                and self.confidence < REVIEW_CONFIDENCE)
 
     def set_machine_text(self, page_text):
         """Keep what OCR (or the PDF's own text layer) read from this page."""
