@@ -75,7 +75,11 @@ def app(var_dir):
 
 @pytest.fixture
 def db(app):
-    return app.registry._zodb_databases[""]
+    """The app's database, with the app's registry current as in its worker: jobs send events,
+    and an event sent with no registry current raises."""
+    threadlocal_manager.push({"registry": app.registry, "request": None})
+    yield app.registry._zodb_databases[""]
+    threadlocal_manager.pop()
 
 
 class Site:

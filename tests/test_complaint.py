@@ -77,8 +77,8 @@ def test_listing_filters_by_category_status_and_dates(testapp, make_user, site):
             _complaint(s, "7001", f"เรื่องที่ {i}")
         complaints = list(s.centers["7001"].complaints.values())
         old = complaints[0]
-        old.received_at = datetime.datetime(2023, 5, 1, 10, tzinfo=datetime.timezone.utc)
-        s.listing.index(old)
+        old.change("system", "แก้ไขข้อมูล",
+                   received_at=datetime.datetime(2023, 5, 1, 10, tzinfo=datetime.timezone.utc))
     login(testapp, make_user("officer", "7001")).follow()
     page = testapp.get("/moi/70/7001/")
     assert "เรื่องร้องเรียนทั้งหมด ๓๐ เรื่อง" in page.text

@@ -37,9 +37,11 @@ def _named_complaint(s, center="7001", subject="ขอให้ตรวจส�
     """A complaint whose complainant has a synthetic ID and the name above."""
     path = _complaint(s, center, subject)
     complaint = s.centers[center].complaints[path.rsplit("/", 1)[-1]]
-    complaint.complainant = dict(complaint.complainant, title="นางสาว", **COMPLAINANT,
-                                 national_id=national_id.generate(random.Random(7)))
-    complaint.received_at = datetime.datetime(2025, 6, 25, 2, 0, tzinfo=datetime.timezone.utc)
+    complaint.change(
+        "system", "แก้ไขข้อมูล",
+        complainant=dict(complaint.complainant, title="นางสาว", **COMPLAINANT,
+                         national_id=national_id.generate(random.Random(7))),
+        received_at=datetime.datetime(2025, 6, 25, 2, 0, tzinfo=datetime.timezone.utc))
     return complaint
 
 

@@ -102,7 +102,9 @@ def test_command_line_search_reindex_and_check_index(app, make_user, indexed, si
     with site() as s:  # drift as a crash or a bug could leave it: changes the index never saw
         complaints = s.centers["7001"].complaints
         first, _, last = sorted(complaints.data.keys())
-        s.index_outbox.mark(complaints[first])   # stale
+        stale = complaints[first]  # a group changed in place: no door, no event, no mark
+        stale.complaint["details"] = "แก้ไขโดยไม่ผ่านประตูเดียว"
+        stale._p_changed = True
         complaints.remove(last)                  # phantom
         s.index_outbox.pending.clear()
     app.registry._zodb_databases[""].close()  # the command opens the FileStorage itself

@@ -56,7 +56,7 @@ PUBLIC_FIELDS = STREAMS
 PERSONAL_FIELDS = tuple(f"personal_{name}" for name in STREAMS)
 META_FILE = "damrong-search.json"
 # Bump when the fields or their meaning change: existing indexes then need a reindex.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: every entry carries the ministry's code among its centers
 
 
 class IndexOutdated(Exception):
