@@ -1,9 +1,7 @@
 """Shared fixtures: a real FileStorage with blobs per test, copied from one built per session."""
 
-import os
 import random
 import shutil
-import threading
 
 import pytest
 import transaction
@@ -14,35 +12,8 @@ import damrong
 from damrong.accounts import add_user
 from damrong.resources.site import get_site
 from damrong.thai import national_id
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PASSWORD = "correct-horse-battery"
-
-
-def make_settings(var_dir, worker="none"):
-    return {
-        "zodbconn.uri": (f"file://{var_dir}/Data.fs?blobstorage_dir={var_dir}/blobs"
-                         "&connection_cache_size=100000"),
-        "retry.attempts": "10",
-        "tm.manager_hook": "pyramid_tm.explicit_manager",
-        "damrong.var_dir": str(var_dir),
-        "damrong.config_dir": os.path.join(ROOT, "config"),
-        "damrong.scans_dir": os.path.join(str(var_dir), "scans"),
-        "damrong.development": "true",
-        "damrong.worker": worker,
-        "damrong.upload_limit_mb": "5",
-        "damrong.max_image_pixels": "40000000",
-        # Compiling every template takes seconds per app; tests compile only what they render.
-        "damrong.warm_templates": "false",
-    }
-
-
-def write_ini(path, settings):
-    """An .ini file for the command line with the tests' settings."""
-    lines = ["[app:main]", "use = egg:damrong"]
-    lines += [f"{key} = {value}" for key, value in settings.items()]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return str(path)
+from damrong.worker import until_idle
+from helpers import PASSWORD, login, make_settings, write_ini
 
 
 @pytest.fixture
@@ -130,14 +101,6 @@ def testapp(app):
     return webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
 
 
-def login(testapp, login_id, password=PASSWORD):
-    page = testapp.get("/@@login")
-    form = page.forms[0]
-    form["login"] = login_id
-    form["password"] = password
-    return form.submit("submit", status="*")
-
-
 @pytest.fixture
 def clerk(testapp, make_user):
     """A logged-in clerk at ศูนย์ดำรงธรรมอำเภอเมืองราชบุรี (7001)."""
@@ -146,17 +109,11 @@ def clerk(testapp, make_user):
     return login_id
 
 
-def all_at_once(work, items):
-    """Run ``work(item)`` for every item, each in a thread of its own, all let go at the same
-    moment (as requests that meet on one counter); returns when every thread is done."""
-    start = threading.Barrier(len(items), timeout=60)
 
-    def run(item):
-        start.wait()
-        work(item)
 
-    threads = [threading.Thread(target=run, args=(item,)) for item in items]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+@pytest.fixture
+def indexed(app, db):
+    """Runs the worker (jobs and the search outbox) until nothing is left, as the worker
+    thread does: ``db`` has the app's registry current, so the jobs' events reach the
+    subscribers."""
+    return lambda: until_idle(db, None, app.registry.indexer)

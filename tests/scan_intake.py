@@ -11,10 +11,10 @@ from pypdf import PdfWriter
 
 import damrong
 import scanfiles
-from conftest import make_settings
 from damrong.complaints import register_complaint
 from damrong.scans.hotfolder import HotFolder
 from damrong.thai.dates import BANGKOK
+from helpers import make_settings
 
 
 def hot_settings(var_dir, settle="0"):

@@ -9,11 +9,11 @@ import ZODB.FileStorage
 
 import damrong
 
-from conftest import login, make_settings, write_ini
 from damrong import evolve
 from damrong.resources.site import get_site
 from damrong.scripts.cli import main as cli
 from damrong.thai import national_id
+from helpers import login, make_settings, write_ini
 
 
 def _open(var_dir):

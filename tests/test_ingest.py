@@ -9,7 +9,7 @@ from damrong.scans import ingest as ingest_module
 from damrong.scans.ingest import fill_subject_from_ocr
 from damrong.scripts.cli import main as cli
 from damrong.worker import drain
-from test_intake import fill
+from helpers import fill
 
 
 @pytest.fixture

@@ -5,40 +5,9 @@ import datetime
 import webtest
 
 import scanfiles
-from conftest import login
 from damrong.thai.dates import BANGKOK
 from damrong.worker import drain
-
-GOOD_ID = "1101700203450"  # synthetic, passes the checksum
-
-
-def fill(form, **overrides):
-    values = {
-        "category": "d02",
-        "channel": "walk-in",
-        "subject": "ขอให้ตรวจสอบโรงงานปล่อยน้ำเสียลงลำห้วย",
-        "details": "น้ำในลำห้วยมีกลิ่นเหม็นตั้งแต่เดือนที่แล้ว",
-        "province": "70",
-        "district": "7001",
-        "title": "นาง",
-        "first_name": "มาลีวรรณ",
-        "last_name": "ทองประเสริฐสุข",
-        "national_id": GOOD_ID,
-        "phone": "081-234-5678",
-        "agency": "โรงงานตัวอย่าง",
-    }
-    values.update(overrides)
-    for name, value in values.items():
-        if name == "national_id" or name == "received_at":
-            form.set(name, value)
-        else:
-            form[name] = value
-    return form
-
-
-def register_page(testapp):
-    return testapp.get("/moi/70/7001/@@register")
-
+from helpers import GOOD_ID, fill, register_page
 
 def test_register_with_scan_gives_receipt_number_and_tracking_code(testapp, clerk, db, site):
     form = fill(register_page(testapp).forms["intake"])

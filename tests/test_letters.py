@@ -10,7 +10,6 @@ import pypdf
 import pytest
 import yaml
 
-from conftest import ROOT, all_at_once, login
 from damrong.evolve import STEPS, bootstrap
 from damrong.i18n import LOCALE_COOKIE
 from damrong.letters.issuing import issue_letter
@@ -21,8 +20,7 @@ from damrong.thai import national_id
 from damrong.thai.dates import BANGKOK, be_year, now_bangkok
 from damrong.thai.digits import to_thai_digits
 from damrong.tracking import format_code
-from test_search_pages import indexed, user_app  # noqa: F401 - indexed is a fixture
-from test_security import _complaint
+from helpers import ROOT, all_at_once, login, new_complaint, user_app
 
 THREADS, PER_THREAD = 4, 5
 COMPLAINANT = {"first_name": "สมหญิง", "last_name": "ทดลองนามสกุล"}
@@ -35,7 +33,7 @@ def kinds():
 
 def _named_complaint(s, center="7001", subject="ขอให้ตรวจสอบโรงงานปล่อยน้ำเสีย"):
     """A complaint whose complainant has a synthetic ID and the name above."""
-    path = _complaint(s, center, subject)
+    path = new_complaint(s, center, subject)
     complaint = s.centers[center].complaints[path.rsplit("/", 1)[-1]]
     complaint.change(
         "system", "แก้ไขข้อมูล",

@@ -2,9 +2,8 @@
 
 import webtest
 
-from conftest import all_at_once, login
 from damrong import complaints
-from test_intake import fill
+from helpers import all_at_once, fill, login
 
 # 200 registrations from 8 clerks' sessions at once (200 threads let go at the same moment
 # exhausted retry.attempts on a busy two-core machine, ending in NoTransaction).

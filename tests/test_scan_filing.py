@@ -13,7 +13,7 @@ from damrong.scans.coversheet import code_in_image
 from damrong.thai.digits import to_thai_digits
 from damrong.worker import drain
 from scan_intake import app, complaint, drop, hot, listing, url_of  # noqa: F401
-from test_intake import GOOD_ID
+from helpers import GOOD_ID, fill, login, register_page
 
 PETITION_TEXT = """เลขรับ วันที่รับ ๓ มิ.ย. ๖๙ เวลา ๑๐.๑๕ น.
 เรื่อง ขอให้ซ่อมถนนในหมู่บ้านที่ชำรุด
@@ -152,7 +152,6 @@ def test_unfiled_scan_becomes_a_new_complaint_with_fields_from_its_text(testapp,
 
 
 def test_unfiled_pages_need_the_register_permission(testapp, make_user, hot, db):
-    from conftest import login
     drop(hot, "x.jpg", scanfiles.jpeg())
     hot.poll(db)
     login(testapp, make_user("executive", "7001")).follow()
@@ -177,7 +176,6 @@ def test_attach_form_without_csrf_token_is_refused(testapp, clerk, hot, db, site
 
 def test_clerk_uploads_are_untouched_by_the_hot_folder(testapp, clerk, site):
     """The counter's own upload form still works beside the hot folder (same document model)."""
-    from test_intake import fill, register_page
     form = fill(register_page(testapp).forms["intake"])
     form["file"] = [webtest.Upload("petition.jpg", scanfiles.jpeg(), "image/jpeg")]
     form.submit("register", status=303)

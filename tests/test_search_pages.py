@@ -3,33 +3,10 @@
 import json
 
 import pytest
-import webtest
-from pyramid.threadlocal import manager
 
-from conftest import login
 from damrong.scripts.cli import main as cli
 from damrong.search import analyzer
-from damrong.worker import until_idle
-from test_reading import register, register_with, scanned_page
-
-
-def user_app(app, make_user, role, center):
-    client = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
-    login(client, make_user(role, center)).follow()
-    return client
-
-
-@pytest.fixture
-def indexed(app, db):
-    """Runs the worker (jobs and the search outbox) until nothing is left, with the app's
-    registry current as in the worker thread, so the jobs' events reach the subscribers."""
-    def run():
-        manager.push({"registry": app.registry, "request": None})
-        try:
-            return until_idle(db, None, app.registry.indexer)
-        finally:
-            manager.pop()
-    return run
+from helpers import register, register_with, scanned_page, user_app
 
 
 def test_district_officer_finds_only_own_district_and_counts_respect_it(

@@ -7,8 +7,8 @@ import webtest
 from pyramid.renderers import get_renderer
 
 import damrong
-from conftest import make_settings
 from damrong.warmup import _template_names
+from helpers import make_settings
 
 
 def _cooked(registry, name):

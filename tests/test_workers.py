@@ -16,11 +16,10 @@ import webtest
 from pyramid.threadlocal import manager
 
 import damrong
-from conftest import PASSWORD, login, make_settings, write_ini
 from damrong.accounts import add_user
 from damrong.resources.site import get_site
 from damrong.thai import national_id
-from test_reading import register_with, scanned_page
+from helpers import PASSWORD, login, make_settings, register_with, scanned_page, write_ini
 
 DAMRONG = os.path.join(os.path.dirname(sys.executable), "damrong")
 
