@@ -53,8 +53,9 @@ def test_closure_needs_a_supervisor(testapp, make_user, site):
     assert "เสนอยุติเรื่อง" in page.text
     assert 'value="close"' not in page.text  # an officer is not offered the approval
     token = next(iter(page.forms.values()))["csrf_token"].value
-    testapp.post(path + "/@@transition", {"name": "close", "note": "x", "csrf_token": token},
-                 status=303)
+    refused = testapp.post(path + "/@@transition", {"name": "close", "note": "x",
+                                                     "csrf_token": token}, status=303).follow()
+    assert "ท่านไม่มีสิทธิ์เปลี่ยนสถานะนี้" in refused.text  # Workflow.apply's own check
     with site() as s:
         assert s.listing.count("status", "closure-proposed") == 1
     supervisor = make_user("supervisor", "7001")
