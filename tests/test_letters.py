@@ -87,11 +87,11 @@ def test_a_centers_own_agency_prefix_replaces_the_default(site, kinds):
 def test_centers_made_before_letters_get_their_register_on_upgrade(site, db):
     with site() as s:
         del s.centers["7001"].letter_counters
-        s.evolve_generation = 4
+        del s.evolved["add_letter_registers_to_centers"]  # as a database made before it
     connection = db.open()
     try:
         upgraded, _ = bootstrap(connection)
-        assert upgraded.evolve_generation == len(STEPS)
+        assert set(upgraded.evolved) == {step.__name__ for step in STEPS}
         assert not upgraded.centers["7001"].letter_counters  # there, and empty
     finally:
         connection.close()

@@ -61,7 +61,7 @@ def cmd_init(args):
     with open_site(args.config) as (site, registry, db):
         connection = site._p_jar
         site, created = bootstrap(connection)
-        print(f"ฐานข้อมูลพร้อมใช้งาน: {len(site.centers)} ศูนย์, evolve generation {site.evolve_generation}")
+        print(f"ฐานข้อมูลพร้อมใช้งาน: {len(site.centers)} ศูนย์, evolve steps done {len(site.evolved)}")
         if args.demo_if_new and len(site.users) == 0:
             _load_demo(site, registry)
 
