@@ -94,10 +94,6 @@ class Workflow:
                 return transition.label_in(locale)
         return None
 
-    def public_state(self, state):
-        """``closed`` or ``in-progress``: the only two states published figures use."""
-        return self.states[state]["public"]
-
     def available(self, complaint, actor):
         """Transitions from the complaint's state that ``actor`` (a ``security.Actor``) may take."""
         return [t for t in self.transitions.values()

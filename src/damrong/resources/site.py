@@ -34,9 +34,6 @@ class Site(Folder):
         self.listing = ComplaintListing()
         self.jobs = JobQueue()
 
-    def center(self, code):
-        return self.centers[code]
-
     @property
     def users(self):
         return self["users"]

@@ -9,7 +9,7 @@ from pyramid.view import view_config
 from .. import areas
 from ..complaints import DuplicateDocument, attach_document, edit_complaint
 from ..i18n import _
-from ..resources.complaint import Complaint
+from ..resources.complaint import GROUPS, Complaint
 from ..schemas.complaint import complaint_schema, record_from_appstruct
 from ..security import Actor
 from ..thai import national_id
@@ -99,13 +99,8 @@ def edit(request):
             _("บันทึกการแก้ไขแล้ว (${count} รายการ)", mapping={"count": changed}) if changed
             else _("ไม่มีข้อมูลเปลี่ยนแปลง")))
         return HTTPSeeOther(request.resource_url(complaint))
-    appstruct = {
-        "type": complaint.type,
-        "complaint": dict(complaint.complaint, received_at=complaint.received_at),
-        "place": complaint.place,
-        "complainant": complaint.complainant,
-        "respondent": complaint.respondent,
-    }
+    appstruct = {group: getattr(complaint, group) for group in GROUPS}
+    appstruct["complaint"] = dict(complaint.complaint, received_at=complaint.received_at)
     if complaint.to_complete:  # back-captured: nobody has typed it yet, its scans have text
         appstruct = fill_blanks(appstruct, scan_text(complaint))
     return {"c": complaint, "form": form.render(appstruct)}
