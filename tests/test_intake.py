@@ -2,6 +2,7 @@
 
 import datetime
 
+import pytest
 import webtest
 
 import scanfiles
@@ -33,6 +34,7 @@ def test_register_with_scan_gives_receipt_number_and_tracking_code(testapp, cler
         assert document.state == "ready" and len(document.pages) == 1
 
 
+@pytest.mark.slow
 def test_multipage_tiff_and_pdf_become_pages(testapp, clerk, db, site):
     for name, data, mime, pages in (("bundle.tif", scanfiles.tiff(3), "image/tiff", 3),
                                     ("letter.pdf", scanfiles.pdf(2), "application/pdf", 2)):

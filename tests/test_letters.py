@@ -230,6 +230,7 @@ def test_a_letter_form_with_blanks_is_refused_in_thai_and_takes_no_number(testap
         assert not s.centers["7001"].letter_counters
 
 
+@pytest.mark.slow
 def test_letters_issued_at_once_get_consecutive_numbers(app, make_user, site):
     """Officers issuing at the same moment conflict on the register and are retried: every
     letter gets a number, none twice, none skipped."""

@@ -1,5 +1,6 @@
 """Receipt numbers under concurrency: real threads, real ZODB, ConflictError retries."""
 
+import pytest
 import webtest
 
 from damrong import complaints
@@ -11,6 +12,7 @@ THREADS = 8
 PER_THREAD = 25
 
 
+@pytest.mark.slow
 def test_200_concurrent_registrations_get_200_consecutive_numbers(app, make_user, site,
                                                                      monkeypatch):
     clerk = make_user("clerk", "7001")

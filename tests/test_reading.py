@@ -93,6 +93,7 @@ class CrashAfter:
         self.run.checkpoint()
 
 
+@pytest.mark.slow
 def test_interrupted_document_keeps_read_pages_and_corrections_then_finishes(
         testapp, clerk, db, site, monkeypatch):
     register_with(testapp, "bundle.tif", scanned_tiff(3), "image/tiff")
@@ -127,6 +128,7 @@ def test_interrupted_document_keeps_read_pages_and_corrections_then_finishes(
         assert finished.attempts == 2
 
 
+@pytest.mark.slow
 def test_a_long_document_is_read_in_turns_with_the_scans_registered_after_it(
         testapp, clerk, db, site, monkeypatch):
     monkeypatch.setattr(reading, "PAGES_PER_TURN", 2)

@@ -270,6 +270,7 @@ def test_drift_lists_missing_stale_and_phantom(index):
     assert drift(database, database).clean
 
 
+@pytest.mark.slow
 def test_parallel_analysis_gives_the_same_fields_in_the_same_order():
     from damrong.search.document import flat_fields
     from damrong.search.parallel import analyzed_batches

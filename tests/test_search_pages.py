@@ -101,6 +101,7 @@ def test_command_line_search_reindex_and_check_index(app, make_user, indexed, si
     assert json.loads(capsys.readouterr().out)["total"] == 0
 
 
+@pytest.mark.slow
 def test_reindex_rebuilds_an_index_built_by_another_analyzer(
         app, make_user, indexed, site, ini, capsys, monkeypatch):
     clerk = user_app(app, make_user, "clerk", "7001")

@@ -88,6 +88,7 @@ def opened_app(settings):
         db.close()
 
 
+@pytest.mark.slow
 def test_two_worker_processes_share_the_queue_and_run_each_job_once(zeo, tmp_path):
     settings = zeo_settings(zeo)
     login_id = national_id.generate(random.Random(8))
