@@ -8,10 +8,15 @@ import datetime
 import io
 import os
 import random
+import struct
 import threading
+import zlib
 
 import webtest
-from pyramid.traversal import resource_path
+from pypdf import PdfWriter
+from pyramid.traversal import find_resource, resource_path
+
+import scanfiles
 
 from damrong.complaints import register_complaint
 from damrong.demo import scans
@@ -161,3 +166,53 @@ def new_complaint(s, center_code, subject):
     }
     complaint, _ = register_complaint(s, s.centers[center_code], record, [], "system", "received")
     return resource_path(complaint)
+
+
+def complaint_at(s, center_code="7001", subject="เรื่องทดสอบสแกน"):
+    """The complaint ``new_complaint`` registers, as an object."""
+    return find_resource(s, new_complaint(s, center_code, subject))
+
+
+def drop(hot, name, data):
+    """Put a file (or, with ``/`` in the name, a file of a batch folder) into the inbox."""
+    path = os.path.join(hot.inbox, name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as target:
+        target.write(data)
+    return path
+
+
+def url_of(resource):
+    names = []
+    while resource.__parent__ is not None:
+        names.append(resource.__name__)
+        resource = resource.__parent__
+    return "/" + "/".join(reversed(names)) + "/"
+
+
+def listing(folder):
+    """What a clerk sees in a folder (the watcher's lock file is hidden)."""
+    return sorted(name for name in os.listdir(folder) if not name.startswith("."))
+
+
+def reason_of(hot, name):
+    with open(os.path.join(hot.failed, name + ".reason.txt"), encoding="utf-8") as note:
+        return note.read()
+
+
+def encrypted_pdf():
+    writer = PdfWriter(clone_from=io.BytesIO(scanfiles.pdf(1)))
+    writer.encrypt("รหัสลับ-secret")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def huge_png_header(width=30_000, height=30_000):
+    """A valid PNG header declaring 30,000 × 30,000 pixels, with almost no data behind it."""
+    def chunk(kind, data):
+        return (struct.pack(">I", len(data)) + kind + data
+                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"\0" * 100)) + chunk(b"IEND", b""))
