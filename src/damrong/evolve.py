@@ -35,10 +35,10 @@ NUMBERED_STEPS = ("create_center_tree", "keep_finished_jobs", "add_scan_intake_t
 def record_numbered_generation(site):
     """Record the steps a database of the numbered scheme had finished, by name, and drop its
     generation number."""
-    generation = site.__dict__.get("evolve_generation", 0)
+    generation = getattr(site, "evolve_generation", 0)
     for name in NUMBERED_STEPS[:generation]:
         site.evolved.setdefault(name, _now())
-    if "evolve_generation" in site.__dict__:
+    if hasattr(site, "evolve_generation"):
         del site.evolve_generation
 
 
