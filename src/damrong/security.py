@@ -101,9 +101,15 @@ def user_principals(user):
     """
     if user is None:
         return [Everyone]
-    principals = [Everyone, Authenticated, f"user:{user.national_id}"]
-    if not user.must_change_password:
-        principals.append(role_principal(user.role, user.center_code))
+    role = None if user.must_change_password else user.role
+    return staff_principals(user.national_id, role, user.center_code)
+
+
+def staff_principals(login, role, center_code):
+    """A member of staff's principals; with no ``role``, only those of being logged in."""
+    principals = [Everyone, Authenticated, f"user:{login}"]
+    if role is not None:
+        principals.append(role_principal(role, center_code))
     return principals
 
 
@@ -126,8 +132,7 @@ class Actor:
     @classmethod
     def staff(cls, login, role, center_code):
         """A member of staff who has no account here (the demo's invented signers)."""
-        return cls(login, (Everyone, Authenticated, f"user:{login}",
-                           role_principal(role, center_code)))
+        return cls(login, tuple(staff_principals(login, role, center_code)))
 
     def may(self, permission, context):
         return bool(ACLHelper().permits(context, self.principals, permission))
