@@ -19,7 +19,7 @@ PO_FILES    := $(wildcard $(LOCALE_DIR)/*/LC_MESSAGES/*.po)
 MO_FILES    := $(PO_FILES:.po=.mo)
 SUDO        := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test system-packages venv bench bench-ocr bench-ocr-set ocr-model clean-var zeo messages
+.PHONY: run test test-fast system-packages venv bench bench-ocr bench-ocr-set ocr-model clean-var zeo messages
 
 run: venv ocr-model
 	$(BIN)/damrong -c $(INI) init --demo-if-new
@@ -34,6 +34,11 @@ zeo: venv
 
 test: venv ocr-model
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The everyday run: all but the tests marked slow or browser (setup.cfg's markers), on every
+# core (pytest-xdist). `make test`, what CI runs, still runs everything, one test at a time.
+test-fast: venv ocr-model
+	$(BIN)/python -m pytest -m "not slow and not browser" -n auto $(PYTEST_ARGS)
 
 bench: venv
 	$(BIN)/python bench/intake.py

@@ -45,7 +45,7 @@ from datetime import datetime, timedelta
 import geothai
 
 from damrong.bulk import SENTENCES, UNITS, ocr_noise
-from damrong.search import IndexDoc, PageRef, center_and_ancestors, open_index
+from damrong.search import IndexDoc, PageRef, open_index
 from damrong.search.analyzer import fold
 from damrong.thai.dates import format_date
 from damrong.thai.digits import to_thai_digits
@@ -125,7 +125,8 @@ class Corpus:
                 + f" อ้างถึงหนังสือ{letter} ลงวันที่ {format_date(received, thai_digits=digits is not str)}"
                 + " จึงเรียนมาเพื่อโปรดพิจารณา ขอแสดงความนับถือ")
         noisy = ocr_noise(page, rng) if i % 3 == 0 else page
-        fields = dict(id=f"c{i}", stamp="1", centers=center_and_ancestors(center), received=received,
+        seen_from = (center, "moi") if len(center) == 2 else (center, center[:2], "moi")
+        fields = dict(id=f"c{i}", stamp="1", centers=seen_from, received=received,
                       status=CLOSED if rng.random() < 0.6 else OPEN, category=rng.choice(CATEGORIES),
                       channel=rng.choice(CHANNELS), tracking_code=f"DT{i:08d}",
                       receipt_number=f"{rng.randrange(1, 5000)}/{received.year + 543}",

@@ -1,9 +1,19 @@
 """Shared fixtures: a real FileStorage with blobs per test, copied from one built per session."""
 
+import atexit
 import os
-import random
 import shutil
-import threading
+import tempfile
+
+# Every test builds its own app, and each app compiled every page it rendered afresh: that was
+# half the suite's CPU time. Chameleon's own disk cache (keyed by the template's source) keeps
+# the compiled templates for the session; it is read when chameleon is first imported, below.
+# (pytest-xdist's workers inherit the directory; Chameleon writes each entry atomically.)
+if "CHAMELEON_CACHE" not in os.environ:
+    os.environ["CHAMELEON_CACHE"] = tempfile.mkdtemp(prefix="damrong-templates-")
+    atexit.register(shutil.rmtree, os.environ["CHAMELEON_CACHE"], ignore_errors=True)
+
+import random  # noqa: E402 - this and the imports below come after it: they load chameleon
 
 import pytest
 import transaction
@@ -14,35 +24,8 @@ import damrong
 from damrong.accounts import add_user
 from damrong.resources.site import get_site
 from damrong.thai import national_id
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PASSWORD = "correct-horse-battery"
-
-
-def make_settings(var_dir, worker="none"):
-    return {
-        "zodbconn.uri": (f"file://{var_dir}/Data.fs?blobstorage_dir={var_dir}/blobs"
-                         "&connection_cache_size=100000"),
-        "retry.attempts": "10",
-        "tm.manager_hook": "pyramid_tm.explicit_manager",
-        "damrong.var_dir": str(var_dir),
-        "damrong.config_dir": os.path.join(ROOT, "config"),
-        "damrong.scans_dir": os.path.join(str(var_dir), "scans"),
-        "damrong.development": "true",
-        "damrong.worker": worker,
-        "damrong.upload_limit_mb": "5",
-        "damrong.max_image_pixels": "40000000",
-        # Compiling every template takes seconds per app; tests compile only what they render.
-        "damrong.warm_templates": "false",
-    }
-
-
-def write_ini(path, settings):
-    """An .ini file for the command line with the tests' settings."""
-    lines = ["[app:main]", "use = egg:damrong"]
-    lines += [f"{key} = {value}" for key, value in settings.items()]
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return str(path)
+from damrong.worker import until_idle
+from helpers import PASSWORD, login, make_settings, write_ini
 
 
 @pytest.fixture
@@ -75,7 +58,11 @@ def app(var_dir):
 
 @pytest.fixture
 def db(app):
-    return app.registry._zodb_databases[""]
+    """The app's database, with the app's registry current as in its worker: jobs send events,
+    and an event sent with no registry current raises."""
+    threadlocal_manager.push({"registry": app.registry, "request": None})
+    yield app.registry._zodb_databases[""]
+    threadlocal_manager.pop()
 
 
 class Site:
@@ -126,14 +113,6 @@ def testapp(app):
     return webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
 
 
-def login(testapp, login_id, password=PASSWORD):
-    page = testapp.get("/@@login")
-    form = page.forms[0]
-    form["login"] = login_id
-    form["password"] = password
-    return form.submit("submit", status="*")
-
-
 @pytest.fixture
 def clerk(testapp, make_user):
     """A logged-in clerk at ศูนย์ดำรงธรรมอำเภอเมืองราชบุรี (7001)."""
@@ -142,17 +121,11 @@ def clerk(testapp, make_user):
     return login_id
 
 
-def all_at_once(work, items):
-    """Run ``work(item)`` for every item, each in a thread of its own, all let go at the same
-    moment (as requests that meet on one counter); returns when every thread is done."""
-    start = threading.Barrier(len(items), timeout=60)
 
-    def run(item):
-        start.wait()
-        work(item)
 
-    threads = [threading.Thread(target=run, args=(item,)) for item in items]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+@pytest.fixture
+def indexed(app, db):
+    """Runs the worker (jobs and the search outbox) until nothing is left, as the worker
+    thread does: ``db`` has the app's registry current, so the jobs' events reach the
+    subscribers."""
+    return lambda: until_idle(db, None, app.registry.indexer)

@@ -18,8 +18,6 @@ import waitress
 
 import damrong
 import scanfiles
-from conftest import PASSWORD, make_settings
-from test_reading import scanned_page
 
 pytestmark = pytest.mark.browser
 
@@ -40,6 +38,7 @@ from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
+from helpers import PASSWORD, make_settings, scanned_page
 
 
 @pytest.fixture

@@ -3,6 +3,8 @@
 import json
 import random
 
+import pytest
+
 from damrong.bulk import load_synthetic
 from damrong.scripts.cli import main as cli
 from damrong.search.analyzer import fold
@@ -10,6 +12,7 @@ from damrong.search.analyzer import fold
 CLOSING = "ขอแสดงความนับถือ"  # the petition's last words, on every page unless OCR noise broke it
 
 
+@pytest.mark.slow
 def test_bulk_petitions_are_rebuilt_into_the_index_and_found_by_their_page_text(
         app, make_user, site, ini, capsys):
     officer_id = make_user("officer", "7001")

@@ -2,10 +2,8 @@
 
 import datetime
 
-from conftest import login
-from test_intake import fill
-from test_security import _complaint
 from damrong.thai.dates import BANGKOK
+from helpers import fill, login, new_complaint
 
 
 def _register(testapp):
@@ -43,7 +41,7 @@ def test_edit_never_writes_national_id_into_history(testapp, clerk, site):
 
 def test_closure_needs_a_supervisor(testapp, make_user, site):
     with site() as s:
-        path = _complaint(s, "7001", "เรื่องที่จะยุติ")
+        path = new_complaint(s, "7001", "เรื่องที่จะยุติ")
     officer = make_user("officer", "7001")
     login(testapp, officer).follow()
     for name, note in (("screen", ""), ("forward", ""), ("work", ""), ("propose", "ดำเนินการแล้ว")):
@@ -55,8 +53,9 @@ def test_closure_needs_a_supervisor(testapp, make_user, site):
     assert "เสนอยุติเรื่อง" in page.text
     assert 'value="close"' not in page.text  # an officer is not offered the approval
     token = next(iter(page.forms.values()))["csrf_token"].value
-    testapp.post(path + "/@@transition", {"name": "close", "note": "x", "csrf_token": token},
-                 status=303)
+    refused = testapp.post(path + "/@@transition", {"name": "close", "note": "x",
+                                                     "csrf_token": token}, status=303).follow()
+    assert "ท่านไม่มีสิทธิ์เปลี่ยนสถานะนี้" in refused.text  # Workflow.apply's own check
     with site() as s:
         assert s.listing.count("status", "closure-proposed") == 1
     supervisor = make_user("supervisor", "7001")
@@ -74,11 +73,11 @@ def test_closure_needs_a_supervisor(testapp, make_user, site):
 def test_listing_filters_by_category_status_and_dates(testapp, make_user, site):
     with site() as s:
         for i in range(30):
-            _complaint(s, "7001", f"เรื่องที่ {i}")
+            new_complaint(s, "7001", f"เรื่องที่ {i}")
         complaints = list(s.centers["7001"].complaints.values())
         old = complaints[0]
-        old.received_at = datetime.datetime(2023, 5, 1, 10, tzinfo=datetime.timezone.utc)
-        s.listing.index(old)
+        old.change("system", "แก้ไขข้อมูล",
+                   received_at=datetime.datetime(2023, 5, 1, 10, tzinfo=datetime.timezone.utc))
     login(testapp, make_user("officer", "7001")).follow()
     page = testapp.get("/moi/70/7001/")
     assert "เรื่องร้องเรียนทั้งหมด ๓๐ เรื่อง" in page.text

@@ -5,6 +5,8 @@ import os
 import random
 from collections import defaultdict
 
+import pytest
+
 from damrong import areas
 from damrong.demo.loader import load_demo
 from damrong.security import verify_password
@@ -18,6 +20,7 @@ def _complaints(s):
     return [c for code in DEMO_CENTERS for c in s.centers[code].complaints.values()]
 
 
+@pytest.mark.slow
 def test_load_demo(app, site, db, var_dir):
     lines = []
     with site() as s:

@@ -123,6 +123,7 @@ def test_render_and_degrade(font_path, scanned):
     assert sum(pages[0].histogram()[:100]) > sum(pages[1].histogram()[:100])
 
 
+@pytest.mark.slow
 def test_render_and_degrade_are_deterministic(font_path):
     _, _, text = letter(3)
 
@@ -150,6 +151,7 @@ def test_signature_stays_with_the_last_line_of_text(font_path):
     assert last_page[-1][1].startswith("( ")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", scans.FORMATS)
 def test_save_scan_round_trips(tmp_path, scanned, fmt):
     _, pages = scanned

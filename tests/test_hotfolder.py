@@ -14,8 +14,9 @@ from damrong.numbering import format_receipt
 from damrong.scans import hotfolder
 from damrong.scans.hotfolder import HotFolder
 from damrong.worker import drain, until_idle
-from scan_intake import (app, complaint, drop, encrypted_pdf, hot, huge_png_header,  # noqa: F401
-                         listing, reason_of)
+from helpers import (complaint_at, drop, encrypted_pdf, huge_png_header, listing,
+                     reason_of)
+from scan_intake import app, hot  # noqa: F401 - fixtures: the app with a hot folder
 
 
 def _documents(s, path_names):
@@ -24,7 +25,7 @@ def _documents(s, path_names):
 
 def test_file_named_with_receipt_number_is_attached(hot, db, site):
     with site() as s:
-        target = complaint(s)
+        target = complaint_at(s)
         year, number = target.receipt_year, target.receipt_number
         name = target.__name__
     drop(hot, f"{number}-{year}.jpg", scanfiles.jpeg())
@@ -43,7 +44,7 @@ def test_file_named_with_receipt_number_is_attached(hot, db, site):
 
 def test_batch_named_with_tracking_code_becomes_documents_of_one_complaint(hot, db, site):
     with site() as s:
-        target = complaint(s)
+        target = complaint_at(s)
         code, name = target.tracking_code, target.__name__
     drop(hot, f"{code[:4]}-{code[4:]}/1.jpg", scanfiles.jpeg(label="1"))
     drop(hot, f"{code[:4]}-{code[4:]}/2.tif", scanfiles.tiff(2))
@@ -126,7 +127,7 @@ def test_same_file_dropped_twice_is_received_once(hot, db, site):
 def test_file_the_clerk_already_attached_by_hand_is_refused_with_a_reason(hot, db, site):
     data = scanfiles.jpeg(label="by hand")
     with site() as s:
-        target = complaint(s)
+        target = complaint_at(s)
         name, stem = target.__name__, f"{target.receipt_number}-{target.receipt_year}"
         drop(hot, "upload.jpg", data)
         upload = hot.check(os.path.join(hot.inbox, "upload.jpg")).uploads[0]

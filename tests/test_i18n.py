@@ -10,14 +10,13 @@ import sys
 import polib
 import pytest
 
-from conftest import ROOT
 from damrong import areas
 from damrong.display import Display
 from damrong.i18n import LOCALE_COOKIE, warn_missing_catalogs
 from damrong.taxonomy import Taxonomy
 from damrong.thai.dates import BANGKOK
 from damrong.workflow import Workflow
-from test_intake import fill, register_page
+from helpers import ROOT, fill, register_page
 
 LOCALE_DIR = os.path.join(ROOT, "src", "damrong", "locale")
 POT = os.path.join(LOCALE_DIR, "damrong.pot")

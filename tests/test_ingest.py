@@ -2,14 +2,18 @@
 
 import pytest
 
+from pyramid.traversal import resource_path
+
 import scanfiles
 from damrong.complaints import PENDING_SUBJECT
+from damrong.indexing import index_document
 from damrong.resources.document import Page
 from damrong.scans import ingest as ingest_module
 from damrong.scans.ingest import fill_subject_from_ocr
 from damrong.scripts.cli import main as cli
+from damrong.searching import search_complaints
 from damrong.worker import drain
-from test_intake import fill
+from helpers import fill, scanned_page
 
 
 @pytest.fixture
@@ -126,3 +130,26 @@ def test_clerk_completes_a_back_captured_record_from_the_queue(ini, archive, cap
 def test_ingest_refuses_an_unknown_center(ini, archive, capsys):
     assert cli(["-c", ini, "ingest", archive, "--center", "9999"]) == 2
     assert "ไม่พบศูนย์" in capsys.readouterr().err
+
+
+def test_the_subject_filled_from_ocr_is_what_search_finds(ini, tmp_path, request):
+    """The filled subject goes through the door: it is indexed, the placeholder is not left in
+    the index, and check-index's content stamp agrees with the record."""
+    batch = tmp_path / "archive" / "2561-ก"
+    batch.mkdir(parents=True)
+    (batch / "1.jpg").write_bytes(scanned_page())  # real OCR reads its เรื่อง line
+    cli(["-c", ini, "ingest", str(batch.parent), "--center", "7001"])
+    app, site = request.getfixturevalue("app"), request.getfixturevalue("site")
+    request.getfixturevalue("indexed")()
+    index = app.registry.indexer.index
+    with site() as s:
+        complaint = next(iter(s.centers["7001"].complaints.values()))
+        assert "ซ่อมถนน" in complaint.subject
+        center = s.centers["7001"]
+        _results, found = search_complaints(s, index, center, complaint.subject,
+                                            can_see_personal=False)
+        assert [item.complaint for item in found] == [complaint]
+        placeholder, _found = search_complaints(s, index, center, PENDING_SUBJECT,
+                                                can_see_personal=False)
+        assert placeholder.total == 0
+        assert index.ids_and_stamps()[resource_path(complaint)] == index_document(complaint).stamp

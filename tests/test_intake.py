@@ -2,43 +2,13 @@
 
 import datetime
 
+import pytest
 import webtest
 
 import scanfiles
-from conftest import login
 from damrong.thai.dates import BANGKOK
 from damrong.worker import drain
-
-GOOD_ID = "1101700203450"  # synthetic, passes the checksum
-
-
-def fill(form, **overrides):
-    values = {
-        "category": "d02",
-        "channel": "walk-in",
-        "subject": "ขอให้ตรวจสอบโรงงานปล่อยน้ำเสียลงลำห้วย",
-        "details": "น้ำในลำห้วยมีกลิ่นเหม็นตั้งแต่เดือนที่แล้ว",
-        "province": "70",
-        "district": "7001",
-        "title": "นาง",
-        "first_name": "มาลีวรรณ",
-        "last_name": "ทองประเสริฐสุข",
-        "national_id": GOOD_ID,
-        "phone": "081-234-5678",
-        "agency": "โรงงานตัวอย่าง",
-    }
-    values.update(overrides)
-    for name, value in values.items():
-        if name == "national_id" or name == "received_at":
-            form.set(name, value)
-        else:
-            form[name] = value
-    return form
-
-
-def register_page(testapp):
-    return testapp.get("/moi/70/7001/@@register")
-
+from helpers import GOOD_ID, fill, register_page
 
 def test_register_with_scan_gives_receipt_number_and_tracking_code(testapp, clerk, db, site):
     form = fill(register_page(testapp).forms["intake"])
@@ -64,6 +34,7 @@ def test_register_with_scan_gives_receipt_number_and_tracking_code(testapp, cler
         assert document.state == "ready" and len(document.pages) == 1
 
 
+@pytest.mark.slow
 def test_multipage_tiff_and_pdf_become_pages(testapp, clerk, db, site):
     for name, data, mime, pages in (("bundle.tif", scanfiles.tiff(3), "image/tiff", 3),
                                     ("letter.pdf", scanfiles.pdf(2), "application/pdf", 2)):

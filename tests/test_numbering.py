@@ -1,10 +1,10 @@
 """Receipt numbers under concurrency: real threads, real ZODB, ConflictError retries."""
 
+import pytest
 import webtest
 
-from conftest import all_at_once, login
 from damrong import complaints
-from test_intake import fill
+from helpers import all_at_once, fill, login
 
 # 200 registrations from 8 clerks' sessions at once (200 threads let go at the same moment
 # exhausted retry.attempts on a busy two-core machine, ending in NoTransaction).
@@ -12,6 +12,7 @@ THREADS = 8
 PER_THREAD = 25
 
 
+@pytest.mark.slow
 def test_200_concurrent_registrations_get_200_consecutive_numbers(app, make_user, site,
                                                                      monkeypatch):
     clerk = make_user("clerk", "7001")

@@ -61,6 +61,7 @@ def test_turned_page_is_read_upright(turn):
     assert page.image.height > page.image.width  # portrait again
 
 
+@pytest.mark.slow
 def test_born_digital_pdf_uses_its_text_layer_and_scanned_pages_are_read(tmp_path):
     weasyprint = pytest.importorskip("weasyprint")
     scan = tmp_path / "scan.png"
@@ -104,6 +105,7 @@ def test_cli_prints_pages_separated_by_form_feeds(tiff, capsys):
     assert "หน้า๑" in squeezed(first) and "หน้า๒" in squeezed(second)
 
 
+@pytest.mark.slow
 def test_bench_smoke(tmp_path):
     sys.path.insert(0, os.path.join(ROOT, "bench"))
     import ocr as bench  # bench/ocr.py

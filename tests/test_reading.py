@@ -8,27 +8,13 @@ import pytest
 import transaction
 import webtest
 
-from conftest import login
 from damrong import reading, worker
 from damrong.demo import scans
 from damrong.jobs import MAX_ATTEMPTS
 from damrong.ocr import sources
 from damrong.resources.site import get_site
-from damrong.thai import national_id
 from damrong.worker import JobRun, LeaseLost, drain, run_one, worker_name
-
-TEXT = ("เรื่อง ขอให้ซ่อมถนนในหมู่บ้าน\n"
-        "ข้าพเจ้าขอร้องเรียนว่าถนนหมู่ที่ ๔ ชำรุดตั้งแต่วันที่ ๒๖ สิงหาคม ๒๕๖๗\n"
-        "โทร ๐๘๑ ๙๗๖ ๕๔๓๒")
-
-
-def scanned_page(text=TEXT, seed=3):
-    rng = random.Random(seed)
-    image = scans.degrade(scans.render_page(text, scans.find_thai_font(), rng), rng)
-    buffer = io.BytesIO()
-    image.save(buffer, "JPEG", quality=85, dpi=(300, 300))
-    return buffer.getvalue()
-
+from helpers import login, register_with, scanned_page
 
 def scanned_tiff(pages):
     frames = [scans.render_page(f"หน้าที่ {n}\nเรื่อง ทดสอบการอ่าน", scans.find_thai_font(),
@@ -37,30 +23,6 @@ def scanned_tiff(pages):
     frames[0].save(buffer, "TIFF", save_all=True, append_images=frames[1:],
                    compression="tiff_deflate", dpi=(300, 300))
     return buffer.getvalue()
-
-
-def register(testapp, subject="ขอให้ซ่อมถนน", center="7001", details="ถนนชำรุด",
-             name=None, upload=None):
-    """Register through the intake form: anonymous unless ``name`` ("first last") is given,
-    with ``upload`` ((filename, bytes, mimetype)) attached."""
-    form = testapp.get(f"/moi/70/{center}/@@register").forms["intake"]
-    form["category"] = "d04"
-    form["channel"] = "walk-in"
-    form["subject"] = subject
-    form["details"] = details
-    if name:
-        form["title"] = "นาย"
-        form["first_name"], form["last_name"] = name.split()
-        form["national_id"] = national_id.generate(random.Random(name))
-    else:
-        form["anonymous"] = True
-    if upload:
-        form["file"] = [webtest.Upload(*upload)]
-    return form.submit("register").follow()
-
-
-def register_with(testapp, name, data, mimetype):
-    return register(testapp, upload=(name, data, mimetype))
 
 
 def only_document(s):
@@ -131,6 +93,7 @@ class CrashAfter:
         self.run.checkpoint()
 
 
+@pytest.mark.slow
 def test_interrupted_document_keeps_read_pages_and_corrections_then_finishes(
         testapp, clerk, db, site, monkeypatch):
     register_with(testapp, "bundle.tif", scanned_tiff(3), "image/tiff")
@@ -165,6 +128,7 @@ def test_interrupted_document_keeps_read_pages_and_corrections_then_finishes(
         assert finished.attempts == 2
 
 
+@pytest.mark.slow
 def test_a_long_document_is_read_in_turns_with_the_scans_registered_after_it(
         testapp, clerk, db, site, monkeypatch):
     monkeypatch.setattr(reading, "PAGES_PER_TURN", 2)

@@ -12,8 +12,8 @@ import scanfiles
 from damrong.scans.coversheet import code_in_image
 from damrong.thai.digits import to_thai_digits
 from damrong.worker import drain
-from scan_intake import app, complaint, drop, hot, listing, url_of  # noqa: F401
-from test_intake import GOOD_ID
+from helpers import GOOD_ID, complaint_at, drop, fill, listing, login, register_page, url_of
+from scan_intake import app, hot  # noqa: F401 - fixtures: the app with a hot folder
 
 PETITION_TEXT = """เลขรับ วันที่รับ ๓ มิ.ย. ๖๙ เวลา ๑๐.๑๕ น.
 เรื่อง ขอให้ซ่อมถนนในหมู่บ้านที่ชำรุด
@@ -44,7 +44,7 @@ def _rasterize_first_page(pdf, tmp_path, dpi=100):
 
 def test_cover_sheet_shows_receipt_center_subject_and_a_readable_qr(testapp, clerk, site, tmp_path):
     with site() as s:
-        target = complaint(s, subject="ขอให้ตรวจสอบไฟฟ้าดับบ่อย")
+        target = complaint_at(s, subject="ขอให้ตรวจสอบไฟฟ้าดับบ่อย")
         url, code = url_of(target), target.tracking_code
         receipt = f"รับที่ {to_thai_digits(f'{target.receipt_number}/{target.receipt_year}')}"
     pdf = _cover_pdf(testapp, url)
@@ -60,7 +60,7 @@ def test_cover_sheet_shows_receipt_center_subject_and_a_readable_qr(testapp, cle
 def test_batch_behind_a_cover_sheet_is_attached_and_the_sheet_not_kept(testapp, clerk, hot, db, site,
                                                                        tmp_path):
     with site() as s:
-        target = complaint(s)
+        target = complaint_at(s)
         url, name = url_of(target), target.__name__
     cover_png = _rasterize_first_page(_cover_pdf(testapp, url), tmp_path)
     drop(hot, "batch-0007/page-00.png", cover_png)
@@ -77,7 +77,7 @@ def test_batch_behind_a_cover_sheet_is_attached_and_the_sheet_not_kept(testapp, 
 
 def test_pdf_whose_first_page_is_the_cover_sheet_is_attached_and_marked(testapp, clerk, hot, db, site):
     with site() as s:
-        target = complaint(s)
+        target = complaint_at(s)
         url, name = url_of(target), target.__name__
     writer = PdfWriter(clone_from=io.BytesIO(_cover_pdf(testapp, url)))
     writer.append(io.BytesIO(scanfiles.pdf(2)))
@@ -96,7 +96,7 @@ def test_pdf_whose_first_page_is_the_cover_sheet_is_attached_and_marked(testapp,
 
 def test_clerk_attaches_an_unfiled_scan_to_a_complaint_by_receipt_number(testapp, clerk, hot, db, site):
     with site() as s:
-        target = complaint(s)
+        target = complaint_at(s)
         url, name = url_of(target), target.__name__
         reference = to_thai_digits(f"{target.receipt_number}/{target.receipt_year}")
     drop(hot, "IMG_0042.jpg", scanfiles.jpeg())
@@ -152,7 +152,6 @@ def test_unfiled_scan_becomes_a_new_complaint_with_fields_from_its_text(testapp,
 
 
 def test_unfiled_pages_need_the_register_permission(testapp, make_user, hot, db):
-    from conftest import login
     drop(hot, "x.jpg", scanfiles.jpeg())
     hot.poll(db)
     login(testapp, make_user("executive", "7001")).follow()
@@ -177,7 +176,6 @@ def test_attach_form_without_csrf_token_is_refused(testapp, clerk, hot, db, site
 
 def test_clerk_uploads_are_untouched_by_the_hot_folder(testapp, clerk, site):
     """The counter's own upload form still works beside the hot folder (same document model)."""
-    from test_intake import fill, register_page
     form = fill(register_page(testapp).forms["intake"])
     form["file"] = [webtest.Upload("petition.jpg", scanfiles.jpeg(), "image/jpeg")]
     form.submit("register", status=303)

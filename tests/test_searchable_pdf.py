@@ -14,7 +14,8 @@ from damrong.complaints import correct_page_text
 from damrong.ocr import PageText, Word, ocr_image
 from damrong.scans.searchable_pdf import build_searchable_pdf
 from damrong.worker import drain
-from scan_intake import app, complaint, drop, hot, url_of  # noqa: F401
+from helpers import complaint_at, drop, url_of
+from scan_intake import app, hot  # noqa: F401 - fixtures: the app with a hot folder
 
 LINES = [["เรื่อง", "ขอให้ตรวจสอบ", "น้ำท่วมขัง", "หน้าบ้านผู้ใหญ่บ้าน"],
          ["เลขรับ", "๑๒๓/๒๕๖๘", "วันที่", "๒๕", "มิถุนายน", "๒๕๖๒"]]
@@ -74,7 +75,7 @@ def _squeeze(text):
 
 def test_read_document_gets_a_searchable_pdf_that_follows_corrections(testapp, clerk, hot, db, site):
     with site() as s:
-        target = complaint(s)
+        target = complaint_at(s)
         url, name = url_of(target), target.__name__
     data = _thai_scan("ขอให้ตรวจสอบการปล่อยน้ำเสีย")
     drop(hot, f"{target.receipt_number}-{target.receipt_year}.jpg", data)
@@ -101,7 +102,7 @@ def test_read_document_gets_a_searchable_pdf_that_follows_corrections(testapp, c
 
 def test_born_digital_pdf_is_its_own_searchable_pdf(testapp, clerk, hot, db, site):
     with site() as s:
-        target = complaint(s, subject="หนังสือจากหน่วยงาน")
+        target = complaint_at(s, subject="หนังสือจากหน่วยงาน")
         url = url_of(target)
     letter = weasyprint.HTML(string="<p>หนังสือตอบกลับจากหน่วยงาน เรื่อง ถนนชำรุด</p>").write_pdf()
     drop(hot, f"{target.receipt_number}-{target.receipt_year}.pdf", letter)
@@ -112,7 +113,7 @@ def test_born_digital_pdf_is_its_own_searchable_pdf(testapp, clerk, hot, db, sit
 
 def test_no_searchable_pdf_before_the_document_is_read(testapp, clerk, hot, db, site):
     with site() as s:
-        target = complaint(s)
+        target = complaint_at(s)
         url = url_of(target)
     drop(hot, f"{target.receipt_number}-{target.receipt_year}.jpg", scanfiles.jpeg())
     hot.poll(db)

@@ -1,41 +1,13 @@
 """Who sees what: centers, roles, first login, throttling."""
 
-import datetime
-
-from conftest import PASSWORD, login
-from damrong.complaints import register_complaint
 from damrong.security import LoginThrottle
-from damrong.thai.dates import BANGKOK
-
-
-def _complaint(s, center_code, subject):
-    record = {
-        "received_at": datetime.datetime.now(BANGKOK),
-        "type": {"category": "d01", "category_other": "", "channel": "walk-in"},
-        "complaint": {"subject": subject, "details": "", "urgency": "normal"},
-        "place": {"province": center_code[:2], "district": "", "subdistrict": "", "address": "",
-                  "lat": "", "lon": ""},
-        "complainant": {"anonymous": False, "title": "นาย", "first_name": "สมปอง",
-                        "last_name": "ใจดีมาก", "national_id": "1101700203450", "phone": "",
-                        "address": ""},
-        "respondent": {"name": "", "position": "", "agency": ""},
-    }
-    complaint, _ = register_complaint(s, s.centers[center_code], record, [], "system", "received")
-    return "/" + "/".join(_path(complaint))
-
-
-def _path(resource):
-    names = []
-    while resource.__parent__ is not None:
-        names.append(resource.__name__)
-        resource = resource.__parent__
-    return reversed(names)
+from helpers import PASSWORD, login, new_complaint
 
 
 def test_district_user_sees_only_own_district(testapp, make_user, site):
     with site() as s:
-        own = _complaint(s, "7001", "เรื่องของอำเภอเมือง")
-        other = _complaint(s, "7002", "เรื่องของอำเภอจอมบึง")
+        own = new_complaint(s, "7001", "เรื่องของอำเภอเมือง")
+        other = new_complaint(s, "7002", "เรื่องของอำเภอจอมบึง")
     login(testapp, make_user("officer", "7001")).follow()
     assert "เรื่องของอำเภอเมือง" in testapp.get(own + "/").text
     testapp.get(other + "/", status=403)
@@ -47,8 +19,8 @@ def test_district_user_sees_only_own_district(testapp, make_user, site):
 
 def test_province_user_sees_province_and_its_districts(testapp, make_user, site):
     with site() as s:
-        district = _complaint(s, "7002", "เรื่องของอำเภอจอมบึง")
-        elsewhere = _complaint(s, "5001", "เรื่องของเชียงใหม่")
+        district = new_complaint(s, "7002", "เรื่องของอำเภอจอมบึง")
+        elsewhere = new_complaint(s, "5001", "เรื่องของเชียงใหม่")
     login(testapp, make_user("supervisor", "70")).follow()
     listing = testapp.get("/moi/70/")
     assert "เรื่องของอำเภอจอมบึง" in listing.text
@@ -59,8 +31,8 @@ def test_province_user_sees_province_and_its_districts(testapp, make_user, site)
 
 def test_ministry_sees_everything(testapp, make_user, site):
     with site() as s:
-        _complaint(s, "7002", "เรื่องของอำเภอจอมบึง")
-        _complaint(s, "5001", "เรื่องของเชียงใหม่")
+        new_complaint(s, "7002", "เรื่องของอำเภอจอมบึง")
+        new_complaint(s, "5001", "เรื่องของเชียงใหม่")
     login(testapp, make_user("executive", "moi")).follow()
     listing = testapp.get("/moi/")
     assert "เรื่องของอำเภอจอมบึง" in listing.text and "เรื่องของเชียงใหม่" in listing.text
@@ -68,7 +40,7 @@ def test_ministry_sees_everything(testapp, make_user, site):
 
 def test_executive_cannot_register_and_id_is_masked(testapp, make_user, site):
     with site() as s:
-        path = _complaint(s, "7001", "เรื่องทดสอบการปกปิดข้อมูล")
+        path = new_complaint(s, "7001", "เรื่องทดสอบการปกปิดข้อมูล")
     login(testapp, make_user("executive", "70")).follow()
     testapp.get("/moi/70/7001/@@register", status=403)
     page = testapp.get(path + "/")
@@ -79,7 +51,7 @@ def test_executive_cannot_register_and_id_is_masked(testapp, make_user, site):
 
 def test_reveal_of_personal_data_is_logged(testapp, make_user, site):
     with site() as s:
-        path = _complaint(s, "7001", "เรื่องทดสอบการเปิดดู")
+        path = new_complaint(s, "7001", "เรื่องทดสอบการเปิดดู")
     officer = make_user("officer", "7001")
     login(testapp, officer).follow()
     page = testapp.get(path + "/")

@@ -3,18 +3,20 @@
 import concurrent.futures
 
 import deform
+import pytest
 import webtest
 from pyramid.renderers import get_renderer
 
 import damrong
-from conftest import make_settings
 from damrong.warmup import _template_names
+from helpers import make_settings
 
 
 def _cooked(registry, name):
     return get_renderer(f"damrong:templates/{name}", registry=registry).implementation()._cooked
 
 
+@pytest.mark.slow
 def test_start_up_compiles_every_template_then_concurrent_first_requests_succeed(var_dir):
     settings = dict(make_settings(var_dir), **{"damrong.warm_templates": "true"})
     app = damrong.main({}, **settings)

@@ -1,6 +1,7 @@
 """Several worker processes on one ZEO database never do the same job twice."""
 
 import contextlib
+import io
 import os
 import random
 import shutil
@@ -16,11 +17,12 @@ import webtest
 from pyramid.threadlocal import manager
 
 import damrong
-from conftest import PASSWORD, login, make_settings, write_ini
+import scanfiles
 from damrong.accounts import add_user
 from damrong.resources.site import get_site
 from damrong.thai import national_id
-from test_reading import register_with, scanned_page
+from damrong.worker import WorkerThread
+from helpers import PASSWORD, login, make_settings, register_with, scanned_page, write_ini
 
 DAMRONG = os.path.join(os.path.dirname(sys.executable), "damrong")
 
@@ -86,6 +88,7 @@ def opened_app(settings):
         db.close()
 
 
+@pytest.mark.slow
 def test_two_worker_processes_share_the_queue_and_run_each_job_once(zeo, tmp_path):
     settings = zeo_settings(zeo)
     login_id = national_id.generate(random.Random(8))
@@ -116,3 +119,24 @@ def test_two_worker_processes_share_the_queue_and_run_each_job_once(zeo, tmp_pat
         assert all(job.attempts == 1 for job in finished)
         processes = {job.leased_by.split(":")[1] for job in finished}
         assert len(processes) == 2, "both workers took jobs"
+
+
+def test_the_worker_sweeps_uploads_abandoned_for_a_day(app, db):
+    """A form with scans that was never submitted again leaves checked files behind."""
+    store = app.registry.uploads
+    abandoned = store.add(io.BytesIO(scanfiles.png()), "old.png")
+    recent = store.add(io.BytesIO(scanfiles.jpeg()), "new.jpg")
+    two_days_ago = time.time() - 2 * 24 * 3600
+    for path in (abandoned.path, abandoned.path[:-len(".bin")] + ".json"):
+        os.utime(path, (two_days_ago, two_days_ago))
+    worker = WorkerThread(db, app.registry, interval=0.05)
+    worker.start()
+    try:
+        deadline = time.monotonic() + 30
+        while store.get(abandoned.uid) is not None and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        worker.stop()
+        worker.join(30)
+    assert store.get(abandoned.uid) is None and not os.path.exists(abandoned.path)
+    assert store.get(recent.uid) == recent

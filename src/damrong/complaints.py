@@ -1,8 +1,11 @@
 """Where a complaint is created and edited; each change is recorded in its history.
 
-Views, the demo loader, the bulk loader and later the back-capture command all register through
+Views, the demo loader, the bulk loader and the back-capture command all register through
 ``register_complaint``, so numbering, tracking codes, indexing and the document jobs happen the
-same way whatever the entry point.
+same way whatever the entry point. The record itself changes only through ``Complaint.change``
+(edits here, status in workflow.py), documents only through ``attach_document`` and the
+folder's ``add``, texts through ``correct_page_text`` and reading.py: each sends the event the
+indexes subscribe to.
 """
 
 import datetime
@@ -11,7 +14,7 @@ from pyramid.traversal import find_root, resource_path_tuple
 
 from .i18n import _
 from .numbering import format_receipt, next_receipt_number
-from .resources.complaint import Complaint
+from .resources.complaint import GROUPS, Complaint
 from .resources.document import ScannedDocument
 from .resources.events import ObjectModified, notify
 from .thai.digits import format_number
@@ -43,7 +46,6 @@ FIELD_LABELS = {
     ("respondent", "position"): _("ตำแหน่งผู้ถูกร้องเรียน"),
     ("respondent", "agency"): _("หน่วยงานผู้ถูกร้องเรียน"),
 }
-GROUPS = ("type", "complaint", "place", "complainant", "respondent")
 #: Personal data is never copied into history in clear: an ID change shows as masked.
 PERSONAL_FIELDS = {("complainant", "national_id"), ("complainant", "phone")}
 #: The subject of a back-captured record until its OCR text (or a clerk) supplies one.
@@ -58,12 +60,14 @@ class DuplicateDocument(Exception):
         self.existing = existing
 
 
-def register_complaint(site, center, record, uploads, who, initial_status, submission_id=None):
+def register_complaint(site, center, record, uploads, who, initial_status, submission_id=None,
+                       to_complete=False):
     """Register a complaint at ``center``; returns ``(complaint, created)``.
 
     ``record`` maps the five groups to dicts plus ``received_at``; ``uploads`` are validated
     temporary files (see uploads.py). A ``submission_id`` seen before returns the complaint it
     registered, which is how a double-clicked submit registers one complaint, not two.
+    ``to_complete``: nobody has typed the record yet (back-capture).
     """
     if submission_id and submission_id in site.submissions:
         return site.submissions[submission_id], False
@@ -76,6 +80,7 @@ def register_complaint(site, center, record, uploads, who, initial_status, submi
         received_at=received_at,
         registered_by=who,
         status=initial_status,
+        to_complete=to_complete,
         **{group: record[group] for group in GROUPS},
     )
     center.complaints.add(f"{year}-{number}", complaint)
@@ -125,24 +130,25 @@ def edit_complaint(complaint, record, who, describe=str):
     ``describe(group, field, value)`` turns stored codes into readable labels for the history.
     Returns the number of fields that changed.
     """
-    changes = []
+    changes, values = [], {}
     for group in GROUPS:
         old, new = getattr(complaint, group), record[group]
-        for field in sorted(set(old) | set(new)):
-            if old.get(field) != new.get(field):
-                changes.append(_change(group, field, old.get(field), new.get(field), describe))
-        setattr(complaint, group, dict(new))
+        group_changes = [_change(group, field, old.get(field), new.get(field), describe)
+                         for field in sorted(set(old) | set(new))
+                         if old.get(field) != new.get(field)]
+        if group_changes:
+            changes += group_changes
+            values[group] = dict(new)
     received_at = as_utc(record["received_at"])
     if received_at != complaint.received_at:
         changes.append((_("วันเวลาที่รับเรื่อง"), describe("complaint", "received_at", complaint.received_at),
                         describe("complaint", "received_at", received_at)))
-        complaint.received_at = received_at
+        values["received_at"] = received_at
     if complaint.to_complete:  # the edit form only saves a complete record
-        complaint.to_complete = False
+        values["to_complete"] = False
         changes.append((_("สถานะการบันทึก"), _("ต้องบันทึกให้ครบ"), _("บันทึกครบแล้ว")))
     if changes:
-        complaint.history.record(who, _("แก้ไขข้อมูล"), changes=changes)
-        notify(ObjectModified(complaint))
+        complaint.change(who, _("แก้ไขข้อมูล"), changes=changes, **values)
     return len(changes)
 
 

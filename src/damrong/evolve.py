@@ -1,16 +1,22 @@
-"""Creating and upgrading the database: numbered evolve steps, the last one applied kept in it.
+"""Creating and upgrading the database: evolve steps, each recorded by name once it is done.
 
 ``damrong init`` (and the first start of the web app) calls ``bootstrap``: it creates the site
-if the database is empty, then runs every step newer than the database's generation, each in
-order. Steps must be idempotent, since an interrupted upgrade is simply run again.
+if the database is empty, then runs, in the order of ``STEPS``, every step whose name the
+database has not recorded as finished (``site.evolved``: name -> when), committing after each.
+As in Substance D's evolution, a step is known by its name, not by a position: two branches
+can each add a step and, once merged, a database upgraded on either runs exactly the one it
+lacks. A step's name (its function's name) must therefore never change. Steps must be
+idempotent, since an interrupted upgrade is simply run again.
 """
 
+import datetime
 import logging
 
 import geothai
 import transaction
 from BTrees.Length import Length
 from BTrees.LOBTree import LOBTree
+from BTrees.OOBTree import OOBTree
 
 from .indexing import IndexOutbox
 from .resources.center import MINISTRY_CODE, Center, add_letter_register, add_scan_intake
@@ -18,6 +24,22 @@ from .resources.site import ROOT_KEY, Site
 from .resources.users import Users
 
 log = logging.getLogger(__name__)
+
+
+#: The steps of the numbered scheme this one replaced, in their order: a database of generation
+#: N had finished the first N of them.
+NUMBERED_STEPS = ("create_center_tree", "keep_finished_jobs", "add_scan_intake_to_centers",
+                  "add_search_outbox", "add_letter_registers_to_centers")
+
+
+def record_numbered_generation(site):
+    """Record the steps a database of the numbered scheme had finished, by name, and drop its
+    generation number."""
+    generation = getattr(site, "evolve_generation", 0)
+    for name in NUMBERED_STEPS[:generation]:
+        site.evolved.setdefault(name, _now())
+    if hasattr(site, "evolve_generation"):
+        del site.evolve_generation
 
 
 def create_center_tree(site):
@@ -69,13 +91,14 @@ def add_letter_registers_to_centers(site):
         add_letter_register(center)
 
 
-#: Evolve steps in order; the database records how many it has had.
-STEPS = [create_center_tree, keep_finished_jobs, add_scan_intake_to_centers, add_search_outbox,
-         add_letter_registers_to_centers]
+#: Evolve steps in the order they run; each is recorded in the database by its name. Add new
+#: steps at the end.
+STEPS = [record_numbered_generation, create_center_tree, keep_finished_jobs,
+         add_scan_intake_to_centers, add_search_outbox, add_letter_registers_to_centers]
 
 
 def bootstrap(connection):
-    """Create the site if missing and bring it to the newest generation. Returns (site, created)."""
+    """Create the site if missing and run every step it has not finished. Returns (site, created)."""
     root = connection.root()
     created = ROOT_KEY not in root
     if created:
@@ -84,10 +107,16 @@ def bootstrap(connection):
         site.add("users", Users(), send_events=False)
         transaction.commit()
     site = root[ROOT_KEY]
-    for generation, step in enumerate(STEPS, start=1):
-        if site.evolve_generation < generation:
-            log.info("evolve step %d: %s", generation, step.__name__)
+    if site.evolved is None:  # a database of the numbered scheme
+        site.evolved = OOBTree()
+    for step in STEPS:
+        if step.__name__ not in site.evolved:
+            log.info("evolve step %s", step.__name__)
             step(site)
-            site.evolve_generation = generation
+            site.evolved[step.__name__] = _now()
             transaction.commit()
     return site, created
+
+
+def _now():
+    return datetime.datetime.now(datetime.timezone.utc)

@@ -11,9 +11,16 @@ the database is deleted from the index by the same path, so no phantom is left b
 
 One process writes (the engines allow one writer per index): the holder of a file lock beside
 the index, so several worker processes on ZEO can all run the same loop.
+
+Each index entry carries a *content stamp*, a digest of exactly what was indexed. ``check-index``
+recomputes it from the record, so a stale entry is found however it came about, even by a change
+that never marked the outbox. ``reindex`` rebuilds the whole index from the database.
 """
 
+import dataclasses
+import hashlib
 import itertools
+import os
 
 import transaction
 from BTrees.OOBTree import OOBTree
@@ -25,8 +32,10 @@ from .locks import ProcessLock
 from .resources.complaint import Complaint
 from .resources.site import get_site
 from .search import IndexDoc, PageRef
+from .search.parallel import analyzed_batches
 from .thai.digits import to_thai_digits
 from .tracking import format_code
+from .visibility import seen_from
 
 BATCH = 200
 
@@ -71,11 +80,10 @@ def index_document(complaint):
     name = "" if complainant.get("anonymous") else " ".join(filter(None, (
         complainant.get("first_name"), complainant.get("last_name"))))
     receipt = f"{complaint.receipt_number}/{complaint.receipt_year}"
-    return IndexDoc(
+    doc = IndexDoc(
         id=resource_path(complaint),
-        stamp=str(getattr(complaint, "index_revision", 0)),
-        centers=tuple(code for code in reversed(center.lineage_codes) if code != "moi")
-        or (center.code,),
+        stamp="",
+        centers=tuple(reversed(seen_from(center))),
         received=complaint.received_at,
         status=complaint.status,
         category=complaint.type.get("category", ""),
@@ -91,6 +99,13 @@ def index_document(complaint):
         pages=pages,
         letters=[letter.full_text() for letter in complaint.issued_letters()],
     )
+    return dataclasses.replace(doc, stamp=content_stamp(doc))
+
+
+def content_stamp(doc):
+    """A digest of everything ``doc`` holds but its stamp: equal stamps, equal index entries."""
+    text = repr(dataclasses.replace(doc, stamp=""))
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 class Indexer:
@@ -175,9 +190,85 @@ def current_paths(site):
 
 
 def current_stamps(site):
-    """``{path: stamp}`` of every complaint, as ``check-index`` compares them with the index."""
-    return {resource_path(c): str(getattr(c, "index_revision", 0))
-            for _code, _name, c in iter_complaints(site)}
+    """``{path: content stamp}`` of every complaint, as ``check-index`` compares them with the
+    index: each is built from the record as the indexer would build it, pages and letters
+    included, so this reads the whole database."""
+    stamps = {}
+    for _code, _name, complaint in iter_complaints(site):
+        stamps[resource_path(complaint)] = index_document(complaint).stamp
+        if len(stamps) % BATCH == 0:
+            site._p_jar.cacheMinimize()  # bounded memory over millions of complaints
+    return stamps
+
+
+def reindex(site, index, batch=1000, processes=None, restart=False, progress=None):
+    """Rebuild the search index from the database; returns how many phantoms were deleted.
+
+    Resumable: the last complaint written is kept in a checkpoint file inside the index (so an
+    index replaced as outdated starts from the beginning), and a new run starts after it unless
+    ``restart``. ``progress(done, total)`` is called after each batch. The caller must hold the
+    writer's lock; ZODB is only read, but for outbox marks settled in commits of their own.
+    """
+    checkpoint = _checkpoint_path(index)
+    start = None if restart else reindex_start(index)
+    total = sum(len(center.complaints) for center in site.centers.values())
+    done = 0
+
+    def batches():
+        docs, marks, last = [], [], None
+        for code, name, complaint in iter_complaints(site, start):
+            docs.append(index_document(complaint))
+            marks.append((docs[-1].id, getattr(complaint, "index_revision", 0)))
+            last = (code, name)
+            if len(docs) >= batch:
+                yield (last, marks), docs
+                docs, marks = [], []
+        if docs:
+            yield (last, marks), docs
+
+    for (last, marks), analyzed in analyzed_batches(batches(), processes):
+        index.add_analyzed(analyzed)
+        index.commit()
+        with open(checkpoint, "w") as f:
+            f.write(" ".join(last))
+        _settle(site, marks)
+        done += len(analyzed)
+        if progress is not None:
+            progress(done, total)
+        site._p_jar.cacheMinimize()  # bounded memory over millions of complaints
+    current = current_paths(site)
+    phantoms = sorted(set(index.ids_and_stamps()) - current)
+    index.delete(phantoms)
+    index.commit()
+    _settle(site, [(path, revision) for path, revision in site.index_outbox.pending.items()
+                   if revision == -1 and path not in current])
+    if os.path.exists(checkpoint):
+        os.remove(checkpoint)
+    return len(phantoms)
+
+
+def reindex_start(index):
+    """Where an interrupted ``reindex`` will go on from: ``(center code, name)`` or ``None``."""
+    checkpoint = _checkpoint_path(index)
+    if not os.path.exists(checkpoint):
+        return None
+    with open(checkpoint) as f:
+        return tuple(f.read().split())
+
+
+def _checkpoint_path(index):
+    return os.path.join(index.path, "reindex.checkpoint")
+
+
+def _settle(site, marks):
+    """Forget the outbox marks of what the index now holds, so the worker does not index a
+    million complaints again after a rebuild (``settle`` keeps any marked again since). A
+    conflict leaves the marks: indexing a complaint twice is harmless."""
+    site.index_outbox.settle(marks)
+    try:
+        transaction.commit()
+    except ConflictError:
+        transaction.abort()
 
 
 def _find_complaint(site, path):

@@ -22,6 +22,7 @@ from BTrees.OOBTree import OOBTree
 from persistent import Persistent
 
 from .thai.fiscal import fiscal_year_bounds
+from .visibility import seen_from
 
 FIELDS = ("lineage", "center", "category", "channel", "status", "todo")
 #: The ``todo`` value of a back-captured record a clerk still has to complete.
@@ -39,7 +40,7 @@ def key_bounds(start=None, end=None):
 def indexed_values(complaint):
     """The values a complaint is found under, per field."""
     return {
-        "lineage": complaint.center.lineage_codes,
+        "lineage": seen_from(complaint.center),
         "center": [complaint.center.code],
         "category": [complaint.type["category"]],
         "channel": [complaint.type["channel"]],

@@ -40,6 +40,7 @@ def read_document(document, run):
         document.pages_read = number
         run.checkpoint()
         if turn == PAGES_PER_TURN and len(document.pages) < document.page_count:
+            notify(ObjectModified(document))  # the pages read so far go to the search index
             find_root(document).jobs.put("read-document", resource_path_tuple(document))
             return  # the rest in a later turn
     document.page_count = len(document.pages)

@@ -1,7 +1,8 @@
 """Searching complaints as a user: what the web page, the JSON view and the command share.
 
-The user's center decides what they may find (it and every center below it; the ministry sees
-all), enforced inside the engine's query so that totals and facet counts never include another
+The user's center decides what they may find (visibility.py: every complaint's entry carries the
+codes of the centers that see it, and a search asks for the user's center code), enforced
+inside the engine's query so that totals and facet counts never include another
 center's complaints; their role decides whether the complainant's name and ID are searchable.
 """
 
@@ -28,8 +29,7 @@ class Found:
 def search_complaints(site, index, center, text, *, can_see_personal, filters=None,
                       sort="relevance", offset=0, limit=PAGE_SIZE):
     """Search ``center``'s complaints (and its sub-centers'); returns ``(results, found)``."""
-    allowed = None if center.level == "ministry" else [center.code]
-    results = index.search(text, filters=filters or {}, allowed_centers=allowed,
+    results = index.search(text, filters=filters or {}, allowed_centers=[center.code],
                            can_see_personal=can_see_personal,
                            sort=sort if sort in SORTS else "relevance",
                            offset=max(offset, 0), limit=limit)

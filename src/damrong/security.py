@@ -1,14 +1,16 @@
 """Roles, permissions and the security policy.
 
-A user has one role at one center. Their principal is ``role:<role>@<center code>``; every center
-grants that principal the role's permissions in its ACL, and ACLs are inherited down the tree.
-So a district clerk's principal only matches at their district (and its complaints), a
-province officer's at the province and every district below it, and the ministry's everywhere.
+A user has one role at one center. Their principal is ``role:<role>@<center code>``; a center
+grants the role's permissions to that principal of every center that sees it (visibility.py: it
+and the centers above it), and its complaints inherit its ACL. So a district clerk's principal
+only matches at their district (and its complaints), a province officer's at the province and
+every district below it, and the ministry's everywhere.
 A user who must still change the initial password gets no role principal at all, so the only
 thing they can reach is the change-password page.
 """
 
 import datetime
+from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -16,6 +18,7 @@ from pyramid.authentication import AuthTktCookieHelper
 from pyramid.authorization import ACLHelper, Allow, Authenticated, Everyone
 
 from .i18n import _
+from .visibility import seen_from
 
 #: What each role may do at its center and the centers below it.
 ROLE_PERMISSIONS = {
@@ -26,13 +29,18 @@ ROLE_PERMISSIONS = {
     "admin": ("view", "manage-users"),
 }
 
+#: Every permission some role has: what a view or a workflow transition may name.
+PERMISSIONS = frozenset(p for permissions in ROLE_PERMISSIONS.values() for p in permissions)
+
 _hasher = PasswordHasher()
 
 
-def center_acl(center_code):
-    """The ACL of a center: each role's principal at this center gets that role's permissions."""
+def center_acl(center):
+    """The ACL of a center: each role's principal at every center that sees it
+    (``visibility.seen_from``: itself and those above it) gets that role's permissions."""
     return [
-        (Allow, role_principal(role, center_code), permissions)
+        (Allow, role_principal(role, code), permissions)
+        for code in seen_from(center)
         for role, permissions in ROLE_PERMISSIONS.items()
     ]
 
@@ -93,14 +101,41 @@ def user_principals(user):
     """
     if user is None:
         return [Everyone]
-    principals = [Everyone, Authenticated, f"user:{user.national_id}"]
-    if not user.must_change_password:
-        principals.append(role_principal(user.role, user.center_code))
+    role = None if user.must_change_password else user.role
+    return staff_principals(user.national_id, role, user.center_code)
+
+
+def staff_principals(login, role, center_code):
+    """A member of staff's principals; with no ``role``, only those of being logged in."""
+    principals = [Everyone, Authenticated, f"user:{login}"]
+    if role is not None:
+        principals.append(role_principal(role, center_code))
     return principals
 
 
-def user_permits(user, context, permission):
-    return ACLHelper().permits(context, user_principals(user), permission)
+@dataclass(frozen=True)
+class Actor:
+    """Someone doing something outside the view machinery's own checks (a workflow transition,
+    a command, the demo loader): the login the history names, and the principals the ACLs see.
+
+    A web request's actor is ``Actor.of(request.identity)``: the same principals the security
+    policy gives the request, so a check here and ``request.has_permission`` always agree.
+    """
+
+    login: str
+    principals: tuple
+
+    @classmethod
+    def of(cls, user):
+        return cls(user.national_id if user is not None else "", tuple(user_principals(user)))
+
+    @classmethod
+    def staff(cls, login, role, center_code):
+        """A member of staff who has no account here (the demo's invented signers)."""
+        return cls(login, tuple(staff_principals(login, role, center_code)))
+
+    def may(self, permission, context):
+        return bool(ACLHelper().permits(context, self.principals, permission))
 
 
 class SecurityPolicy:

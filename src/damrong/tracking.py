@@ -19,10 +19,5 @@ def new_code(taken):
             return code
 
 
-def normalize_code(text):
-    """Accept what people type: lower case, spaces and dashes, as the printed ``ABCD-EFGH``."""
-    return "".join(ch for ch in (text or "").upper() if ch.isalnum())
-
-
 def format_code(code):
     return f"{code[:4]}-{code[4:]}"

@@ -176,12 +176,17 @@ class UploadStore:
                 os.unlink(path)
 
     def sweep(self, now=None):
-        """Delete files left behind by forms that were never submitted again."""
+        """Delete files left behind by forms that were never submitted again (the worker calls
+        this every ``worker.SWEEP_UPLOADS_EVERY``). Several workers may sweep at once, so a
+        file another one deleted first is no error."""
         now = now or time.time()
         for name in os.listdir(self.directory):
             path = os.path.join(self.directory, name)
-            if now - os.path.getmtime(path) > _STALE_AFTER:
-                os.unlink(path)
+            try:
+                if now - os.path.getmtime(path) > _STALE_AFTER:
+                    os.unlink(path)
+            except FileNotFoundError:
+                pass
 
     def _meta_path(self, uid):
         return os.path.join(self.directory, uid + ".json")

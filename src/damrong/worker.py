@@ -29,6 +29,10 @@ from .scans.searchable_pdf import rebuild_searchable_pdf
 
 log = logging.getLogger(__name__)
 
+#: Seconds between two sweeps of abandoned uploads (a form with scans that was never submitted
+#: again leaves its checked files in var/uploads; they are kept a day, see uploads.py).
+SWEEP_UPLOADS_EVERY = 3600
+
 #: Job kinds and the functions that do them: ``handler(context, run)``.
 HANDLERS = {
     "read-document": read_document,
@@ -199,7 +203,8 @@ def until_idle(db, hot_folder=None, indexer=None):
 
 
 class WorkerThread(threading.Thread):
-    """Polls the queue every ``interval`` seconds until ``stop()``.
+    """Polls the queue every ``interval`` seconds until ``stop()``, and sweeps abandoned uploads
+    every ``SWEEP_UPLOADS_EVERY`` seconds.
 
     The app's registry is made current in the thread, so events fired by jobs reach the same
     subscribers as in a web request.
@@ -215,8 +220,12 @@ class WorkerThread(threading.Thread):
     def run(self):
         threadlocal_manager.push({"registry": self.registry, "request": None})
         hot_folder = HotFolder.from_registry(self.registry)
+        swept = None
         while not self._stop_event.is_set():
             try:
+                if swept is None or time.monotonic() - swept >= SWEEP_UPLOADS_EVERY:
+                    self.registry.uploads.sweep()
+                    swept = time.monotonic()
                 if hot_folder is not None:
                     hot_folder.poll(self.db)
                 drain(self.db, self._stop_event, self.registry.indexer)

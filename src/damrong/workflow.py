@@ -1,7 +1,11 @@
 """Where a complaint's status changes: states, transitions with permissions, and history.
 
-The states and transitions are data (config/workflow.yaml); this module applies them. Every
-transition is recorded in the complaint's history and re-indexed for the listing.
+The states and transitions are data (config/workflow.yaml); this module checks them when they
+are loaded (an unknown state or permission, a duplicate name: refused with the line to fix) and
+applies them. ``Workflow.apply`` is the only way a status changes: it checks the transition's
+permission itself, so a view, a command and a future API call the same function and cannot
+differ; it records the history and sends ``ObjectModified`` (through ``Complaint.change``) and
+then ``StatusChanged``, the event summaries and deadlines follow.
 """
 
 import os
@@ -10,12 +14,17 @@ from dataclasses import dataclass
 import yaml
 
 from .i18n import MessageError, _
-from .resources.events import ObjectModified, notify
+from .resources.events import StatusChanged, notify
+from .security import PERMISSIONS
 from .taxonomy import entry_label
 
 
 class WorkflowError(MessageError):
     """A transition that is not allowed from the complaint's current state (a message to translate)."""
+
+
+class WorkflowConfigError(ValueError):
+    """config/workflow.yaml names something that does not exist; the message names the line."""
 
 
 @dataclass(frozen=True)
@@ -34,20 +43,42 @@ class Transition:
 
 
 class Workflow:
-    def __init__(self, data):
-        self.initial = data["initial"]
+    def __init__(self, data, source="workflow", lines=None):
+        """Build from the parsed YAML; ``lines`` (see ``_lines``) lets errors name the line."""
+        lines = lines or {}
+
+        def refuse(where, message):
+            line = lines.get(where)
+            raise WorkflowConfigError(f"{source}{f', line {line}' if line else ''}: {message}")
+
         self.states = data["states"]
-        self.transitions = {
-            t["name"]: Transition(t["name"], t["label"], tuple(t["from"]), t["to"],
-                                  t["permission"], t.get("needs_note", False),
-                                  t.get("en", ""))
-            for t in data["transitions"]
-        }
+        self.initial = data["initial"]
+        if self.initial not in self.states:
+            refuse("initial", f"initial state {self.initial!r} is not one of the states")
+        self.transitions = {}
+        for number, t in enumerate(data["transitions"]):
+            where = ("transition", number)
+            if t["name"] in self.transitions:
+                refuse(where, f"transition {t['name']!r} is defined twice")
+            for state in (*t["from"], t["to"]):
+                if state not in self.states:
+                    refuse(where, f"transition {t['name']!r}: unknown state {state!r}")
+            if t["permission"] not in PERMISSIONS:
+                refuse(where, f"transition {t['name']!r}: unknown permission {t['permission']!r}")
+            self.transitions[t["name"]] = Transition(
+                t["name"], t["label"], tuple(t["from"]), t["to"], t["permission"],
+                t.get("needs_note", False), t.get("en", ""))
 
     @classmethod
     def load(cls, config_dir):
-        with open(os.path.join(config_dir, "workflow.yaml"), encoding="utf-8") as f:
-            return cls(yaml.safe_load(f))
+        path = os.path.join(config_dir, "workflow.yaml")
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        return cls.from_yaml(text, path)
+
+    @classmethod
+    def from_yaml(cls, text, source="workflow.yaml"):
+        return cls(yaml.safe_load(text), source, _lines(text))
 
     def label(self, state, locale="th"):
         """A state's label in ``locale``; the history records the Thai one."""
@@ -63,27 +94,42 @@ class Workflow:
                 return transition.label_in(locale)
         return None
 
-    def public_state(self, state):
-        """``closed`` or ``in-progress``: the only two states published figures use."""
-        return self.states[state]["public"]
-
-    def available(self, complaint, has_permission):
-        """Transitions from the complaint's state that ``has_permission(perm)`` allows."""
+    def available(self, complaint, actor):
+        """Transitions from the complaint's state that ``actor`` (a ``security.Actor``) may take."""
         return [t for t in self.transitions.values()
-                if complaint.status in t.sources and has_permission(t.permission)]
+                if complaint.status in t.sources and actor.may(t.permission, complaint)]
 
-    def apply(self, complaint, name, who, note=""):
+    def apply(self, complaint, name, actor, note=""):
+        """Take transition ``name`` as ``actor``; returns the ``Transition``.
+
+        Raises ``WorkflowError`` if the actor lacks its permission on the complaint, if it does
+        not start from the complaint's state, or if it needs a note and has none.
+        """
         transition = self.transitions.get(name)
+        if transition is not None and not actor.may(transition.permission, complaint):
+            raise WorkflowError(_("ท่านไม่มีสิทธิ์เปลี่ยนสถานะนี้"))
         if transition is None or complaint.status not in transition.sources:
             raise WorkflowError(_("ไม่สามารถเปลี่ยนสถานะนี้ได้จากสถานะปัจจุบันของเรื่อง"))
         if transition.needs_note and not note.strip():
             raise WorkflowError(_("กรุณาระบุรายละเอียดประกอบการเปลี่ยนสถานะ"))
         before = complaint.status
-        complaint.status = transition.target
-        complaint.history.record(
-            who, transition.label,
+        complaint.change(
+            actor.login, transition.label,
             changes=[(_("สถานะ"), self.label(before), self.label(transition.target))],
-            note=note,
-        )
-        notify(ObjectModified(complaint))
+            note=note, status=transition.target)
+        notify(StatusChanged(complaint, before, transition.target, transition))
         return transition
+
+
+def _lines(text):
+    """Line numbers (from 1) of the ``initial`` value and of each transition, from the YAML's
+    node tree, so a refusal names the line to fix."""
+    lines = {}
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    for key, value in root.value if root is not None else ():
+        if key.value == "initial":
+            lines["initial"] = value.start_mark.line + 1
+        elif key.value == "transitions":
+            for number, item in enumerate(value.value):
+                lines[("transition", number)] = item.start_mark.line + 1
+    return lines

@@ -20,6 +20,7 @@ import transaction
 from .. import areas
 from ..accounts import add_user, temporary_password
 from ..complaints import register_complaint
+from ..security import Actor
 from ..thai import national_id
 from ..thai.dates import BANGKOK, format_date
 from ..thai.digits import to_thai_digits
@@ -346,33 +347,33 @@ def _move(workflow, rng, complaint, plan, petition, place_names, registered, now
     tambon, amphoe, changwat = admin_parts(place_names)
     topic = petition["topic"]
     outcome = _OUTCOMES[topic]
-    staff = plan.staff
+    staff = plan.staff  # role -> login
     if topic in _MEDIATION_TOPICS or rng.random() < 0.25:
         hand_over = ("assign", f"มอบหมายชุดปฏิบัติการประจำ{tambon} ลงพื้นที่ตรวจสอบข้อเท็จจริง"
                                "และรายงานผลภายใน ๑๕ วัน")
     else:
         agency = _AGENCIES[topic].format(tambon=tambon, amphoe=amphoe, changwat=changwat)
         hand_over = ("forward", f"ส่งเรื่องให้{agency} พิจารณาดำเนินการ และแจ้งผลให้ศูนย์ทราบ")
-    steps = [("screen", staff["clerk"], rng.choice(_SCREEN_NOTES), (0.1, 2))]
+    steps = [("screen", "clerk", rng.choice(_SCREEN_NOTES), (0.1, 2))]
     if plan.stage == "waiting":
         steps = steps[:rng.randint(0, 1)]
     elif plan.stage == "working":
-        steps += [(hand_over[0], staff["officer"], hand_over[1], (1, 5))]
+        steps += [(hand_over[0], "officer", hand_over[1], (1, 5))]
         if rng.random() < 0.5:
-            steps += [("work", staff["officer"], rng.choice(_WORK_NOTES), (3, 20))]
+            steps += [("work", "officer", rng.choice(_WORK_NOTES), (3, 20))]
     else:
-        steps += [(hand_over[0], staff["officer"], hand_over[1], (1, 5)),
-                  ("work", staff["officer"], rng.choice(_WORK_NOTES), (3, 20))]
+        steps += [(hand_over[0], "officer", hand_over[1], (1, 5)),
+                  ("work", "officer", rng.choice(_WORK_NOTES), (3, 20))]
         if plan.stage == "closed" and rng.random() < 0.3:
-            steps += [("propose", staff["officer"], "ดำเนินการแล้ว เห็นควรยุติเรื่อง", (10, 40)),
-                      ("reject", staff["supervisor"], rng.choice(_REJECT_NOTES), (1, 5))]
-        steps += [("propose", staff["officer"], f"{outcome} เห็นควรยุติเรื่อง", (10, 60))]
+            steps += [("propose", "officer", "ดำเนินการแล้ว เห็นควรยุติเรื่อง", (10, 40)),
+                      ("reject", "supervisor", rng.choice(_REJECT_NOTES), (1, 5))]
+        steps += [("propose", "officer", f"{outcome} เห็นควรยุติเรื่อง", (10, 60))]
         if plan.stage == "closed":
-            steps += [("close", staff["supervisor"], _closing_summary(complaint, outcome), (1, 10))]
+            steps += [("close", "supervisor", _closing_summary(complaint, outcome), (1, 10))]
     times = _timeline(rng, registered, now, [days for *_, days in steps])
     first = len(complaint.history) + 1
-    for name, who, note, _ in steps:
-        workflow.apply(complaint, name, who, note)
+    for name, role, note, _ in steps:
+        workflow.apply(complaint, name, Actor.staff(staff[role], role, plan.center_code), note)
     _backdate(complaint, first, times)
 
 

@@ -46,7 +46,7 @@ class Center(Folder):
 
     @property
     def __acl__(self):
-        return center_acl(self.code)
+        return center_acl(self)
 
     @property
     def complaints(self):

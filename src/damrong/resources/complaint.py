@@ -5,11 +5,22 @@ import datetime
 from BTrees.LOBTree import LOBTree
 from persistent import Persistent
 
+from .events import ObjectModified, notify
 from .folder import Folder
 from .letter import LETTERS, LetterFolder
 
-#: The fields a listing index and the history compare, by group.
+#: The groups of a complaint's record, named here once: the record's attributes, the edit form's
+#: sections and what the history compares. (The exchange standard's fifth group, the status
+#: updates, is the ``status`` and the ``history``.)
 GROUPS = ("type", "complaint", "place", "complainant", "respondent")
+#: What a complaint says about the matter: its record, when it was received, its status and
+#: whether a clerk still has to complete it. Only ``Complaint.change`` sets them after creation,
+#: so no change can skip the history or the event the indexes follow.
+RECORDED = GROUPS + ("received_at", "status", "to_complete")
+
+
+class UnrecordedChange(AttributeError):
+    """A recorded attribute was assigned directly instead of through ``Complaint.change``."""
 
 
 class History(Persistent):
@@ -75,22 +86,43 @@ class Complaint(DocumentFolder):
     letters = None
 
     def __init__(self, *, tracking_code, receipt_year, receipt_number, received_at,
-                 type, complaint, place, complainant, respondent, status, registered_by):
+                 type, complaint, place, complainant, respondent, status, registered_by,
+                 to_complete=False):
         super().__init__()
         self.tracking_code = tracking_code
         self.receipt_year = receipt_year
         self.receipt_number = receipt_number
-        self.received_at = received_at
         self.registered_at = datetime.datetime.now(datetime.timezone.utc)
         self.registered_by = registered_by
-        self.type = dict(type)
-        self.complaint = dict(complaint)
-        self.place = dict(place)
-        self.complainant = dict(complainant)
-        self.respondent = dict(respondent)
-        self.status = status
         self.listing_key = None
         self.history = History()
+        self._set(received_at=received_at, type=dict(type), complaint=dict(complaint),
+                  place=dict(place), complainant=dict(complainant), respondent=dict(respondent),
+                  status=status)
+        if to_complete:
+            self._set(to_complete=True)
+
+    def __setattr__(self, name, value):
+        if name in RECORDED:
+            raise UnrecordedChange(
+                f"Complaint.{name} changes only through Complaint.change (complaints.py, "
+                "workflow.py), which records the history and sends ObjectModified")
+        super().__setattr__(name, value)
+
+    def change(self, who, action, changes=(), note="", **values):
+        """The one door for the record: set ``values`` (names of ``RECORDED``; a group as a whole
+        new dict), record one history entry and send ``ObjectModified``, which the listing,
+        the search outbox and whatever else follows complaints subscribe to."""
+        self._set(**values)
+        self.history.record(who, action, changes=changes, note=note)
+        notify(ObjectModified(self))
+
+    def _set(self, **values):
+        unknown = set(values) - set(RECORDED)
+        if unknown:
+            raise TypeError(f"not part of a complaint's record: {sorted(unknown)}")
+        for name, value in values.items():
+            super().__setattr__(name, value)
 
     def __getitem__(self, name):
         if name == LETTERS and self.letters is not None:

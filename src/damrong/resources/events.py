@@ -1,6 +1,17 @@
-"""Events fired by folders and content, so indexes follow changes without being called by hand."""
+"""Events fired by folders and content, so indexes follow changes without being called by hand.
 
+A change that nobody hears is a change the listing, the search index and (later) the summaries
+never see, so ``notify`` refuses to send into the void: with no application registry current it
+raises instead of doing nothing.
+"""
+
+from pyramid.registry import global_registry
 from pyramid.threadlocal import get_current_registry
+
+
+class NoApplicationRegistry(RuntimeError):
+    """An event was sent with no application registry current (a script that did not open the
+    application), so no subscriber would have heard it."""
 
 
 class ObjectEvent:
@@ -20,13 +31,27 @@ class ObjectWillBeRemoved(ObjectEvent):
 
 
 class ObjectModified(ObjectEvent):
-    """Fired after fields of ``obj`` changed; ``before`` holds the indexed values it had."""
+    """Fired after fields of ``obj`` changed."""
 
-    def __init__(self, obj, before=None):
-        super().__init__(obj)
-        self.before = before or {}
+
+class StatusChanged(ObjectEvent):
+    """Fired after a workflow transition moved ``complaint`` from ``before`` to ``after`` (after
+    its ``ObjectModified``): the hook for anything that follows states, such as summaries and
+    deadlines."""
+
+    def __init__(self, complaint, before, after, transition):
+        super().__init__(complaint)
+        self.complaint = complaint
+        self.before = before
+        self.after = after
+        self.transition = transition
 
 
 def notify(event):
     """Send ``event`` to the subscribers of the current Pyramid registry (web, CLI or worker)."""
-    get_current_registry().notify(event)
+    registry = get_current_registry()
+    if registry is global_registry:
+        raise NoApplicationRegistry(
+            f"{type(event).__name__} sent with no application registry current: open the "
+            "application first (scripts.cli.open_site, or push its registry)")
+    registry.notify(event)

@@ -21,18 +21,18 @@ class Site(Folder):
     """
 
     __acl__ = [(Allow, Authenticated, "authenticated")]
+    #: Names of the evolve steps finished (evolve.py), with when; ``None`` in a database made
+    #: before steps had names, until ``damrong init`` upgrades it.
+    evolved = None
 
     def __init__(self):
         super().__init__()
-        self.evolve_generation = 0
+        self.evolved = OOBTree()
         self.centers = OOBTree()
         self.tracking = OOBTree()
         self.submissions = OOBTree()
         self.listing = ComplaintListing()
         self.jobs = JobQueue()
-
-    def center(self, code):
-        return self.centers[code]
 
     @property
     def users(self):

@@ -18,6 +18,7 @@ from ..resources.complaint import Complaint
 from ..resources.unfiled import UnfiledScan
 from ..thai.dates import format_datetime
 from ..tracking import format_code
+from ..visibility import sees
 from .names import NameHints
 
 #: Who the history names for what the hot folder files.
@@ -96,7 +97,7 @@ def find_complaint(site, center, hints):
         year, number = hints.receipt
         candidates.append(center.complaints.get(f"{year}-{number}"))
     for complaint in candidates:
-        if complaint is not None and center.code in complaint.center.lineage_codes:
+        if complaint is not None and sees(center.code, complaint.center):
             return complaint
     return None
 

@@ -26,7 +26,6 @@ from pyramid.traversal import find_root, resource_path_tuple
 
 from ..complaints import FIELD_LABELS, PENDING_SUBJECT, register_complaint
 from ..i18n import _
-from ..resources.events import ObjectModified, notify
 from ..txn import commit_in_own_connection
 from .filing import ScanRefused, refuse_received
 from .hotfolder import batch_files, checked_uploads, ignored
@@ -124,9 +123,7 @@ def _register_batch(site, registry, center_code, name, uploads):
     refuse_received(center, uploads)
     record = pending_record(center, datetime.datetime.now(datetime.timezone.utc))
     complaint = register_complaint(site, center, record, uploads, BACK_CAPTURE,
-                                   registry.workflow.initial)[0]
-    complaint.to_complete = True
-    notify(ObjectModified(complaint))  # into the listing's "to complete" set
+                                   registry.workflow.initial, to_complete=True)[0]
     complaint.history.record(BACK_CAPTURE, _("นำเข้าจากเอกสารย้อนหลัง"), note=name)
     for document in complaint.documents():
         center.received_scans[document.sha256] = document
@@ -153,10 +150,9 @@ def fill_subject_from_ocr(complaint, run=None):
     text = "\n".join(page.text for document in documents for page in document.pages.values())
     subject = extract(text).subject
     if subject:
-        complaint.complaint = dict(complaint.complaint, subject=subject)
-        complaint.history.record(BACK_CAPTURE, _("กรอกเรื่องจากข้อความในเอกสาร"),
-                                 changes=[(FIELD_LABELS[("complaint", "subject")],
-                                           PENDING_SUBJECT, subject)])
+        complaint.change(BACK_CAPTURE, _("กรอกเรื่องจากข้อความในเอกสาร"),
+                         changes=[(FIELD_LABELS[("complaint", "subject")], PENDING_SUBJECT, subject)],
+                         complaint=dict(complaint.complaint, subject=subject))
 
 
 def describe_progress(report, elapsed):

@@ -14,6 +14,7 @@ from ..complaints import PENDING_SUBJECT
 from ..forms import (BangkokDateTime, DateTimeLocalWidget, Node, ScanFiles, ScanFilesWidget,
                      csrf_token_node, max_length, normalized, submission_id_node)
 from ..i18n import _
+from ..resources.complaint import GROUPS
 from ..thai import national_id
 from ..thai.dates import BANGKOK
 
@@ -227,7 +228,6 @@ def complaint_schema(request, center, place, for_edit=False, with_scans=True):
 
 def record_from_appstruct(data):
     """The five groups and the received time, as ``complaints.register_complaint`` takes them."""
-    record = {group: dict(data[group]) for group in
-              ("type", "complaint", "place", "complainant", "respondent")}
+    record = {group: dict(data[group]) for group in GROUPS}
     record["received_at"] = record["complaint"].pop("received_at")
     return record

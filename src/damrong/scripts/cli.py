@@ -15,19 +15,17 @@ import time
 import transaction
 from pyramid.paster import get_appsettings, setup_logging
 from pyramid.threadlocal import manager as threadlocal_manager
-from ZODB.POSException import ConflictError
 
 from .. import main as make_app
 from ..accounts import AccountError, add_user
 from ..evolve import bootstrap
-from ..indexing import current_paths, current_stamps, index_document, iter_complaints
+from ..indexing import current_stamps, reindex, reindex_start
 from ..numbering import format_letter_number
 from ..resources.site import get_site
 from ..scans.hotfolder import HotFolder
 from ..search.drift import drift
-from ..search.parallel import analyzed_batches
 from ..searching import search_complaints
-from ..security import user_permits
+from ..security import Actor
 from ..thai.digits import to_arabic_digits
 from ..worker import WorkerThread, until_idle
 
@@ -63,7 +61,7 @@ def cmd_init(args):
     with open_site(args.config) as (site, registry, db):
         connection = site._p_jar
         site, created = bootstrap(connection)
-        print(f"ฐานข้อมูลพร้อมใช้งาน: {len(site.centers)} ศูนย์, evolve generation {site.evolve_generation}")
+        print(f"ฐานข้อมูลพร้อมใช้งาน: {len(site.centers)} ศูนย์, evolve steps done {len(site.evolved)}")
         if args.demo_if_new and len(site.users) == 0:
             _load_demo(site, registry)
 
@@ -171,79 +169,32 @@ def cmd_ocr(args):
 
 
 def cmd_reindex(args):
-    """Rebuild the search index from the database, resumable: the last complaint written to
-    the index is kept in a checkpoint file, and a new run starts after it."""
+    """Rebuild the search index from the database (``indexing.reindex``), resuming where an
+    interrupted run stopped unless ``--restart``."""
     with open_site(args.config, replace_outdated_index=True) as (site, registry, db):
         if not registry.indexer.lock.claimed():
             print("ผิดพลาด: มีโปรเซสอื่นกำลังเขียนดัชนีอยู่ (หยุด worker ก่อน)", file=sys.stderr)
             return 2
         index = registry.indexer.index
-        # Kept in the index itself, so an index replaced as outdated starts from the beginning.
-        checkpoint = os.path.join(index.path, "reindex.checkpoint")
-        start = None
-        if os.path.exists(checkpoint) and not args.restart:
-            with open(checkpoint) as f:
-                start = tuple(f.read().split())
+        start = reindex_start(index)
+        if start and not args.restart:
             print(f"ทำต่อจากเรื่อง {start[1]} ของศูนย์ {start[0]}")
-        total = sum(len(center.complaints) for center in site.centers.values())
-        progress = Progress(total, "ทำดัชนีค้นหา")
-
-        def batches():
-            batch, last = [], None
-            for code, name, complaint in iter_complaints(site, start):
-                batch.append(index_document(complaint))
-                last = (code, name)
-                if len(batch) >= args.batch:
-                    yield last, batch
-                    batch = []
-            if batch:
-                yield last, batch
-
-        for last, analyzed in analyzed_batches(batches(), args.processes):
-            _write_batch(index, analyzed, checkpoint, last, progress, site)
-        current = current_paths(site)
-        phantoms = sorted(set(index.ids_and_stamps()) - current)
-        index.delete(phantoms)
-        index.commit()
-        _settle_outbox(site, [(path, revision) for path, revision
-                              in site.index_outbox.pending.items()
-                              if revision == -1 and path not in current])
-        if os.path.exists(checkpoint):
-            os.remove(checkpoint)
+        progress = Progress("ทำดัชนีค้นหา")
+        phantoms = reindex(site, index, batch=args.batch, processes=args.processes,
+                           restart=args.restart, progress=progress.show)
         progress.finish()
-        print(f"ทำดัชนีครบ {progress.done:,} เรื่อง ลบรายการที่ไม่มีในฐานข้อมูลแล้ว {len(phantoms):,} รายการ")
-
-
-def _write_batch(index, analyzed, checkpoint, last, progress, site):
-    index.add_analyzed(analyzed)
-    index.commit()
-    with open(checkpoint, "w") as f:
-        f.write(" ".join(last))
-    _settle_outbox(site, [(fields["id"], int(fields["stamp"])) for fields in analyzed])
-    progress.advance(len(analyzed))
-    site._p_jar.cacheMinimize()  # bounded memory over millions of complaints
-
-
-def _settle_outbox(site, marks):
-    """Forget the outbox marks of what the index now holds, so the worker does not index a
-    million complaints again after a rebuild (``settle`` keeps any marked again since). A
-    conflict leaves the marks: indexing a complaint twice is harmless."""
-    site.index_outbox.settle(marks)
-    try:
-        transaction.commit()
-    except ConflictError:
-        transaction.abort()
+        print(f"ทำดัชนีครบ {progress.done:,} เรื่อง ลบรายการที่ไม่มีในฐานข้อมูลแล้ว {phantoms:,} รายการ")
 
 
 class Progress:
     """A one-line progress report: done/total, rate and time left, rewritten in place."""
 
-    def __init__(self, total, label):
-        self.total, self.label, self.done = total, label, 0
+    def __init__(self, label):
+        self.label, self.done, self.total = label, 0, 0
         self.began = time.perf_counter()
 
-    def advance(self, count):
-        self.done += count
+    def show(self, done, total):
+        self.done, self.total = done, total
         elapsed = max(time.perf_counter() - self.began, 1e-9)
         rate = self.done / elapsed
         left = (self.total - self.done) / rate if rate else 0
@@ -279,12 +230,13 @@ def cmd_search(args):
             print("ผิดพลาด: ไม่พบผู้ใช้นี้", file=sys.stderr)
             return 2
         center = site.centers[user.center_code]
-        if not user_permits(user, center, "view"):
+        actor = Actor.of(user)
+        if not actor.may("view", center):
             print("ผิดพลาด: ผู้ใช้นี้ยังไม่มีสิทธิ์ค้นหา (ต้องเปลี่ยนรหัสผ่านครั้งแรกก่อน)", file=sys.stderr)
             return 2
         results, found = search_complaints(
             site, registry.indexer.index, center, args.query,
-            can_see_personal=user_permits(user, center, "view-personal"), limit=args.limit)
+            can_see_personal=actor.may("view-personal", center), limit=args.limit)
         rows = [{"tracking_code": item.complaint.tracking_code,
                  "receipt": f"{item.complaint.receipt_number}/{item.complaint.receipt_year}",
                  "subject": item.complaint.subject,

@@ -24,8 +24,7 @@ import os
 import shutil
 from collections.abc import Mapping
 
-from damrong.search.document import (FACETS, SORTS, Hit, IndexDoc, PageRef, Results,
-                                     center_and_ancestors)
+from damrong.search.document import FACETS, SORTS, Hit, IndexDoc, PageRef, Results
 from damrong.search.index import IndexOutdated, SearchIndex
 
 BACKENDS = ("tantivy", "whoosh")
@@ -64,4 +63,4 @@ def _backend(name: str) -> type[SearchIndex]:
 
 
 __all__ = ["BACKENDS", "FACETS", "SORTS", "Hit", "IndexDoc", "IndexOutdated", "PageRef",
-           "Results", "SearchIndex", "center_and_ancestors", "open_index"]
+           "Results", "SearchIndex", "open_index"]

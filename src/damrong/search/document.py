@@ -51,9 +51,9 @@ class IndexDoc:
     """Everything the index holds about one complaint; built by the indexer from the ZODB record.
 
     ``centers`` is the complaint's center code followed by every ancestor's code (district
-    7001 -> ("7001", "70")): a user's permission filter is their own center's code, which then
-    matches all complaints at or below it.  ``stamp`` changes whenever the record changes (e.g.
-    the ZODB serial) and lets ``check-index`` find stale entries.
+    7001 -> ("7001", "70", "moi"); damrong.visibility): a user's permission filter is their own
+    center's code, which then matches all complaints at or below it.  ``stamp`` changes whenever
+    what is indexed changes (a digest of it) and lets ``check-index`` find stale entries.
     """
 
     id: str
@@ -181,15 +181,6 @@ class Results:
     total: int
     hits: list[Hit]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
-
-
-def center_and_ancestors(code: str) -> tuple[str, ...]:
-    """DOPA code of a center and of the centers above it: "700101" -> ("700101", "7001", "70").
-
-    The ministry center, above every province, has no code and is never a filter value: the
-    ministry searches with ``allowed_centers=None``.
-    """
-    return tuple(code[:length] for length in (6, 4, 2) if len(code) >= length)
 
 
 def check_filters(filters: Mapping[str, object]) -> dict[str, list[str]]:

@@ -56,7 +56,7 @@ PUBLIC_FIELDS = STREAMS
 PERSONAL_FIELDS = tuple(f"personal_{name}" for name in STREAMS)
 META_FILE = "damrong-search.json"
 # Bump when the fields or their meaning change: existing indexes then need a reindex.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: every entry carries the ministry's code among its centers
 
 
 class IndexOutdated(Exception):
@@ -134,8 +134,9 @@ class BaseIndex:
     def search(self, text, filters=None, allowed_centers=(), can_see_personal=False,
                sort="relevance", offset=0, limit=20):
         """Search as a user: ``allowed_centers`` are the codes of the centers the user may see
-        (their own center's code: complaints at or below it match), ``None`` for everything
-        (ministry).  An empty list matches nothing.  ``filters`` maps facet names (``FACETS``)
+        (their own center's code, the ministry's ``moi`` too: complaints at or below it match,
+        see damrong.visibility), ``None`` for no restriction at all (benchmarks and tools).  An
+        empty list matches nothing.  ``filters`` maps facet names (``FACETS``)
         to a value or a list of values (any of them)."""
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {SORTS}")

@@ -32,10 +32,6 @@ class ParsedQuery:
     required: tuple[Term, ...]
     excluded: tuple[Term, ...]
 
-    @property
-    def is_empty(self) -> bool:
-        return not self.required and not self.excluded
-
 
 def _term(text: str) -> Term | None:
     found = tuple(analyzer.words(text))

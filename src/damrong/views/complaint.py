@@ -9,8 +9,9 @@ from pyramid.view import view_config
 from .. import areas
 from ..complaints import DuplicateDocument, attach_document, edit_complaint
 from ..i18n import _
-from ..resources.complaint import Complaint
+from ..resources.complaint import GROUPS, Complaint
 from ..schemas.complaint import complaint_schema, record_from_appstruct
+from ..security import Actor
 from ..thai import national_id
 from ..thai.dates import format_datetime
 from ..uploads import UploadError
@@ -45,8 +46,7 @@ def show(request):
     workflow = request.registry.workflow
     return {
         "c": complaint,
-        "transitions": workflow.available(
-            complaint, lambda permission: request.has_permission(permission, complaint)),
+        "transitions": workflow.available(complaint, Actor.of(request.identity)),
         "reveal": False,
         "just_registered": request.GET.get("registered") == "1",
         "can_edit": request.has_permission("edit", complaint),
@@ -99,13 +99,8 @@ def edit(request):
             _("บันทึกการแก้ไขแล้ว (${count} รายการ)", mapping={"count": changed}) if changed
             else _("ไม่มีข้อมูลเปลี่ยนแปลง")))
         return HTTPSeeOther(request.resource_url(complaint))
-    appstruct = {
-        "type": complaint.type,
-        "complaint": dict(complaint.complaint, received_at=complaint.received_at),
-        "place": complaint.place,
-        "complainant": complaint.complainant,
-        "respondent": complaint.respondent,
-    }
+    appstruct = {group: getattr(complaint, group) for group in GROUPS}
+    appstruct["complaint"] = dict(complaint.complaint, received_at=complaint.received_at)
     if complaint.to_complete:  # back-captured: nobody has typed it yet, its scans have text
         appstruct = fill_blanks(appstruct, scan_text(complaint))
     return {"c": complaint, "form": form.render(appstruct)}
@@ -141,20 +136,14 @@ def attach(request):
 
 @view_config(context=Complaint, name="transition", request_method="POST", permission="view")
 def transition(request):
-    """Change status; the transition's own permission is checked here, per transition."""
+    """Change status; ``Workflow.apply`` checks the transition's own permission."""
     complaint = request.context
-    workflow = request.registry.workflow
-    name = request.POST.get("name", "")
-    allowed = {t.name for t in workflow.available(
-        complaint, lambda permission: request.has_permission(permission, complaint))}
-    if name not in allowed:
-        request.session.flash(request.display.translate(_("ท่านไม่มีสิทธิ์เปลี่ยนสถานะนี้")))
-    else:
-        try:
-            done = workflow.apply(complaint, name, request.identity.national_id,
-                                  request.POST.get("note", ""))
-            request.session.flash(request.display.translate(
-                _("${action} แล้ว", mapping={"action": request.display.transition(done)})))
-        except WorkflowError as error:
-            request.session.flash(request.display.translate(error.message))
+    try:
+        done = request.registry.workflow.apply(complaint, request.POST.get("name", ""),
+                                               Actor.of(request.identity),
+                                               request.POST.get("note", ""))
+        request.session.flash(request.display.translate(
+            _("${action} แล้ว", mapping={"action": request.display.transition(done)})))
+    except WorkflowError as error:
+        request.session.flash(request.display.translate(error.message))
     return HTTPSeeOther(request.resource_url(complaint))
