@@ -151,15 +151,20 @@ def test_english_words_come_back_in_latin_script_and_their_digits_untouched():
     assert "๑๒" in squeezed(page.text)
 
 
-def test_an_address_broken_at_its_dots_is_one_word_again():
+def test_an_address_or_term_broken_at_a_joint_is_one_word_again():
     from damrong.ocr import tesseract
     from damrong.ocr.page import Word
 
-    word = lambda text: (Word(text, 0, 0, 10, 10, 90.0),)  # noqa: E731
-    words = tuple(word(text) for text in ("ที่", "https://www.", "moi.", "go.th/a", "ขอ", "A."))
-    joined = tesseract._joined_addresses(words)
-    assert ["".join(piece.text for piece in w) for w in joined] == [
+    def joined(*texts):
+        words = tuple((Word(text, 0, 0, 10, 10, 90.0),) for text in texts)
+        return [tesseract.joined(word).text for word in tesseract._joined_addresses(words)]
+
+    assert joined("ที่", "https://www.", "moi.", "go.th/a", "ขอ", "A.") == [
         "ที่", "https://www.moi.go.th/a", "ขอ", "A."]
+    assert joined("saraban", "@dopa.go.th") == ["saraban@dopa.go.th"]
+    assert joined("ระบบ", "E-", "inspection", "Data.", "The") == [
+        "ระบบ", "E-inspection", "Data.", "The"]  # a sentence's full stop is no joint
+    assert joined("https:", "Iwww.moi.go.th") == ["https://www.moi.go.th"]  # slashes misread
 
 
 def test_a_broken_zero_is_one_glyph_two_zeros_are_two():

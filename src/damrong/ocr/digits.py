@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+import cv2
 import numpy as np
 
 from damrong.ocr import glyphs, tesseract
@@ -49,6 +50,7 @@ _SPACE = 0.35
 _REACH = 0.3
 _UNSURE_SHARE = 0.25
 _OPENING, _CLOSING = "(", ")."  # punctuation a number may start or end with
+_BAND = 3  # pixels above and below a line's box where a neighbour's ink is told from its own
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,7 @@ def _suspects(line: Line, bilevel: np.ndarray, shortest: float):
     """(the line's letter height, [(ink word, its glyph features)] of the ink
     words to read again).  Ink words under ``shortest`` pixels high are the
     marks of a neighbouring line or dust, never a number."""
-    ink = bilevel[line.top:line.bottom, line.left:line.right] == 0
+    ink = _own_ink(bilevel, line)
     boxes = glyphs.glyph_boxes(ink)
     if not boxes:
         return 0.0, []
@@ -107,8 +109,33 @@ def _suspects(line: Line, bilevel: np.ndarray, shortest: float):
     return letter_height, suspects
 
 
+def _own_ink(bilevel: np.ndarray, line: Line) -> np.ndarray:
+    """The ink inside the line's box (True = ink) without what reaches in from
+    the lines above and below.
+
+    At single spacing the descenders of the line above and the marks of the
+    line below cross into a line's box, and the glyph cutter would stack them
+    onto digits (a ๒ with a foreign tail reads as ๗).  The line's own glyphs
+    lie inside its box; a blob that still touches the edge of a band a few
+    pixels wider than the box comes from a neighbour, and goes.
+    """
+    top, bottom = max(line.top - _BAND, 0), min(line.bottom + _BAND, bilevel.shape[0])
+    band = (bilevel[top:bottom, line.left:line.right] == 0).astype(np.uint8)
+    count, labels, stats, _ = cv2.connectedComponentsWithStats(band, connectivity=8)
+    reaching = [label for label in range(1, count)
+                if (stats[label, cv2.CC_STAT_TOP] == 0 and top > 0)
+                or (stats[label, cv2.CC_STAT_TOP] + stats[label, cv2.CC_STAT_HEIGHT]
+                    == bottom - top and bottom < bilevel.shape[0])]
+    own = band.astype(bool) & ~np.isin(labels, reaching)
+    return own[line.top - top:line.bottom - top]
+
+
 def _suspect(piece: Word) -> bool:
-    return piece.confidence < _UNSURE or bool(_SUSPECT.search(piece.text))
+    """Whether Tesseract may have written something else over a number here: it
+    was unsure, wrote a letter it mistakes for a digit, or wrote Latin letters
+    it is not sure of (the English model takes ๐๒๐๕ for "lnod", ก.ค. for "A.A.")."""
+    return (piece.confidence < _UNSURE or bool(_SUSPECT.search(piece.text))
+            or tesseract.is_latin(piece.text))
 
 
 def _ink_words(boxes, gap: float) -> list[list[tuple[int, int, int, int]]]:

@@ -101,14 +101,19 @@ def binarize(gray: np.ndarray) -> np.ndarray:
     return bilevel
 
 
-def skew_angle(bilevel: np.ndarray) -> float:
+def skew_angle(gray: np.ndarray) -> float:
     """Counter-clockwise degrees that make the text lines level, by projection profile.
 
     Rows of a page whose lines are level alternate between ink and paper,
     so the variance of the ink per row peaks at the right angle.  Searched
-    on a quarter-size page, coarse (0.25°) then fine (0.05°).
+    on a quarter-size page, coarse (0.25°) then fine (0.05°), whose ink is
+    told from paper there too: binarizing the whole page for it took as
+    long as the search itself.
     """
-    ink = cv2.resize(255 - bilevel, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    small = flatten_background(
+        cv2.resize(gray, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA))
+    _, paper = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    ink = 255 - paper
     best = 0.0
     for step, span in ((0.25, MAX_SKEW_DEGREES), (0.05, 0.25)):
         angles = np.arange(best - span, best + span + step / 2, step)
@@ -154,5 +159,5 @@ def turned_upright(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
 
 
 def level(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    gray = deskew(gray, skew_angle(binarize(gray)))
+    gray = deskew(gray, skew_angle(gray))
     return gray, binarize(gray)

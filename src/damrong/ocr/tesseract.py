@@ -58,8 +58,9 @@ _SHORTEST_WORD = 0.25
 _OSD_CHARACTERS = 20
 _LATIN = re.compile("[A-Za-z]")
 # Where Tesseract breaks a web or e-mail address at its dots and slashes.
-_ADDRESS = re.compile(r"(://|www\.|@)")
-_ADDRESS_JOINT = ("/", ".", "@", "-", ":")
+_ADDRESS = re.compile(r"(://|www\.|@|^https?|\.(go|or|ac|co|in)\.th|\.(com|org|net)\b)")
+_JOINTS = ("/", ".", "@", "-", ":")
+_MISREAD_SCHEME = re.compile(r"^(https?):?[/|IlA]{0,2}(?=www\.)")
 
 
 @dataclass(frozen=True)
@@ -204,20 +205,35 @@ def _read_box(api, word: Word) -> Word | None:
 
 
 def _joined_addresses(words: tuple[tuple[Word, ...], ...]) -> tuple[tuple[Word, ...], ...]:
-    """A web or e-mail address Tesseract broke at its dots or slashes made
-    one word again: an address word ending in such a joint takes the Latin
-    word after it."""
+    """Latin terms Tesseract broke at a joint made one word again.
+
+    Spaces come out around the dots, slashes and @ of web and e-mail
+    addresses ("https://www. moi. go.th", "saraban @moi.go.th") and after
+    the hyphen of a term broken by the layout ("E- inspection").  Two Latin
+    words meet at a joint when the first ends with one or the second starts
+    with one; they are joined if the joint is a hyphen or either is part of
+    an address.  A scheme whose slashes were misread gets them back.
+    """
     kept: list[tuple[Word, ...]] = []
     for word in words:
-        if kept:
+        text = "".join(piece.text for piece in word)
+        if kept and is_latin(text):
             before = "".join(piece.text for piece in kept[-1])
-            text = "".join(piece.text for piece in word)
-            if (_ADDRESS.search(before) and before.endswith(_ADDRESS_JOINT)
-                    and is_latin(text)):
+            joint = before[-1:] if before.endswith(_JOINTS) else text[:1]
+            if (is_latin(before) and joint in _JOINTS
+                    and (joint == "-" or _ADDRESS.search(before) or _ADDRESS.search(text))):
                 kept[-1] = kept[-1] + word
                 continue
         kept.append(word)
-    return tuple(kept)
+    return tuple(_with_scheme(word) for word in kept)
+
+
+def _with_scheme(word: tuple[Word, ...]) -> tuple[Word, ...]:
+    """A web address whose "://" was misread ("https:/Awww.", "https:Iwww.") as one
+    word spelled with it."""
+    whole = joined(word)
+    fixed = _MISREAD_SCHEME.sub(r"\1://", whole.text)
+    return word if fixed == whole.text else (joined(word, fixed),)
 
 
 def shortest_word(lines: list[Line]) -> float:
