@@ -76,6 +76,8 @@ _SYSTEMS = ("ระบบ Video Conference", "ระบบ e-Saraban", "แอ�
             "โปรแกรม Microsoft Excel", "ระบบ E-inspection", "ระบบ Cloud Storage")
 _ACTS = ("(Personal Data Protection Act)", "(Open Government Data)", "(Service Level Agreement)",
          "(Key Performance Indicator: KPI)", "(Digital Government)")
+_MAIL_HOSTS = ("gmail.com", "hotmail.com", "yahoo.co.th", "outlook.com")
+_MEETING_APPS = ("Zoom Meeting", "Microsoft Teams", "Google Meet", "Video Call")
 _MAILBOXES = ("saraban", "complaint", "damrongdhama", "it.center", "contact")
 _DOMAINS = ("moi.go.th", "ratchaburi.go.th", "dopa.go.th", "chiangmai.go.th")
 
@@ -90,7 +92,7 @@ def _english_sentence(rng):
 # Line spacing in multiples of the font size; None is the font's own ascent plus descent
 # (1.6-2.0), the rest are what word processors and WeasyPrint call single spacing.
 _SPACINGS = (None, 1.05, 1.15, 1.25, 1.1)
-TUNING_SET_VERSION = 2  # bump when the pages change, so a cached set is not reused
+TUNING_SET_VERSION = 3  # bump when the pages change, so a cached set is not reused
 
 
 def _random_date(rng):
@@ -154,7 +156,18 @@ def petition(rng):
     person = people.fake_person(rng)
     received = _random_date(rng)
     matter = petitions.fake_petition(rng, person, people.GENERIC_PLACE, received)
-    return petitions.petition_text(matter, person, people.GENERIC_PLACE, received)
+    text = petitions.petition_text(matter, person, people.GENERIC_PLACE, received)
+    lines = text.split("\n")
+    lines.insert(min(6, len(lines)), _contact_line(rng))
+    return "\n".join(lines)
+
+
+def _contact_line(rng):
+    """How a citizen leaves a way back: e-mail, LINE ID, a meeting app."""
+    name = "".join(rng.choice("abcdefghkmnprstuvwy") for _ in range(rng.randint(4, 9)))
+    return (f"\t\tติดต่อกลับได้ที่ e-mail {name}{rng.randint(1, 99)}@{rng.choice(_MAIL_HOSTS)} "
+            f"หรือ LINE ID {name}.{rng.choice(('home', 'shop', 'farm', 'th'))} "
+            f"สะดวกประชุมผ่าน {rng.choice(_MEETING_APPS)}")
 
 
 def register_rows(rng, count=14):

@@ -98,7 +98,7 @@ def test_letter_uses_thai_digits_and_buddhist_era():
 
 
 def test_wrapped_lines_never_split_a_cluster(font_path):
-    font = scans._font(font_path)
+    font = scans.load_font(font_path)
     text = "ข้าพเจ้าขอความกรุณาให้ท่านได้โปรดสั่งการให้หน่วยงานที่เกี่ยวข้องเข้าตรวจสอบ" * 6
     lines = scans._wrap(text, font, 900, 1200, 0.85)
     assert len(lines) > 3 and "".join(lines) == text
@@ -109,7 +109,7 @@ def test_wrapped_lines_never_split_a_cluster(font_path):
 
 
 def test_wrapping_prefers_spaces_and_keeps_numbers_whole(font_path):
-    font = scans._font(font_path)
+    font = scans.load_font(font_path)
     lines = scans._wrap("เลขประจำตัวประชาชน 3-6685-87840-05-2 โทรศัพท์ 085-668-2823", font, 700, 700, 0)
     assert lines == ["เลขประจำตัวประชาชน", "3-6685-87840-05-2", "โทรศัพท์ 085-668-2823"]
 
@@ -145,8 +145,8 @@ def test_render_page_refuses_text_that_overflows(font_path):
 
 def test_signature_stays_with_the_last_line_of_text(font_path):
     _, _, text = letter(2)
-    font = scans._font(font_path)
-    last_page = scans._paginate(scans._layout(text, font), scans._line_height(font))[-1]
+    font = scans.load_font(font_path)
+    last_page = scans._paginate(scans._layout(text, font), scans.line_height(font))[-1]
     assert last_page[0][1].startswith("จึงเรียนมาเพื่อโปรดพิจารณา")
     assert last_page[-1][1].startswith("( ")
 

@@ -21,7 +21,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from .i18n import MessageError, _
-from .ocr.prepare import TARGET_DPI
+from .resolution import TARGET_DPI
 
 ACCEPTED = {"image/jpeg", "image/png", "image/tiff", "application/pdf"}
 _STALE_AFTER = 24 * 3600

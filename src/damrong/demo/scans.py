@@ -6,30 +6,21 @@ skewed, soft, noisy and unevenly lit.  Text is laid out like a word
 processor would (16 pt, 3 cm/2 cm margins, 1.25 cm tab stops) and shaped by
 RAQM, without which Thai tone marks and vowels land in the wrong place.
 """
-import functools
-import io
 import random
-import statistics
 import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
-from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageDraw, ImageFont
 
+# What the demo, the tests and the benchmark use of print and scan, through this module.
+from damrong.printed import (DPI, FONT_PX, PAGE_SIZE, degrade, find_thai_font,  # noqa: F401
+                             line_height, load_font, render_line, thai_fonts)
 from damrong.thai.digits import to_thai_digits
 
-DPI = 300
-PAGE_SIZE = (2480, 3508)  # A4 at 300 dpi
-FONT_PX = 67  # 16 pt at 300 dpi, the size of Thai official letters
 PARAGRAPH_TABS = 2  # a paragraph's first line is indented 2.5 cm
 
 FORMATS = ("jpeg", "png", "tiff", "pdf")
-
-_FONT_DIRS = (Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".local/share/fonts")
-_FONT_FAMILIES = ("Laksaman", "Norasi", "Loma", "Garuda")
-# The free TLWG designs the Makefile installs: Laksaman (TH Sarabun's
-# design), Norasi and Kinnari (serif), Loma, Garuda, Waree, Umpush (sans).
-THAI_FAMILIES = ("Laksaman", "Norasi", "Kinnari", "Loma", "Garuda", "Waree", "Umpush")
 
 _FILL = 0.85  # a paragraph line broken at a space must be at least this full
 # Vowels written after the consonant they belong to: a line must not start
@@ -51,35 +42,6 @@ _TEXT_WIDTH = PAGE_SIZE[0] - _MARGIN_LEFT - _MARGIN_RIGHT
 _Line = tuple[int, str]  # (indent in pixels, text); "" is an empty line
 
 
-def find_thai_font() -> str:
-    """Path of a regular-weight Thai font, Laksaman (the TH Sarabun design
-    used for Thai government letters) first, then other TLWG faces."""
-    fonts = thai_fonts()
-    for family in _FONT_FAMILIES:
-        if family in fonts:
-            return fonts[family]
-    raise RuntimeError(
-        "no Thai font found under /usr/share/fonts: install the Debian package "
-        "fonts-tlwg-laksaman (or fonts-tlwg-laksaman-ttf)"
-    )
-
-
-def thai_fonts(families: Sequence[str] = THAI_FAMILIES) -> dict[str, str]:
-    """{family: path} of the regular weights of ``families`` installed here
-    (TrueType or OpenType), for renderers that want several Thai designs."""
-    files = sorted(
-        path for folder in _FONT_DIRS if folder.is_dir()
-        for path in folder.rglob("*") if path.suffix.lower() in (".ttf", ".otf")
-    )
-    found = {}
-    for family in families:
-        for path in files:
-            if path.stem in (family, f"{family}-Regular"):
-                found[family] = str(path)
-                break
-    return found
-
-
 def render_page(text: str, font_path: str, rng: random.Random,
                 spacing: float | None = None) -> Image.Image:
     """One clean grayscale page; raises ValueError if ``text`` needs more,
@@ -90,8 +52,8 @@ def render_page(text: str, font_path: str, rng: random.Random,
     spacing, with one line's tone marks close to the descenders above);
     by default lines are the font's ascent plus descent apart (1.6-2.0).
     """
-    font = _font(font_path)
-    leading = round(spacing * font.size) if spacing else _line_height(font)
+    font = load_font(font_path)
+    leading = round(spacing * font.size) if spacing else line_height(font)
     pages = _paginate(_layout(text, font), leading)
     if len(pages) > 1:
         raise ValueError(f"text needs {len(pages)} pages: use render_pages")
@@ -106,38 +68,11 @@ def render_pages(text: str, font_path: str, rng: random.Random) -> list[Image.Im
     margin; a line indented further is a block (the address, the signature)
     and keeps its indent.  Pages after the first carry "- n -" at the top.
     """
-    font = _font(font_path)
-    leading = _line_height(font)
+    font = load_font(font_path)
+    leading = line_height(font)
     pages = _paginate(_layout(text, font), leading)
     return [_draw_page(lines, font, leading, rng, number)
             for number, lines in enumerate(pages, 1)]
-
-
-def render_line(text: str, font_path: str, rng: random.Random, size: int = FONT_PX) -> Image.Image:
-    """One line of ``text`` on a strip of paper just large enough for it, in
-    the same ink as a page.  The OCR digit model learns glyphs from such
-    strips (put through ``degrade``), so they must print like real pages."""
-    font = _font(font_path, size)
-    pad = size // 2
-    width = round(_width(font, text)) + 2 * pad
-    strip = Image.new("L", (width, _line_height(font) + 2 * pad), 255)
-    ImageDraw.Draw(strip).text((pad, pad + font.getmetrics()[0]), text, font=font,
-                               fill=rng.randint(0, 45), anchor="ls", language="th")
-    return strip
-
-
-def degrade(img: Image.Image, rng: random.Random, *, jpeg: bool = True) -> Image.Image:
-    """Make a clean page look scanned: grayscale, skewed up to ±1.5°, a
-    little out of focus, unevenly lit, noisy and dusty, and (with ``jpeg``)
-    through the lossy compression most scanners apply."""
-    page = img.convert("L")
-    page = page.rotate(rng.uniform(-1.5, 1.5), resample=Image.Resampling.BICUBIC, fillcolor=255)
-    page = page.filter(ImageFilter.GaussianBlur(rng.uniform(0.5, 1.1)))
-    page = ImageChops.multiply(page, _lighting(page.size, rng))
-    page = ImageChops.add(page, _noise(page.size, rng, sigma=rng.uniform(3, 8)), offset=-128)
-    _dust(page, rng)
-    _edge_shadow(page, rng)
-    return _jpeg_roundtrip(page, rng.randint(55, 85)) if jpeg else page
 
 
 def save_scan(pages: Sequence[Image.Image], path: str | Path, fmt: str) -> list[Path]:
@@ -164,12 +99,6 @@ def save_scan(pages: Sequence[Image.Image], path: str | Path, fmt: str) -> list[
         gray[0].save(path, "PDF", resolution=DPI, save_all=True, append_images=gray[1:])
         return [path]
     return _save_per_page(gray, path, fmt)
-
-
-@functools.lru_cache(maxsize=32)
-def _font(font_path: str, size: int = FONT_PX) -> ImageFont.FreeTypeFont:
-    """Loading a font costs far more than using it; pages reuse one."""
-    return ImageFont.truetype(font_path, size, layout_engine=ImageFont.Layout.RAQM)
 
 
 def _layout(text: str, font: ImageFont.FreeTypeFont) -> list[_Line]:
@@ -285,13 +214,6 @@ def _tab_segments(font: ImageFont.FreeTypeFont, text: str):
         offset += font.getlength(segment, language="th")
 
 
-def _line_height(font: ImageFont.FreeTypeFont) -> int:
-    """Single spacing as word processors do it: the font's ascent plus
-    descent, which leaves room for stacked Thai marks."""
-    ascent, descent = font.getmetrics()
-    return ascent + descent
-
-
 def _paginate(lines: list[_Line], leading: int) -> list[list[_Line]]:
     """Cut lines into pages, moving a page break up to the nearest line
     where one is allowed (see ``_may_break_before``)."""
@@ -332,60 +254,6 @@ def _draw_page(lines: list[_Line], font: ImageFont.FreeTypeFont, leading: int,
                 draw.text((left + indent + offset, baseline + row * leading), segment,
                           font=font, fill=ink, anchor="ls", language="th")
     return page
-
-
-def _lighting(size: tuple[int, int], rng: random.Random) -> Image.Image:
-    """Smoothly uneven illumination: a coarse grid of brightness levels blown
-    up to page size, so the paper is a slightly different grey everywhere."""
-    grid = Image.new("L", (4, 5))
-    grid.putdata([rng.randint(230, 255) for _ in range(4 * 5)])
-    return grid.resize(size, Image.Resampling.BICUBIC)
-
-
-@functools.lru_cache(maxsize=32)
-def _gaussian_table(sigma: float) -> list[int]:
-    """Maps a uniform byte to a Gaussian one centred on 128 (inverse CDF),
-    which turns random bytes into sensor noise without numpy."""
-    normal = statistics.NormalDist(128, sigma)
-    return [min(255, max(0, round(normal.inv_cdf((i + 0.5) / 256)))) for i in range(256)]
-
-
-def _noise(size: tuple[int, int], rng: random.Random, sigma: float) -> Image.Image:
-    """Gaussian noise image around 128, drawn from ``rng`` so that the same
-    seed always gives the same scan."""
-    uniform = Image.frombytes("L", size, rng.randbytes(size[0] * size[1]))
-    return uniform.point(_gaussian_table(round(sigma, 1)))
-
-
-def _dust(page: Image.Image, rng: random.Random) -> None:
-    """Specks of dust and toner on the glass: 20 to 120 on an A4 sheet, as
-    many per square centimetre on a smaller piece of paper."""
-    draw = ImageDraw.Draw(page)
-    width, height = page.size
-    for _ in range(round(rng.randint(20, 120) * width * height / (PAGE_SIZE[0] * PAGE_SIZE[1]))):
-        x, y = rng.randrange(width), rng.randrange(height)
-        radius = rng.choice((1, 1, 1, 2, 2, 3))
-        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=rng.randint(30, 170))
-
-
-def _edge_shadow(page: Image.Image, rng: random.Random) -> None:
-    """The dark strip a scanner lid leaves along one edge of the sheet."""
-    width, height = page.size
-    thickness = rng.randint(0, 14)
-    if thickness:
-        box = rng.choice((
-            (0, 0, thickness, height), (width - thickness, 0, width, height),
-            (0, 0, width, thickness), (0, height - thickness, width, height),
-        ))
-        ImageDraw.Draw(page).rectangle(box, fill=rng.randint(90, 180))
-
-
-def _jpeg_roundtrip(page: Image.Image, quality: int) -> Image.Image:
-    buffer = io.BytesIO()
-    page.save(buffer, "JPEG", quality=quality)
-    buffer.seek(0)
-    with Image.open(buffer) as decoded:
-        return decoded.convert("L")
 
 
 def _binarize(page: Image.Image) -> Image.Image:

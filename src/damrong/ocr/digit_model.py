@@ -8,7 +8,7 @@ again, glyph by glyph, with this model.
 
 The model is a set of labelled glyphs (features from ``glyphs.features``)
 rendered from every installed TLWG design at several sizes and put through
-the same scan degradation as demo pages (``demo.scans.degrade``), then
+the same scan degradation as demo pages (``damrong.printed.degrade``), then
 binarized exactly as OCR binarizes a page.  Texts are random numbers from
 a fixed seed that nothing else uses, so the model is rebuilt bit for bit
 and never sees a benchmark page.  Nearest neighbours need no training
@@ -28,12 +28,12 @@ from pathlib import Path
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
-from damrong.demo import scans
+from damrong import printed
 from damrong.ocr import glyphs
 from damrong.ocr.prepare import binarize
 from damrong.thai.digits import to_thai_digits
 
-VERSION = 12  # bump whenever the features or the training set change
+VERSION = 13  # bump whenever the features or the training set change
 OTHER = "x"  # a glyph that is no digit nor number punctuation (a Thai letter, a mark)
 PUNCTUATION = "/.,-:()"
 LABELS = tuple("0123456789๐๑๒๓๔๕๖๗๘๙" + PUNCTUATION) + (OTHER,)
@@ -43,6 +43,9 @@ NEIGHBOURS = 5
 SIZES = (50, 58, 67, 76, 84)  # 12 to 19 pt at 300 dpi
 NUMBER_STRIPS = 80  # per font and size
 LETTER_STRIPS = 20
+# Thai letters carry English terms, web and e-mail addresses: the model must
+# know Latin letters as letters, or a word Tesseract doubted reads as digits.
+LATIN_STRIPS = 8
 _SEED = 20250625
 _EXTRA_WEIGHT = 3.0  # shape and size features count as much as a good part of the bitmap
 # The model is read with one BLAS thread: its products are small, and
@@ -54,6 +57,10 @@ _VOWELS = "ะาิีึืุูเแโไำ่้๊๋็์"
 # Signs that stand alone between spaces as a lone digit does (ต่าง ๆ, กรุงเทพฯ): ๆ is shaped
 # much like ๗, so the model must have seen it as a letter.
 _STANDALONE = "ๆฯ"
+# Latin letters but those drawn like a digit or number punctuation in some
+# font (O o Q D for 0, I l i j for 1, S s for 5, Z z for 2, B for 8, b g q
+# for 6 and 9, G for 6): those stay Tesseract's to tell.
+_LATIN_LETTERS = "acdefhkmnprtuvwxyACEFHJKLMNPRTUVWXY"
 
 
 def model_path() -> Path:
@@ -136,7 +143,7 @@ def build(fonts: dict[str, str] | None = None) -> DigitModel:
     """Render, degrade, cut and label the training glyphs (deterministic)."""
     rng = random.Random(_SEED)
     rows, labels = [], []
-    font_paths = sorted((fonts or scans.thai_fonts()).values())
+    font_paths = sorted((fonts or printed.thai_fonts()).values())
     for font in font_paths:
         for size in SIZES:
             for _ in range(NUMBER_STRIPS):
@@ -157,13 +164,21 @@ def build(fonts: dict[str, str] | None = None) -> DigitModel:
                                   font, size, standalone)
             rows.append(found)
             labels.extend([LABELS.index(OTHER)] * len(found))
+    # Latin letters (English terms in Thai letters) are no digits either; a stream of their own.
+    latin = random.Random(_SEED + 2)
+    for font in font_paths:
+        for size in SIZES:
+            for _ in range(LATIN_STRIPS):
+                found = _strip_glyphs(_random_latin(latin), font, size, latin)
+                rows.append(found)
+                labels.extend([LABELS.index(OTHER)] * len(found))
     if not rows:
-        raise RuntimeError("no Thai font to train the digit model: see demo.scans.thai_fonts")
+        raise RuntimeError("no Thai font to train the digit model: see damrong.printed.thai_fonts")
     return DigitModel(np.concatenate(rows), np.asarray(labels, np.uint8))
 
 
 def _strip_glyphs(text: str, font: str, size: int, rng: random.Random) -> np.ndarray:
-    strip = scans.degrade(scans.render_line(text, font, rng, size), rng)
+    strip = printed.degrade(printed.render_line(text, font, rng, size), rng)
     ink = binarize(np.asarray(strip)) == 0
     margin = size // 4  # the text starts size // 2 in: the edges hold only a scanner's shadow
     ink[:margin], ink[-margin:], ink[:, :margin], ink[:, -margin:] = False, False, False, False
@@ -198,6 +213,12 @@ def _random_letters(rng: random.Random) -> str:
     marks, so the model learns what is *not* a digit."""
     return "".join(rng.choice(_CONSONANTS) + (rng.choice(_VOWELS) if rng.random() < 0.4 else "")
                    for _ in range(rng.randint(4, 9)))
+
+
+def _random_latin(rng: random.Random) -> str:
+    """Latin words of letters no digit is drawn like (no O, l, I, S, Z, B, g...)."""
+    return " ".join("".join(rng.choice(_LATIN_LETTERS) for _ in range(rng.randint(2, 7)))
+                    for _ in range(rng.randint(1, 3)))
 
 
 def _votes(neighbours: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

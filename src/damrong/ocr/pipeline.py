@@ -12,7 +12,8 @@ from PIL import Image
 from damrong.ocr import tesseract
 from damrong.ocr.digits import correct_lines
 from damrong.ocr.page import PageText, Word
-from damrong.ocr.prepare import TARGET_DPI, prepare, turned_upright
+from damrong.ocr.prepare import prepare, turned_upright
+from damrong.resolution import TARGET_DPI
 from damrong.thai.normalize import normalize_text
 
 # Mean word confidence under which a page may be lying on its side or

@@ -12,13 +12,13 @@ import numpy as np
 from PIL import Image
 
 from damrong.ocr import tesseract
+from damrong.resolution import TARGET_DPI
 
 # One OpenCV thread, as Tesseract runs with one OpenMP thread: workers get
 # their parallelism from processes, and two processes each spreading over
 # both cores of a small machine slow each other down.
 cv2.setNumThreads(1)
 
-TARGET_DPI = 300
 A4_LONG_SIDE_INCHES = 297 / 25.4
 MAX_SKEW_DEGREES = 3.0
 # Tesseract's OSD on pages with few letters guesses; below this confidence

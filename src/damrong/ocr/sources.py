@@ -16,7 +16,7 @@ from PIL import Image, ImageOps
 
 from damrong.ocr.page import PageText
 from damrong.ocr.pipeline import ocr_image
-from damrong.ocr.prepare import TARGET_DPI
+from damrong.resolution import TARGET_DPI
 from damrong.thai.normalize import normalize_text
 
 PDF = "application/pdf"

@@ -30,7 +30,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from ZODB.blob import Blob
 
-from ..ocr.prepare import TARGET_DPI
+from ..resolution import TARGET_DPI
 from ..pages import PDF_VIEW_DPI
 
 FONT_NAME = "DamrongLaksaman"
