@@ -43,10 +43,29 @@ def test_scanned_page_is_read_with_thai_digits_and_shown_beside_its_image(
         assert "๒๖ สิงหาคม ๒๕๖๗" in page.text
         assert "๐๘๑" in page.text and "๙๗๖" in page.text
         assert page.words and page.box_size[0] > 2000
+        flagged = page.needs_review
         url = "/" + "/".join(_path(document))
     viewer = testapp.get(url)
     assert "๒๖ สิงหาคม ๒๕๖๗" in viewer.text and "ความมั่นใจเฉลี่ย" in viewer.text
+    assert ("ควรตรวจทานข้อความกับภาพ" in viewer.text) == flagged
     assert testapp.get(url + "/status.json").json["state"] == "ready"
+
+
+def test_a_page_read_with_low_confidence_is_flagged_until_someone_corrects_it():
+    from damrong.ocr import REVIEW_CONFIDENCE, PageText
+    from damrong.resources.document import Page
+
+    def read(confidence, source="ocr"):
+        page = Page(1, 2480, 3508)
+        page.set_machine_text(PageText(1, "ข้อความ", confidence, source=source))
+        return page
+
+    assert read(REVIEW_CONFIDENCE - 1).needs_review
+    assert not read(REVIEW_CONFIDENCE + 1).needs_review
+    assert not read(100.0, source="text-layer").needs_review
+    corrected = read(REVIEW_CONFIDENCE - 20)
+    corrected.correct("ข้อความที่แก้แล้ว", "officer")
+    assert not corrected.needs_review
 
 
 def _path(resource):
