@@ -34,12 +34,13 @@ from tesserocr import PSM, RIL, iterate_level  # noqa: E402
 # and web addresses, which "tha" alone turns into Thai-looking garbage.
 # Measured on the tuning set (bench/ocr.py, seed 1): Latin words 0 -> 86 %
 # found, CER 10.2 -> 8.0 %.  English now and then wins a short unsure Thai
-# word ("a", "WA"); ``_thai_again`` reads such words once more in Thai.
+# word ("a", "WA"); ``_second_opinion`` reads such words once more in Thai.
 LANGUAGES = "tha+eng"
 THAI, ENGLISH = "tha", "eng"
-# A word read as Latin script but shorter than this, or less sure than
-# ``_SURE_LATIN``, is read again with the Thai model alone, and the surer
-# of the two readings stays.
+# A word read as Latin script but shorter than this is read again with the
+# Thai model alone, and the surer of the two readings stays.  One at least
+# this long and ``_SURE_LATIN`` sure is English indeed: the digit reader
+# leaves it alone.
 _SHORT_LATIN = 3
 _SURE_LATIN = 85
 # A word the Thai model kept with a piece less sure than this is read again
@@ -57,7 +58,8 @@ _SHORTEST_WORD = 0.25
 # as surely by 20, in a third of the time.
 _OSD_CHARACTERS = 20
 _LATIN = re.compile("[A-Za-z]")
-# Where Tesseract breaks a web or e-mail address at its dots and slashes.
+# What marks a word as part of a web or e-mail address, the joints Tesseract
+# breaks Latin terms at, and a scheme whose "://" it misread.
 _ADDRESS = re.compile(r"(://|www\.|@|^https?|\.(go|or|ac|co|in)\.th|\.(com|org|net)\b)")
 _JOINTS = ("/", ".", "@", "-", ":")
 _MISREAD_SCHEME = re.compile(r"^(https?):?[/|IlA]{0,2}(?=www\.)")
