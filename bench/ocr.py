@@ -319,11 +319,9 @@ def score(truth, text):
     """Edits, characters, per-digit (total, right) and Latin words (in truth, found) of a page."""
     from damrong.thai.normalize import normalize_text
 
-    found = text.split()
+    found = {match[0] for word in text.split() if (match := LATIN_WORD.search(word))}
     wanted = LATIN_WORD.findall(truth)
-    latin = (len(wanted), sum(1 for word in wanted
-                              if any(word == LATIN_WORD.search(w)[0] for w in found
-                                     if LATIN_WORD.search(w))))
+    latin = (len(wanted), sum(word in found for word in wanted))
     truth, text = normalize_text("".join(truth.split())), normalize_text("".join(text.split()))
     right = [False] * len(truth)
     for block in Levenshtein.opcodes(truth, text):

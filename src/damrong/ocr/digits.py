@@ -9,9 +9,11 @@ mistakes for a digit, low confidence, or nothing at all is read again by
 the digit model.  A run of glyphs the model reads as a number replaces
 whatever Tesseract wrote over it; everything else keeps Tesseract's
 letters, so ordinary words are never respelled by a model that only knows
-digits.  A word Tesseract read in Latin script (an English term, an e-mail
-or web address) is never read again: its digits are Arabic, which
-Tesseract reads right, and its letters are no digits at all.
+digits.  A word Tesseract read surely in Latin script (an English term, an
+e-mail or web address: ``tesseract.surely_latin``) is never read again: its
+digits are Arabic, which Tesseract reads right, and its letters are no
+digits at all.  Short or unsure Latin words are suspects like any other,
+since the English model also writes Thai numbers as Latin letters.
 """
 import re
 import unicodedata
