@@ -24,6 +24,11 @@ _FONT_FAMILIES = ("Laksaman", "Norasi", "Loma", "Garuda")
 # The free TLWG designs the Makefile installs: Laksaman (TH Sarabun's
 # design), Norasi and Kinnari (serif), Loma, Garuda, Waree, Umpush (sans).
 THAI_FAMILIES = ("Laksaman", "Norasi", "Kinnari", "Loma", "Garuda", "Waree", "Umpush")
+# More designs for what must hold on any office's paper (the OCR's digit model and the harder
+# tuning pages): Arundina (the DejaVu-like faces), Sawasdee, the typewriter-like Tlwg Typo and
+# the bold weights, which letters use for headings and numbers.
+OTHER_DESIGNS = ("ArundinaSans", "ArundinaSerif", "Sawasdee", "TlwgTypo", "Laksaman-Bold",
+                 "Norasi-Bold", "Loma-Bold", "Garuda-Bold", "Waree-Bold")
 
 
 def find_thai_font() -> str:
@@ -80,6 +85,23 @@ def degrade(img: Image.Image, rng: random.Random, *, jpeg: bool = True) -> Image
     _dust(page, rng)
     _edge_shadow(page, rng)
     return _jpeg_roundtrip(page, rng.randint(55, 85)) if jpeg else page
+
+
+def reprint(img: Image.Image, rng: random.Random) -> Image.Image:
+    """The same page from another printer and scanner, before ``degrade``:
+    toner spread or starved by a pixel (heavier or thinner strokes), and on
+    some pages a scan at 150 to 240 dpi brought back up to 300, which
+    softens every stroke."""
+    page = img.convert("L")
+    weight = rng.choice((ImageFilter.MinFilter(3), ImageFilter.MaxFilter(3), None, None))
+    if weight:
+        page = page.filter(weight)
+    if rng.random() < 0.5:
+        scale = rng.uniform(0.5, 0.8)
+        low = page.resize((round(page.width * scale), round(page.height * scale)),
+                          Image.Resampling.BOX)
+        page = low.resize(page.size, Image.Resampling.BICUBIC)
+    return page
 
 
 @functools.lru_cache(maxsize=32)

@@ -1,8 +1,8 @@
 """One page image in, its text out: the steps every OCR'd page goes through.
 
-prepare (300 dpi, level, bilevel) → Tesseract tha, line by line → numbers
-read again → Thai normalisation; a page read with low confidence is turned
-upright and read again.  Words and page text are built from the same
+prepare (300 dpi, level) → Tesseract tha+eng on the grey page, line by
+line → numbers read again on our bilevel page → Thai normalisation; a page
+read with low confidence is turned upright and read again.  Words and page text are built from the same
 corrected words, so a searchable PDF says what the index says.
 """
 import statistics
@@ -34,7 +34,7 @@ def ocr_image(image: Image.Image, number: int = 1) -> PageText:
 
 
 def _read(gray, bilevel, number: int) -> PageText:
-    read = tesseract.read_lines(bilevel, TARGET_DPI)
+    read = tesseract.read_lines(gray, TARGET_DPI)
     lines, previous_block = [], None
     for line, corrected in zip(read, correct_lines(read, bilevel)):
         if previous_block is not None and line.block != previous_block:

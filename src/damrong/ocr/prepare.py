@@ -143,10 +143,11 @@ def deskew(gray: np.ndarray, angle: float) -> np.ndarray:
 def prepare(image: Image.Image) -> tuple[np.ndarray, np.ndarray]:
     """The page level and at 300 dpi, as it lies: ``(grey, bilevel)``, same size.
 
-    The grey page is what people see (and the searchable PDF shows); the
-    bilevel one is what Tesseract and the digit reader read.  Whether it is
-    upright is left to the caller (``turned_upright``): asking Tesseract
-    costs a sixth of a page's time, and almost every page already is.
+    The grey page is what people see (and the searchable PDF shows) and
+    what Tesseract reads, thresholding it itself; the bilevel one is what
+    the digit reader reads.  Whether it is upright is left to the caller
+    (``turned_upright``): asking Tesseract costs a sixth of a page's time,
+    and almost every page already is.
     """
     return level(rescale(to_gray(image), page_dpi(image)))
 
