@@ -10,6 +10,7 @@ INI         ?= development.ini
 APT_PACKAGES := tesseract-ocr tesseract-ocr-tha tesseract-ocr-osd fonts-tlwg-laksaman-ttf \
                 fonts-tlwg-norasi-ttf fonts-tlwg-kinnari-ttf fonts-tlwg-loma-ttf \
                 fonts-tlwg-garuda-ttf fonts-tlwg-waree-ttf fonts-tlwg-umpush-ttf fonts-noto-core \
+                fonts-arundina fonts-tlwg-sawasdee-ttf fonts-tlwg-typo-ttf \
                 poppler-utils chromium chromium-driver gettext \
                 libpango-1.0-0 libpangoft2-1.0-0 \
                 libicu-dev pkg-config g++ python3-dev python3-venv

@@ -78,6 +78,10 @@ def rotate_quarter(gray: np.ndarray, degrees_clockwise: int) -> np.ndarray:
     return gray if turns is None else cv2.rotate(gray, turns)
 
 
+# Where the digit reader's threshold lies between Otsu's and the paper's white (``binarize``).
+_TOWARD_PAPER = 0.5
+
+
 def flatten_background(gray: np.ndarray) -> np.ndarray:
     """Divide out uneven lighting and the scanner lid's shadow: the paper
     becomes white everywhere, so one global threshold fits the whole page.
@@ -94,10 +98,23 @@ def flatten_background(gray: np.ndarray) -> np.ndarray:
 
 
 def binarize(gray: np.ndarray) -> np.ndarray:
-    """Black text on white (0/255): a 3×3 median takes out sensor noise and
-    fine dust, then Otsu picks the threshold from the page's own histogram."""
-    clean = cv2.medianBlur(flatten_background(gray), 3)
-    _, bilevel = cv2.threshold(clean, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    """Black text on white (0/255), for the digit reader: anything clearly
+    darker than the paper is ink.
+
+    Otsu's threshold, taken from the page's own histogram, splits a thin or
+    faint print's strokes into dots (a light design, a starved toner, a scan
+    at 150 dpi brought up to 300), and the glyph cutter then finds no digit;
+    half-way from it to the white of the flattened paper keeps them whole.
+    A 3×3 median before Otsu broke them as well.  Thai digits on the
+    tuning set's harder pages, read with the median and Otsu 89.1 %, Otsu
+    alone 89.6 %, a third of the way to the paper 92.8 %, half-way 93.9 %
+    (the model trained on median and Otsu strips each time), and 94.2 %
+    with the model trained half-way too; 97.9-98.4 % on its first thirty
+    pages throughout.
+    """
+    flat = flatten_background(gray)
+    otsu, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    _, bilevel = cv2.threshold(flat, otsu + _TOWARD_PAPER * (255 - otsu), 255, cv2.THRESH_BINARY)
     return bilevel
 
 
