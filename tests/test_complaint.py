@@ -94,3 +94,14 @@ def test_listing_filters_by_category_status_and_dates(testapp, make_user, site):
     today = datetime.datetime.now(BANGKOK).date().isoformat()
     assert testapp.get("/moi/70/7001/", {"from": today, "status": "received"}).text.count(
         'class="status') == 25
+
+
+def test_clearing_the_national_id_on_edit_says_what_is_missing(testapp, clerk):
+    """Issue 13 item 1: clearing the ID on the edit form was an HTTP 500 losing the edit."""
+    url = _register(testapp)
+    form = testapp.get(url + "@@edit").forms["edit"]
+    form["subject"] = "เรื่องที่แก้ไขแล้วแต่ยังไม่บันทึก"
+    form.set("national_id", "")
+    response = form.submit("save", status=400)
+    assert "กรุณากรอกเลขประจำตัวประชาชน หรือเลือก 'ไม่ประสงค์ออกนาม'" in response.text
+    assert 'value="เรื่องที่แก้ไขแล้วแต่ยังไม่บันทึก"' in response.text

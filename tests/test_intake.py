@@ -192,3 +192,15 @@ def test_post_without_csrf_token_is_refused(testapp, clerk):
     form["csrf_token"] = "forged"
     response = form.submit("register", status=400)
     assert "แบบฟอร์มหมดอายุ" in response.text
+
+
+def test_named_complainant_without_national_id_gets_a_thai_message_and_keeps_the_form(
+        testapp, clerk, site):
+    """Issue 13 item 1: a citizen without their card used to cost an HTTP 500 and the form."""
+    form = fill(register_page(testapp).forms["intake"], national_id="")
+    response = form.submit("register", status=400)
+    assert "กรุณากรอกเลขประจำตัวประชาชน หรือเลือก 'ไม่ประสงค์ออกนาม'" in response.text
+    assert "ขอให้ตรวจสอบโรงงานปล่อยน้ำเสียลงลำห้วย" in response.text
+    assert 'value="มาลีวรรณ"' in response.text and 'value="081-234-5678"' in response.text
+    with site() as s:
+        assert len(s.centers["7001"].complaints) == 0

@@ -183,7 +183,7 @@ class ComplainantGroup(colander.MappingSchema):
         if not value["anonymous"]:
             if not value["first_name"]:
                 error["first_name"] = _("กรุณากรอกชื่อผู้ร้อง หรือเลือก 'ไม่ประสงค์ออกนาม'")
-            if not value["national_id"] and "national_id" not in error:
+            if not value["national_id"]:  # (colander.Invalid has no ``in``: it was an HTTP 500)
                 error["national_id"] = _("กรุณากรอกเลขประจำตัวประชาชน หรือเลือก 'ไม่ประสงค์ออกนาม'")
         if error.children:
             raise error
