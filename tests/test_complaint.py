@@ -105,3 +105,24 @@ def test_clearing_the_national_id_on_edit_says_what_is_missing(testapp, clerk):
     response = form.submit("save", status=400)
     assert "กรุณากรอกเลขประจำตัวประชาชน หรือเลือก 'ไม่ประสงค์ออกนาม'" in response.text
     assert 'value="เรื่องที่แก้ไขแล้วแต่ยังไม่บันทึก"' in response.text
+
+
+def _transition(testapp, path, name, note=""):
+    form = testapp.get(path + "/").forms["transition-form"]
+    form["note"] = note
+    return form.submit("name", value=name, status=303).follow()
+
+
+def test_errors_have_their_own_style_and_alert_role(testapp, make_user, site):
+    """Issue 13 item 6: a refusal looked like a success (the same green box, role=status)."""
+    with site() as s:
+        path = new_complaint(s, "7001", "เรื่องที่จะเสนอยุติ")
+    login(testapp, make_user("officer", "7001")).follow()
+    done = _transition(testapp, path, "screen")
+    success = done.html.find("div", class_="flash")
+    assert success["role"] == "status" and "problem" not in success["class"]
+    refused = _transition(testapp, path, "propose")
+    error = refused.html.find("div", role="alert")
+    assert error is not None and "problem" in error["class"]
+    assert "กรุณาระบุรายละเอียดประกอบการเปลี่ยนสถานะ" in error.text
+    assert not refused.html.find("div", role="status")

@@ -16,6 +16,7 @@ from ..thai import national_id
 from ..thai.dates import format_datetime
 from ..uploads import UploadError
 from ..workflow import WorkflowError
+from .flash import notice, problem
 from .letters import letter_rows
 from .scans import fill_blanks, scan_text
 
@@ -95,9 +96,8 @@ def edit(request):
             return {"c": complaint, "form": failure.render()}
         record = record_from_appstruct(data)
         changed = edit_complaint(complaint, record, request.identity.national_id, describe(request))
-        request.session.flash(request.display.translate(
-            _("บันทึกการแก้ไขแล้ว (${count} รายการ)", mapping={"count": changed}) if changed
-            else _("ไม่มีข้อมูลเปลี่ยนแปลง")))
+        notice(request, _("บันทึกการแก้ไขแล้ว (${count} รายการ)", mapping={"count": changed})
+               if changed else _("ไม่มีข้อมูลเปลี่ยนแปลง"))
         return HTTPSeeOther(request.resource_url(complaint))
     appstruct = {group: getattr(complaint, group) for group in GROUPS}
     appstruct["complaint"] = dict(complaint.complaint, received_at=complaint.received_at)
@@ -111,26 +111,24 @@ def attach(request):
     """Attach more scans to an existing complaint (papers that arrive later)."""
     complaint = request.context
     store = request.registry.uploads
-    messages = []
-    for item in request.POST.getall("file"):
-        if not getattr(item, "filename", ""):
-            continue
+    files = [item for item in request.POST.getall("file") if getattr(item, "filename", "")]
+    if not files:
+        problem(request, _("ไม่ได้เลือกไฟล์"))
+    for item in files:
         try:
             upload = store.add(item.file, item.filename)
         except UploadError as error:
-            messages.append(error.message)
+            problem(request, error.message)
             continue
         try:
             attach_document(complaint, upload, request.identity.national_id)
-            messages.append(_("แนบไฟล์ ${filename} แล้ว", mapping={"filename": upload.filename}))
+            notice(request, _("แนบไฟล์ ${filename} แล้ว", mapping={"filename": upload.filename}))
             request.tm.get().addAfterCommitHook(lambda ok, uid=upload.uid: store.discard(uid))
         except DuplicateDocument as duplicate:
             store.discard(upload.uid)
-            messages.append(_("ไฟล์ ${filename} ซ้ำกับเอกสาร ${existing} ที่แนบไว้แล้ว จึงไม่แนบซ้ำ",
-                              mapping={"filename": upload.filename,
-                                       "existing": duplicate.existing.filename}))
-    for message in messages or [_("ไม่ได้เลือกไฟล์")]:
-        request.session.flash(request.display.translate(message))
+            problem(request, _("ไฟล์ ${filename} ซ้ำกับเอกสาร ${existing} ที่แนบไว้แล้ว จึงไม่แนบซ้ำ",
+                               mapping={"filename": upload.filename,
+                                        "existing": duplicate.existing.filename}))
     return HTTPSeeOther(request.resource_url(complaint) + "#documents")
 
 
@@ -142,8 +140,7 @@ def transition(request):
         done = request.registry.workflow.apply(complaint, request.POST.get("name", ""),
                                                Actor.of(request.identity),
                                                request.POST.get("note", ""))
-        request.session.flash(request.display.translate(
-            _("${action} แล้ว", mapping={"action": request.display.transition(done)})))
+        notice(request, _("${action} แล้ว", mapping={"action": request.display.transition(done)}))
     except WorkflowError as error:
-        request.session.flash(request.display.translate(error.message))
+        problem(request, error.message)
     return HTTPSeeOther(request.resource_url(complaint))

@@ -15,6 +15,7 @@ from ..complaints import correct_page_text
 from ..i18n import _
 from ..resources.document import ScannedDocument
 from .complaint import staff_namer
+from .flash import notice
 
 
 def _blob_response(request, blob, content_type, etag, filename=None):
@@ -76,8 +77,7 @@ def correct(request):
     document = request.context
     page = _page(request, request.POST.get("n", ""))
     if correct_page_text(document, page, request.POST.get("text", ""), request.identity.national_id):
-        request.session.flash(request.display.translate(
-            _("บันทึกการแก้ไขข้อความหน้า ${page} แล้ว", mapping={"page": page.number})))
+        notice(request, _("บันทึกการแก้ไขข้อความหน้า ${page} แล้ว", mapping={"page": page.number}))
     return HTTPSeeOther(request.resource_url(document, query={"n": page.number}))
 
 

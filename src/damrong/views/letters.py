@@ -19,6 +19,7 @@ from ..resources.letter import Letter
 from ..schemas.letter import letter_schema
 from ..thai.dates import format_date
 from ..txn import write_with_retries
+from .flash import notice
 
 
 def letter_rows(request, complaint):
@@ -60,9 +61,9 @@ def issue(request):
         letter, created = write_with_retries(request, lambda: issue_letter(
             request.root, complaint, center, data["kind"], data, letterhead,
             request.identity.national_id, submission_id=data["submission_id"]))
-        request.session.flash(request.display.translate(
-            _("ออกหนังสือ ${number} แล้ว", mapping={"number": letter.number_text()}) if created
-            else _("แบบฟอร์มนี้ถูกส่งไปแล้ว ระบบแสดงหนังสือที่ออกไว้ครั้งแรก ไม่ได้ออกเลขซ้ำ")))
+        notice(request, _("ออกหนังสือ ${number} แล้ว", mapping={"number": letter.number_text()})
+               if created
+               else _("แบบฟอร์มนี้ถูกส่งไปแล้ว ระบบแสดงหนังสือที่ออกไว้ครั้งแรก ไม่ได้ออกเลขซ้ำ"))
         return HTTPSeeOther(request.resource_url(letter))
     kind = request.GET.get("kind")
     if kind not in kinds:
