@@ -140,7 +140,7 @@ def describe_upload(upload):
     return {
         "uid": upload.uid,
         "filename": upload.filename,
-        "pages": display.format_number(upload.page_count),
+        "pages": display.count("pages", upload.page_count),
         "size": display.file_size(upload.size),
     }
 
