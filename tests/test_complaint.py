@@ -2,8 +2,14 @@
 
 import datetime
 
+import pytest
+from pyramid.traversal import find_resource
+
+from damrong.complaints import edit_complaint
+from damrong.resources.complaint import GROUPS, ComplaintClosed
+from damrong.security import Actor
 from damrong.thai.dates import BANGKOK
-from helpers import fill, login, new_complaint
+from helpers import fill, login, new_complaint, user_app
 
 
 def _register(testapp):
@@ -126,3 +132,39 @@ def test_errors_have_their_own_style_and_alert_role(testapp, make_user, site):
     assert error is not None and "problem" in error["class"]
     assert "กรุณาระบุรายละเอียดประกอบการเปลี่ยนสถานะ" in error.text
     assert not refused.html.find("div", role="status")
+
+
+def test_a_closed_complaint_is_read_only_until_reopened(app, testapp, make_user, site):
+    """Issue 13 item 4: a clerk could still edit a closed complaint. Now the record refuses
+    (the one door, for every caller) unless a supervisor's logged correction; the pages follow."""
+    workflow = app.registry.workflow
+    officer = Actor.staff("3100600123459", "officer", "7001")
+    supervisor_actor = Actor.staff("3100600123467", "supervisor", "7001")
+    with site() as s:
+        path = new_complaint(s, "7001", "เรื่องที่ยุติแล้ว")
+        complaint = find_resource(s, path)
+        for name in ("screen", "work", "propose"):
+            workflow.apply(complaint, name, officer, note="ดำเนินการแล้ว")
+        workflow.apply(complaint, "close", supervisor_actor, note="ยุติเรื่อง")
+    clerk = user_app(app, make_user, "clerk", "7001")
+    page = clerk.get(path + "/")
+    assert "@@edit" not in page.text and "@@attach" not in page.text
+    clerk.get(path + "/@@edit", status=403)
+    token = clerk.get("/moi/70/7001/@@register").forms["intake"]["csrf_token"].value
+    clerk.post(path + "/@@attach", {"csrf_token": token}, status=403)
+    with site() as s:  # the door itself refuses, whoever calls it
+        complaint = find_resource(s, path)
+        record = {group: dict(getattr(complaint, group)) for group in GROUPS}
+        record["received_at"] = complaint.received_at
+        record["complaint"]["subject"] = "แก้ไขโดยไม่เปิดเรื่อง"
+        with pytest.raises(ComplaintClosed):
+            edit_complaint(complaint, record, "3100600123459")
+    supervisor = user_app(app, make_user, "supervisor", "7001")
+    form = supervisor.get(path + "/@@edit").forms["edit"]
+    form["subject"] = "แก้ไขคำผิดหลังยุติเรื่อง"
+    page = form.submit("save", status=303).follow()
+    assert "แก้ไขข้อมูลเรื่องที่ยุติแล้ว" in page.text  # logged as a correction
+    form = page.forms["transition-form"]
+    form["note"] = "ผู้ร้องส่งเอกสารเพิ่ม"
+    form.submit("name", value="reopen", status=303)
+    clerk.get(path + "/@@edit", status=200)

@@ -124,12 +124,14 @@ def correct_page_text(document, page, text, who):
     return True
 
 
-def edit_complaint(complaint, record, who, describe=str):
+def edit_complaint(complaint, record, who, describe=None, correction=False):
     """Apply edited groups; records one history entry listing each field before → after.
 
     ``describe(group, field, value)`` turns stored codes into readable labels for the history.
+    ``correction``: ``who`` has the right to correct a closed complaint (``Complaint.change``).
     Returns the number of fields that changed.
     """
+    describe = describe or (lambda group, field, value: "" if value is None else str(value))
     changes, values = [], {}
     for group in GROUPS:
         old, new = getattr(complaint, group), record[group]
@@ -148,7 +150,7 @@ def edit_complaint(complaint, record, who, describe=str):
         values["to_complete"] = False
         changes.append((_("สถานะการบันทึก"), _("ต้องบันทึกให้ครบ"), _("บันทึกครบแล้ว")))
     if changes:
-        complaint.change(who, _("แก้ไขข้อมูล"), changes=changes, **values)
+        complaint.change(who, _("แก้ไขข้อมูล"), changes=changes, correction=correction, **values)
     return len(changes)
 
 

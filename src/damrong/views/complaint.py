@@ -11,7 +11,7 @@ from ..complaints import DuplicateDocument, attach_document, edit_complaint
 from ..i18n import _
 from ..resources.complaint import GROUPS, Complaint
 from ..schemas.complaint import complaint_schema, record_from_appstruct
-from ..security import Actor
+from ..security import CORRECT_CLOSED, Actor
 from ..thai import national_id
 from ..thai.dates import format_datetime
 from ..uploads import UploadError
@@ -51,6 +51,7 @@ def show(request):
         "reveal": False,
         "just_registered": request.GET.get("registered") == "1",
         "can_edit": request.has_permission("edit", complaint),
+        "can_write_letters": request.has_permission("write-letters", complaint),
         "can_reveal": request.has_permission("view-personal", complaint),
         "staff_name": staff_namer(request),
         "letters": letter_rows(request, complaint),
@@ -95,7 +96,8 @@ def edit(request):
             request.response.status = 400
             return {"c": complaint, "form": failure.render()}
         record = record_from_appstruct(data)
-        changed = edit_complaint(complaint, record, request.identity.national_id, describe(request))
+        changed = edit_complaint(complaint, record, request.identity.national_id, describe(request),
+                                 correction=request.has_permission(CORRECT_CLOSED, complaint))
         notice(request, _("บันทึกการแก้ไขแล้ว (${count} รายการ)", mapping={"count": changed})
                if changed else _("ไม่มีข้อมูลเปลี่ยนแปลง"))
         return HTTPSeeOther(request.resource_url(complaint))

@@ -42,7 +42,7 @@ def letter_rows(request, complaint):
     return rows
 
 
-@view_config(context=Complaint, name="issue-letter", permission="edit",
+@view_config(context=Complaint, name="issue-letter", permission="write-letters",
              renderer="damrong:templates/letter_form.pt")
 def issue(request):
     complaint = request.context
