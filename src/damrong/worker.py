@@ -20,6 +20,7 @@ from pyramid.traversal import find_resource
 from ZODB.POSException import ConflictError
 
 from .i18n import MessageError, _, thai_text
+from .jobs import is_background
 from .reading import read_document
 from .resources.document import ScannedDocument
 from .resources.site import get_site
@@ -58,6 +59,8 @@ class JobRun:
         self.connection = connection
         self.job_id = job_id
         self.worker = worker
+        #: Jobs this one queues (the next turn, the searchable PDF) wait as it waited.
+        self.background = is_background(job_id)
 
     def checkpoint(self):
         if not get_site(self.connection).jobs.renew(self.job_id, self.worker, _now()):

@@ -18,6 +18,7 @@ from ..uploads import UploadError
 from ..workflow import WorkflowError
 from .flash import notice, problem
 from .letters import letter_rows
+from .queue import queue_note
 from .scans import fill_blanks, scan_text
 
 
@@ -55,6 +56,7 @@ def show(request):
         "can_reveal": request.has_permission("view-personal", complaint),
         "staff_name": staff_namer(request),
         "letters": letter_rows(request, complaint),
+        "queue_note": lambda document: queue_note(request, document),
     }
 
 

@@ -16,6 +16,7 @@ from ..i18n import _
 from ..resources.document import ScannedDocument
 from .complaint import staff_namer
 from .flash import notice
+from .queue import queue_note
 
 
 def _blob_response(request, blob, content_type, etag, filename=None):
@@ -87,7 +88,7 @@ def status(request):
     document = request.context
     return {"state": document.state, "label": request.display.translate(document.state_label),
             "error": document.error, "pages_read": document.pages_read,
-            "page_count": document.page_count}
+            "page_count": document.page_count, "queue": queue_note(request, document)}
 
 
 @view_config(context=ScannedDocument, name="searchable.pdf", permission="view")
