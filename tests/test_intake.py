@@ -204,3 +204,54 @@ def test_named_complainant_without_national_id_gets_a_thai_message_and_keeps_the
     assert 'value="มาลีวรรณ"' in response.text and 'value="081-234-5678"' in response.text
     with site() as s:
         assert len(s.centers["7001"].complaints) == 0
+
+
+def _three_jpegs():
+    """A three-page petition scanned page by page, chosen in the file dialog out of order."""
+    return [webtest.Upload(f"petition-{n}.jpg", scanfiles.jpeg(label=str(n)), "image/jpeg")
+            for n in (2, 1, 3)]
+
+
+def test_several_jpegs_uploaded_together_become_one_document_of_several_pages(
+        testapp, clerk, db, site):
+    """Issue 13 item 13: three JPEGs of one petition became three one-page documents. Now one
+    document, its pages in the order of the files' names, each JPEG kept in it as it was."""
+    form = fill(register_page(testapp).forms["intake"])
+    assert form["scans_as_one"].checked  # the default
+    form["file"] = _three_jpegs()
+    page = form.submit("register").follow()
+    assert "petition-1–petition-3.pdf" in page.text and "๓ หน้า" in page.text
+    drain(db)
+    with site() as s:
+        complaint = next(iter(s.centers["7001"].complaints.values()))
+        [document] = complaint.documents()
+        assert document.mimetype == "application/pdf" and len(document.pages) == 3
+        with document.original.open() as original:
+            data = original.read()
+        for n in (1, 2, 3):  # the JPEG bytes themselves, not re-encoded
+            assert scanfiles.jpeg(label=str(n))[-2000:] in data
+        assert data.index(scanfiles.jpeg(label="1")[-2000:]) < data.index(
+            scanfiles.jpeg(label="2")[-2000:])
+
+
+def test_the_clerk_may_keep_each_image_a_document_of_its_own(testapp, clerk, site):
+    form = fill(register_page(testapp).forms["intake"])
+    form["scans_as_one"] = False
+    form["file"] = _three_jpegs()
+    form.submit("register").follow()
+    with site() as s:
+        complaint = next(iter(s.centers["7001"].complaints.values()))
+        assert sorted(d.filename for d in complaint.documents()) == [
+            "petition-1.jpg", "petition-2.jpg", "petition-3.jpg"]
+
+
+def test_images_attached_later_together_are_one_document_too(testapp, clerk, site):
+    page = fill(register_page(testapp).forms["intake"]).submit("register").follow()
+    form = next(f for f in page.forms.values() if f.action.endswith("@@attach"))
+    assert form["as_one"].checked
+    form["file"] = _three_jpegs()
+    page = form.submit().follow()
+    with site() as s:
+        complaint = next(iter(s.centers["7001"].complaints.values()))
+        assert [(d.filename, d.page_count) for d in complaint.documents()] == [
+            ("petition-1–petition-3.pdf", 3)]

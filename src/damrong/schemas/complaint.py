@@ -208,6 +208,8 @@ class ComplaintSchema(colander.MappingSchema):
     place = PlaceGroup(title=_("๓. สถานที่เกิดเหตุ"))
     scans = Node(ScanFiles(), title=_("๔. เอกสารสแกน (เลือกได้หลายไฟล์: JPEG, PNG, TIFF, PDF)"),
                  widget=ScanFilesWidget(), missing=[])
+    scans_as_one = Node(colander.Boolean(), title=_("ภาพหลายไฟล์เป็นหน้าของเอกสารเดียวกัน"),
+                        default=True, missing=False, widget=deform.widget.CheckboxWidget())
     complainant = ComplainantGroup(title=_("๕. ผู้ร้องเรียน"))
     respondent = RespondentGroup(title=_("๖. ผู้ถูกร้องเรียน"))
 
@@ -220,6 +222,7 @@ def complaint_schema(request, center, place, for_edit=False, with_scans=True):
     schema = ComplaintSchema()
     if for_edit or not with_scans:
         del schema["scans"]
+        del schema["scans_as_one"]
     if for_edit:
         del schema["submission_id"]
     return schema.bind(request=request, center=center, place=place,

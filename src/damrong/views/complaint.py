@@ -112,18 +112,22 @@ def edit(request):
 
 @view_config(context=Complaint, name="attach", request_method="POST", permission="edit")
 def attach(request):
-    """Attach more scans to an existing complaint (papers that arrive later)."""
+    """Attach more scans to an existing complaint (papers that arrive later); several page
+    images sent together are one document unless the clerk unticked ``as_one``."""
     complaint = request.context
     store = request.registry.uploads
     files = [item for item in request.POST.getall("file") if getattr(item, "filename", "")]
     if not files:
         problem(request, _("ไม่ได้เลือกไฟล์"))
+    uploads = []
     for item in files:
         try:
-            upload = store.add(item.file, item.filename)
+            uploads.append(store.add(item.file, item.filename))
         except UploadError as error:
             problem(request, error.message)
-            continue
+    if request.POST.get("as_one"):
+        uploads = store.combine_pages(uploads)
+    for upload in uploads:
         try:
             attach_document(complaint, upload, request.identity.national_id)
             notice(request, _("แนบไฟล์ ${filename} แล้ว", mapping={"filename": upload.filename}))

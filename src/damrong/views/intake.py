@@ -42,6 +42,8 @@ def register(request):
             return {"center": center, "form": failure.render()}
         record = record_from_appstruct(data)
         uploads = data["scans"]
+        if data["scans_as_one"]:
+            uploads = request.registry.uploads.combine_pages(uploads)
         complaint, created = write_with_retries(request, lambda: register_complaint(
             request.root, center, record, uploads, request.identity.national_id,
             request.registry.workflow.initial, submission_id=data["submission_id"]))
