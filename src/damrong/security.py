@@ -32,7 +32,7 @@ ROLE_PERMISSIONS = {
     "supervisor": ("view", "edit", "write-letters", "approve", CORRECT_CLOSED, "view-personal",
                    "reports"),
     "executive": ("view", "reports"),
-    "admin": ("view", "manage-users"),
+    "admin": ("view", "manage-users", "manage-center"),
 }
 
 #: Every permission some role has: what a view or a workflow transition may name.

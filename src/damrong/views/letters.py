@@ -68,12 +68,14 @@ def issue(request):
     kind = request.GET.get("kind")
     if kind not in kinds:
         kind = next(iter(kinds.kinds))
-    draft = dict(kinds.draft(kind, complaint, center), kind=kind)
-    return _form_page(request, complaint, kind, form.render(draft))
+    agency = request.GET.get("agency")
+    agency = kinds.agency_for(complaint) if agency is None else agency.strip()
+    draft = dict(kinds.draft(kind, complaint, center, agency=agency), kind=kind)
+    return _form_page(request, complaint, kind, form.render(draft), agency)
 
 
-def _form_page(request, complaint, kind, form):
-    return {"c": complaint, "form": form, "kind": kind,
+def _form_page(request, complaint, kind, form, agency=""):
+    return {"c": complaint, "form": form, "kind": kind, "agency": agency,
             "kinds": request.registry.letter_kinds.choices(request.locale_name)}
 
 
