@@ -168,3 +168,22 @@ def test_a_closed_complaint_is_read_only_until_reopened(app, testapp, make_user,
     form["note"] = "ผู้ร้องส่งเอกสารเพิ่ม"
     form.submit("name", value="reopen", status=303)
     clerk.get(path + "/@@edit", status=200)
+
+
+def test_the_listing_filters_by_buddhist_era_dates(testapp, make_user, site):
+    """Issue 13 item 8: the filters were the browser's mm/dd/yyyy Christian-era fields."""
+    with site() as s:
+        for day in (1, 2, 3):
+            path = new_complaint(s, "7001", f"เรื่องวันที่ {day}")
+            find_resource(s, path).change("system", "แก้ไขข้อมูล", received_at=datetime.datetime(
+                2025, 5, day, 3, tzinfo=datetime.timezone.utc))
+    login(testapp, make_user("officer", "7001")).follow()
+    page = testapp.get("/moi/70/7001/")
+    form = page.forms["filters"]
+    form["from"], form["to"] = "02/05/2568", "๐๓/๐๕/๒๕๖๘"
+    page = form.submit()
+    assert page.text.count('class="status') == 2
+    assert page.forms["filters"]["from"].value == "02/05/2568"
+    refused = testapp.get("/moi/70/7001/", {"from": "05/02/2025"})
+    assert "ปีคริสต์ศักราช" in refused.html.find(class_="alert").text
+    assert refused.forms["filters"]["from"].value == "05/02/2025"

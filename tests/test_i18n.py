@@ -74,7 +74,7 @@ def test_switch_to_english_and_back_on_the_intake_form(testapp, clerk, site):
 
     form = fill(response.forms["intake"])
     form["lat"] = ""
-    form.set("received_at", "2025-06-25T14:30")
+    form.set("received_at", "25/06/2568 14:30")  # staff type Buddhist-era dates
     complaint = form.submit("register").follow()
     # History notes are free text kept as written (the registration note is the Thai receipt).
     text = visible_text(complaint, without=[".history .note"])

@@ -1,6 +1,7 @@
 """Registering a petition through the real WSGI stack, with scans, on a real FileStorage."""
 
 import datetime
+import re
 
 import pytest
 import webtest
@@ -255,3 +256,35 @@ def test_images_attached_later_together_are_one_document_too(testapp, clerk, sit
         complaint = next(iter(s.centers["7001"].complaints.values()))
         assert [(d.filename, d.page_count) for d in complaint.documents()] == [
             ("petition-1–petition-3.pdf", 3)]
+
+
+# -- Buddhist-era dates (issue 13 item 8) ----------------------------------------------------
+
+def test_the_received_time_is_typed_and_shown_as_a_buddhist_era_date(testapp, clerk, site):
+    """The browser's own picker wrote mm/dd/yyyy in Christian-era years."""
+    form = fill(register_page(testapp).forms["intake"])
+    assert re.fullmatch(r"\d\d/\d\d/25\d\d \d\d:\d\d", form["received_at"].value)  # now, in BE
+    form.set("received_at", "๒๕/๐๖/๒๕๖๘ ๑๔.๓๐ น.")  # Thai digits and the Thai clock work too
+    page = form.submit("register").follow()
+    assert "๒๕ มิถุนายน ๒๕๖๘ เวลา ๑๔.๓๐ น." in page.text
+    with site() as s:
+        complaint = next(iter(s.centers["7001"].complaints.values()))
+        assert complaint.received_at == datetime.datetime(2025, 6, 25, 7, 30,
+                                                          tzinfo=datetime.timezone.utc)
+    edit = testapp.get(page.request.path + "@@edit").forms["edit"]
+    assert edit["received_at"].value == "25/06/2568 14:30"
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("25/06/2025 14:30", "ปี 2025 เป็นปีคริสต์ศักราช กรุณาพิมพ์ปีพุทธศักราช (2568)"),
+    ("06-25-2568 14:30", "ไม่มีวันที่นี้ในปฏิทิน"),
+    ("31/02/2568 10:00", "ไม่มีวันที่นี้ในปฏิทิน"),
+    ("25/06/2568", "กรุณาระบุเวลาด้วย"),
+    ("เมื่อวาน", "กรุณาพิมพ์เป็น วัน/เดือน/ปี พ.ศ."),
+])
+def test_a_wrong_date_gets_a_thai_message_and_stays_as_typed(testapp, clerk, typed, message):
+    form = fill(register_page(testapp).forms["intake"])
+    form.set("received_at", typed)
+    response = form.submit("register", status=400)
+    assert message in response.text
+    assert response.forms["intake"]["received_at"].value == typed

@@ -11,7 +11,7 @@ import deform
 
 from .. import areas
 from ..complaints import PENDING_SUBJECT
-from ..forms import (BangkokDateTime, DateTimeLocalWidget, Node, ScanFiles, ScanFilesWidget,
+from ..forms import (BuddhistEraDateTime, Node, ScanFiles, ScanFilesWidget, TypedDateWidget,
                      csrf_token_node, max_length, normalized, submission_id_node)
 from ..i18n import _
 from ..resources.complaint import GROUPS
@@ -86,8 +86,8 @@ class TypeGroup(colander.MappingSchema):
 
 
 class ComplaintGroup(colander.MappingSchema):
-    received_at = Node(BangkokDateTime(), title=_("วันเวลาที่รับเรื่อง"), default=now_default,
-                       widget=DateTimeLocalWidget())
+    received_at = Node(BuddhistEraDateTime(), title=_("วันเวลาที่รับเรื่อง (วัน/เดือน/ปี พ.ศ. เวลา)"),
+                       default=now_default, widget=TypedDateWidget())
     subject = Node(colander.String(), title=_("เรื่อง"), preparer=normalized,
                    validator=max_length(300))
     details = Node(colander.String(), title=_("รายละเอียด"), preparer=normalized, missing="",
