@@ -58,3 +58,13 @@ def test_the_jobs_a_background_job_queues_stay_background(app, db, site, monkeyp
     with site() as s:
         s.jobs.put("counter", ())
         assert [job.kind for job in s.jobs.pending.values()] == ["counter", "next-turn"]
+
+
+def test_the_place_of_a_document_with_no_job_waiting_is_none(site):
+    with site() as s:
+        assert s.jobs.place(("", "nothing"), NOW) is None
+        for number in range(5):
+            s.jobs.put("read-document", ("", f"d{number}"))
+        assert s.jobs.place(("", "d3"), NOW) == (3, None)  # nothing finished yet: no estimate
+        assert s.jobs.place(("", "d4"), NOW, limit=2) == (2, None)  # "more than 2 ahead"
+        assert s.jobs.place(("", "nothing"), NOW) is None

@@ -99,16 +99,17 @@ class JobQueue(Persistent):
 
     def place(self, path, now, limit=PLACE_LIMIT):
         """Where the waiting job on ``path`` stands: ``(jobs ahead of it, seconds until it is
-        done or None)``; ``None`` if no job on it waits (it runs, or it is done). Counting
-        stops at ``limit`` jobs ahead. Only the first ``limit`` jobs are walked."""
+        done or None)``, or ``None`` if no job on it waits (it runs, or it is done). Only the
+        first ``limit`` jobs are walked: past them, ``(limit, None)``."""
         path = tuple(path)
+        ahead = -1
         for ahead, job in enumerate(itertools.islice(self.pending.values(), limit)):
             if job.path == path:
                 if job.leased_until is not None and job.leased_until >= now:
                     return None  # running now (or waiting to be retried)
                 seconds = self.seconds_per_job()
                 return ahead, None if seconds is None else seconds * (ahead + 1)
-        return limit, None
+        return (limit, None) if ahead == limit - 1 else None
 
     def seconds_per_job(self):
         """The mean run time of the most recently finished jobs, or ``None`` before any."""
