@@ -38,7 +38,7 @@ from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
-from helpers import PASSWORD, make_settings, scanned_page
+from helpers import PASSWORD, make_settings, new_complaint, scanned_page
 
 
 @pytest.fixture
@@ -262,3 +262,57 @@ def test_officer_finds_a_scanned_petition_by_words_read_from_its_page(
     result.find_element(By.PARTIAL_LINK_TEXT, "ดูหน้าสแกน").click()
     text = wait(browser).until(EC.presence_of_element_located((By.ID, "page-text")))
     assert "๒๖ สิงหาคม ๒๕๖๗" in text.get_attribute("value")
+
+
+# -- a phone's width (issue 13 item 5) -------------------------------------------------------
+
+PHONE = {"width": 390, "height": 844, "deviceScaleFactor": 2, "mobile": True}
+
+
+def _page_fits(driver, url):
+    """Open ``url`` and say what does not fit a phone: sideways scrolling, a tall header."""
+    driver.get(url)
+    wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "header.top")))
+    return driver.execute_script(
+        "var doc = document.documentElement, header = document.querySelector('header.top');"
+        "var wide = Array.from(document.querySelectorAll('body *')).filter(function (el) {"
+        "  var r = el.getBoundingClientRect(); return r.width > 0 && r.right > doc.clientWidth + 1;"
+        "}).slice(0, 3).map(function (el) { return el.tagName + '.' + el.className; });"
+        "return {scroll: doc.scrollWidth, width: doc.clientWidth, wide: wide,"
+        "        header: header.getBoundingClientRect().height};")
+
+
+def test_every_main_page_fits_a_phone_with_a_collapsible_menu(browser, live_server, make_user,
+                                                              site):
+    """At 390 px the header took 240 px (a word a line), pages scrolled sideways (614 px), and
+    the user's name, ออกจากระบบ and the language switch fell out of the dark header."""
+    with site() as s:
+        path = new_complaint(s, "7001", "ขอให้ซ่อมถนนหน้าโรงเรียนบ้านหนองกลางนาซึ่งชำรุดมานาน")
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    url = live_server.url
+    page = _page_fits(browser, url + "/@@login")
+    assert page["scroll"] <= page["width"] and page["header"] < 80, page
+    log_in(browser, live_server, make_user("clerk", "7001"))
+    for where in ("/moi/70/7001/", "/moi/70/7001/@@register", path + "/", path + "/@@edit",
+                  path + "/@@issue-letter", "/moi/70/7001/@@search?q=ถนน",
+                  "/moi/70/7001/@@to-complete", "/moi/70/7001/unfiled/", "/@@password"):
+        page = _page_fits(browser, url + where)
+        assert page["scroll"] <= page["width"], (where, page)
+        assert page["header"] < 80, (where, page)  # the menu is folded away
+    screenshot(browser, "phone-closed.png")
+
+    search = (By.CSS_SELECTOR, "header.top nav[aria-label] a[href$='@@search']")
+    assert not browser.find_element(*search).is_displayed()
+    browser.find_element(By.CSS_SELECTOR, "label.menu-button").click()
+    wait(browser).until(EC.visibility_of_element_located(search))
+    header = browser.find_element(By.CSS_SELECTOR, "header.top").rect
+    inside = [browser.find_element(By.CSS_SELECTOR, css) for css in (
+        ".who span", ".who button", "nav.locale a", "header.top nav[aria-label] a")]
+    for element in inside:  # on the dark header, not below it
+        box = element.rect
+        assert element.is_displayed() and header["y"] <= box["y"] and (
+            box["y"] + box["height"] <= header["y"] + header["height"]), element.text
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+    screenshot(browser, "phone-menu.png")
+    browser.find_element(*search).click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "q")))

@@ -2,8 +2,14 @@
 
 import datetime
 
+import pytest
+from pyramid.traversal import find_resource
+
+from damrong.complaints import edit_complaint
+from damrong.resources.complaint import GROUPS, ComplaintClosed
+from damrong.security import Actor
 from damrong.thai.dates import BANGKOK
-from helpers import fill, login, new_complaint
+from helpers import fill, login, new_complaint, user_app
 
 
 def _register(testapp):
@@ -94,3 +100,90 @@ def test_listing_filters_by_category_status_and_dates(testapp, make_user, site):
     today = datetime.datetime.now(BANGKOK).date().isoformat()
     assert testapp.get("/moi/70/7001/", {"from": today, "status": "received"}).text.count(
         'class="status') == 25
+
+
+def test_clearing_the_national_id_on_edit_says_what_is_missing(testapp, clerk):
+    """Issue 13 item 1: clearing the ID on the edit form was an HTTP 500 losing the edit."""
+    url = _register(testapp)
+    form = testapp.get(url + "@@edit").forms["edit"]
+    form["subject"] = "เรื่องที่แก้ไขแล้วแต่ยังไม่บันทึก"
+    form.set("national_id", "")
+    response = form.submit("save", status=400)
+    assert "กรุณากรอกเลขประจำตัวประชาชน หรือเลือก 'ไม่ประสงค์ออกนาม'" in response.text
+    assert 'value="เรื่องที่แก้ไขแล้วแต่ยังไม่บันทึก"' in response.text
+
+
+def _transition(testapp, path, name, note=""):
+    form = testapp.get(path + "/").forms["transition-form"]
+    form["note"] = note
+    return form.submit("name", value=name, status=303).follow()
+
+
+def test_errors_have_their_own_style_and_alert_role(testapp, make_user, site):
+    """Issue 13 item 6: a refusal looked like a success (the same green box, role=status)."""
+    with site() as s:
+        path = new_complaint(s, "7001", "เรื่องที่จะเสนอยุติ")
+    login(testapp, make_user("officer", "7001")).follow()
+    done = _transition(testapp, path, "screen")
+    success = done.html.find("div", class_="flash")
+    assert success["role"] == "status" and "problem" not in success["class"]
+    refused = _transition(testapp, path, "propose")
+    error = refused.html.find("div", role="alert")
+    assert error is not None and "problem" in error["class"]
+    assert "กรุณาระบุรายละเอียดประกอบการเปลี่ยนสถานะ" in error.text
+    assert not refused.html.find("div", role="status")
+
+
+def test_a_closed_complaint_is_read_only_until_reopened(app, testapp, make_user, site):
+    """Issue 13 item 4: a clerk could still edit a closed complaint. Now the record refuses
+    (the one door, for every caller) unless a supervisor's logged correction; the pages follow."""
+    workflow = app.registry.workflow
+    officer = Actor.staff("3100600123459", "officer", "7001")
+    supervisor_actor = Actor.staff("3100600123467", "supervisor", "7001")
+    with site() as s:
+        path = new_complaint(s, "7001", "เรื่องที่ยุติแล้ว")
+        complaint = find_resource(s, path)
+        for name in ("screen", "work", "propose"):
+            workflow.apply(complaint, name, officer, note="ดำเนินการแล้ว")
+        workflow.apply(complaint, "close", supervisor_actor, note="ยุติเรื่อง")
+    clerk = user_app(app, make_user, "clerk", "7001")
+    page = clerk.get(path + "/")
+    assert "@@edit" not in page.text and "@@attach" not in page.text
+    clerk.get(path + "/@@edit", status=403)
+    token = clerk.get("/moi/70/7001/@@register").forms["intake"]["csrf_token"].value
+    clerk.post(path + "/@@attach", {"csrf_token": token}, status=403)
+    with site() as s:  # the door itself refuses, whoever calls it
+        complaint = find_resource(s, path)
+        record = {group: dict(getattr(complaint, group)) for group in GROUPS}
+        record["received_at"] = complaint.received_at
+        record["complaint"]["subject"] = "แก้ไขโดยไม่เปิดเรื่อง"
+        with pytest.raises(ComplaintClosed):
+            edit_complaint(complaint, record, "3100600123459")
+    supervisor = user_app(app, make_user, "supervisor", "7001")
+    form = supervisor.get(path + "/@@edit").forms["edit"]
+    form["subject"] = "แก้ไขคำผิดหลังยุติเรื่อง"
+    page = form.submit("save", status=303).follow()
+    assert "แก้ไขข้อมูลเรื่องที่ยุติแล้ว" in page.text  # logged as a correction
+    form = page.forms["transition-form"]
+    form["note"] = "ผู้ร้องส่งเอกสารเพิ่ม"
+    form.submit("name", value="reopen", status=303)
+    clerk.get(path + "/@@edit", status=200)
+
+
+def test_the_listing_filters_by_buddhist_era_dates(testapp, make_user, site):
+    """Issue 13 item 8: the filters were the browser's mm/dd/yyyy Christian-era fields."""
+    with site() as s:
+        for day in (1, 2, 3):
+            path = new_complaint(s, "7001", f"เรื่องวันที่ {day}")
+            find_resource(s, path).change("system", "แก้ไขข้อมูล", received_at=datetime.datetime(
+                2025, 5, day, 3, tzinfo=datetime.timezone.utc))
+    login(testapp, make_user("officer", "7001")).follow()
+    page = testapp.get("/moi/70/7001/")
+    form = page.forms["filters"]
+    form["from"], form["to"] = "02/05/2568", "๐๓/๐๕/๒๕๖๘"
+    page = form.submit()
+    assert page.text.count('class="status') == 2
+    assert page.forms["filters"]["from"].value == "02/05/2568"
+    refused = testapp.get("/moi/70/7001/", {"from": "05/02/2025"})
+    assert "ปีคริสต์ศักราช" in refused.html.find(class_="alert").text
+    assert refused.forms["filters"]["from"].value == "05/02/2025"

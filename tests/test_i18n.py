@@ -9,6 +9,9 @@ import sys
 
 import polib
 import pytest
+import webtest
+
+import scanfiles
 
 from damrong import areas
 from damrong.display import Display
@@ -16,7 +19,7 @@ from damrong.i18n import LOCALE_COOKIE, warn_missing_catalogs
 from damrong.taxonomy import Taxonomy
 from damrong.thai.dates import BANGKOK
 from damrong.workflow import Workflow
-from helpers import ROOT, fill, register_page
+from helpers import ROOT, fill, login, new_complaint, register_page
 
 LOCALE_DIR = os.path.join(ROOT, "src", "damrong", "locale")
 POT = os.path.join(LOCALE_DIR, "damrong.pot")
@@ -71,7 +74,7 @@ def test_switch_to_english_and_back_on_the_intake_form(testapp, clerk, site):
 
     form = fill(response.forms["intake"])
     form["lat"] = ""
-    form.set("received_at", "2025-06-25T14:30")
+    form.set("received_at", "25/06/2568 14:30")  # staff type Buddhist-era dates
     complaint = form.submit("register").follow()
     # History notes are free text kept as written (the registration note is the Thai receipt).
     text = visible_text(complaint, without=[".history .note"])
@@ -84,7 +87,7 @@ def test_switch_to_english_and_back_on_the_intake_form(testapp, clerk, site):
 
     listing = testapp.get("/moi/70/7001")
     text = visible_text(listing)
-    assert "1 complaints in all" in text and "25 Jun 2025" in text and "2026" in text
+    assert "1 complaint in all" in text and "25 Jun 2025" in text and "2026" in text
     assert not THAI_DIGIT.search(text)
 
     back = switch_to(testapp, complaint, "ไทย")
@@ -94,6 +97,29 @@ def test_switch_to_english_and_back_on_the_intake_form(testapp, clerk, site):
     assert "๒๕ มิถุนายน ๒๕๖๘ เวลา ๑๔.๓๐ น." in text
     assert "ไม่ได้รับความเป็นธรรม" in text
     assert "Unfair treatment" not in text
+
+
+def test_one_thai_word_two_meanings_plurals_and_the_cover_sheet_link(testapp, make_user, site):
+    """Issue 13 item 11: the history's "Start work" showed as "Actions" (one Thai word
+    ดำเนินการ, two msgids: the heading now has its msgctxt), "1 pages", and the cover-sheet link
+    was left in Thai."""
+    with site() as s:
+        path = new_complaint(s, "7001", "เรื่องทดสอบภาษาอังกฤษ")
+    login(testapp, make_user("officer", "7001")).follow()
+    testapp.set_cookie(LOCALE_COOKIE, "en")
+    for name in ("screen", "work"):
+        form = testapp.get(path + "/").forms["transition-form"]
+        form.submit("name", value=name, status=303)
+    page = testapp.get(path + "/")
+    form = next(f for f in page.forms.values() if f.action.endswith("@@attach"))
+    form["file"] = [webtest.Upload("one.png", scanfiles.png(), "image/png")]
+    page = form.submit().follow()
+    history = " ".join(page.html.find("ol", class_="history").get_text(" ").split())
+    assert "Start work by" in history and "Actions" not in history
+    assert page.html.find("h2", string="Actions") is not None
+    text = visible_text(page)
+    assert "1 page ·" in text and "1 pages" not in text
+    assert "Print a cover sheet for scanning more papers" in text
 
 
 def test_flash_messages_and_area_lists_follow_the_locale(testapp, clerk):
@@ -168,12 +194,12 @@ def test_display_writes_numbers_and_dates_per_locale(taxonomy, workflow):
 # -- catalogs and data labels -------------------------------------------------------------
 
 def test_every_message_has_an_english_translation():
-    template = {entry.msgid for entry in polib.pofile(POT)}
+    template = {(entry.msgctxt, entry.msgid) for entry in polib.pofile(POT)}
     catalog = polib.pofile(EN_PO)
     assert template, "the .pot is empty"
-    untranslated = [e.msgid for e in catalog if not e.msgstr.strip() or "fuzzy" in e.flags]
+    untranslated = [e.msgid for e in catalog if not e.translated()]
     assert not untranslated, f"translate these in {EN_PO}: {untranslated}"
-    missing = template - {e.msgid for e in catalog if not e.obsolete}
+    missing = template - {(e.msgctxt, e.msgid) for e in catalog if not e.obsolete}
     assert not missing, f"run `make messages`: not yet in the .po: {missing}"
 
 
@@ -183,8 +209,8 @@ def test_pot_is_up_to_date_with_the_sources(tmp_path):
     subprocess.run([os.path.join(os.path.dirname(sys.executable), "pot-create"),
                     "--domain=damrong", f"--output={fresh}", "src/damrong"],
                    cwd=ROOT, check=True, capture_output=True)
-    extracted = {entry.msgid for entry in polib.pofile(str(fresh))}
-    committed = {entry.msgid for entry in polib.pofile(POT)}
+    extracted = {(entry.msgctxt, entry.msgid) for entry in polib.pofile(str(fresh))}
+    committed = {(entry.msgctxt, entry.msgid) for entry in polib.pofile(POT)}
     assert extracted == committed, (
         f"run `make messages`; new: {extracted - committed}, gone: {committed - extracted}")
 

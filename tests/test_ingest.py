@@ -111,7 +111,7 @@ def test_clerk_completes_a_back_captured_record_from_the_queue(ini, archive, cap
     form = edit.forms["edit"]
     assert form["subject"].value == "ร้องเรียนเสียงดังจากโรงงาน"  # from the scan's text
     assert form["national_id"].value == "1101700203450"
-    assert form["received_at"].value == "2017-01-02T00:00"
+    assert form["received_at"].value == "02/01/2560 00:00"  # วัน/เดือน/ปี พ.ศ.
     form = fill(form, subject=PENDING_SUBJECT)
     refused = form.submit("save", status=400)
     assert "กรุณากรอกเรื่องแทนข้อความ" in refused.text

@@ -1,6 +1,7 @@
 """Registering a petition through the real WSGI stack, with scans, on a real FileStorage."""
 
 import datetime
+import re
 
 import pytest
 import webtest
@@ -192,3 +193,98 @@ def test_post_without_csrf_token_is_refused(testapp, clerk):
     form["csrf_token"] = "forged"
     response = form.submit("register", status=400)
     assert "แบบฟอร์มหมดอายุ" in response.text
+
+
+def test_named_complainant_without_national_id_gets_a_thai_message_and_keeps_the_form(
+        testapp, clerk, site):
+    """Issue 13 item 1: a citizen without their card used to cost an HTTP 500 and the form."""
+    form = fill(register_page(testapp).forms["intake"], national_id="")
+    response = form.submit("register", status=400)
+    assert "กรุณากรอกเลขประจำตัวประชาชน หรือเลือก 'ไม่ประสงค์ออกนาม'" in response.text
+    assert "ขอให้ตรวจสอบโรงงานปล่อยน้ำเสียลงลำห้วย" in response.text
+    assert 'value="มาลีวรรณ"' in response.text and 'value="081-234-5678"' in response.text
+    with site() as s:
+        assert len(s.centers["7001"].complaints) == 0
+
+
+def _three_jpegs():
+    """A three-page petition scanned page by page, chosen in the file dialog out of order."""
+    return [webtest.Upload(f"petition-{n}.jpg", scanfiles.jpeg(label=str(n)), "image/jpeg")
+            for n in (2, 1, 3)]
+
+
+def test_several_jpegs_uploaded_together_become_one_document_of_several_pages(
+        testapp, clerk, db, site):
+    """Issue 13 item 13: three JPEGs of one petition became three one-page documents. Now one
+    document, its pages in the order of the files' names, each JPEG kept in it as it was."""
+    form = fill(register_page(testapp).forms["intake"])
+    assert form["scans_as_one"].checked  # the default
+    form["file"] = _three_jpegs()
+    page = form.submit("register").follow()
+    assert "petition-1–petition-3.pdf" in page.text and "๓ หน้า" in page.text
+    drain(db)
+    with site() as s:
+        complaint = next(iter(s.centers["7001"].complaints.values()))
+        [document] = complaint.documents()
+        assert document.mimetype == "application/pdf" and len(document.pages) == 3
+        with document.original.open() as original:
+            data = original.read()
+        for n in (1, 2, 3):  # the JPEG bytes themselves, not re-encoded
+            assert scanfiles.jpeg(label=str(n))[-2000:] in data
+        assert data.index(scanfiles.jpeg(label="1")[-2000:]) < data.index(
+            scanfiles.jpeg(label="2")[-2000:])
+
+
+def test_the_clerk_may_keep_each_image_a_document_of_its_own(testapp, clerk, site):
+    form = fill(register_page(testapp).forms["intake"])
+    form["scans_as_one"] = False
+    form["file"] = _three_jpegs()
+    form.submit("register").follow()
+    with site() as s:
+        complaint = next(iter(s.centers["7001"].complaints.values()))
+        assert sorted(d.filename for d in complaint.documents()) == [
+            "petition-1.jpg", "petition-2.jpg", "petition-3.jpg"]
+
+
+def test_images_attached_later_together_are_one_document_too(testapp, clerk, site):
+    page = fill(register_page(testapp).forms["intake"]).submit("register").follow()
+    form = next(f for f in page.forms.values() if f.action.endswith("@@attach"))
+    assert form["as_one"].checked
+    form["file"] = _three_jpegs()
+    page = form.submit().follow()
+    with site() as s:
+        complaint = next(iter(s.centers["7001"].complaints.values()))
+        assert [(d.filename, d.page_count) for d in complaint.documents()] == [
+            ("petition-1–petition-3.pdf", 3)]
+
+
+# -- Buddhist-era dates (issue 13 item 8) ----------------------------------------------------
+
+def test_the_received_time_is_typed_and_shown_as_a_buddhist_era_date(testapp, clerk, site):
+    """The browser's own picker wrote mm/dd/yyyy in Christian-era years."""
+    form = fill(register_page(testapp).forms["intake"])
+    assert re.fullmatch(r"\d\d/\d\d/25\d\d \d\d:\d\d", form["received_at"].value)  # now, in BE
+    form.set("received_at", "๒๕/๐๖/๒๕๖๘ ๑๔.๓๐ น.")  # Thai digits and the Thai clock work too
+    page = form.submit("register").follow()
+    assert "๒๕ มิถุนายน ๒๕๖๘ เวลา ๑๔.๓๐ น." in page.text
+    with site() as s:
+        complaint = next(iter(s.centers["7001"].complaints.values()))
+        assert complaint.received_at == datetime.datetime(2025, 6, 25, 7, 30,
+                                                          tzinfo=datetime.timezone.utc)
+    edit = testapp.get(page.request.path + "@@edit").forms["edit"]
+    assert edit["received_at"].value == "25/06/2568 14:30"
+
+
+@pytest.mark.parametrize("typed, message", [
+    ("25/06/2025 14:30", "ปี 2025 เป็นปีคริสต์ศักราช กรุณาพิมพ์ปีพุทธศักราช (2568)"),
+    ("06-25-2568 14:30", "ไม่มีวันที่นี้ในปฏิทิน"),
+    ("31/02/2568 10:00", "ไม่มีวันที่นี้ในปฏิทิน"),
+    ("25/06/2568", "กรุณาระบุเวลาด้วย"),
+    ("เมื่อวาน", "กรุณาพิมพ์เป็น วัน/เดือน/ปี พ.ศ."),
+])
+def test_a_wrong_date_gets_a_thai_message_and_stays_as_typed(testapp, clerk, typed, message):
+    form = fill(register_page(testapp).forms["intake"])
+    form.set("received_at", typed)
+    response = form.submit("register", status=400)
+    assert message in response.text
+    assert response.forms["intake"]["received_at"].value == typed

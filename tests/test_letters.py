@@ -309,3 +309,75 @@ def test_the_letter_number_finds_the_complaint_in_either_digits(app, make_user, 
     for query in ("มท 0205.3/3512", "๓๕๑๒", "3512", "อุตสาหกรรมจังหวัดราชบุรี"):
         found = officer.get("/moi/70/7001/@@search.json", {"q": query}).json
         assert [h["subject"] for h in found["hits"]] == ["ขอให้ซ่อมท่อประปาแตก"], query
+
+
+# -- the addressee, the signer and the letterhead settings (issue 13 item 12) ---------------
+
+def _chooser(client, url, **values):
+    """The letter page's kind chooser, submitted with ``values`` (kind, agency)."""
+    chooser = client.get(url + "@@issue-letter").forms["letter-kind"]
+    for name, value in values.items():
+        chooser[name] = value
+    return chooser.submit().forms["letter"]
+
+
+def test_a_letter_to_an_agency_is_addressed_to_the_agency_chosen(testapp, make_user, site):
+    """The addressee (เรียน) of a forwarding letter was empty every time."""
+    with site() as s:
+        complaint = _named_complaint(s)
+        complaint.change("system", "แก้ไขข้อมูล", respondent={
+            "name": "", "position": "", "agency": "องค์การบริหารส่วนตำบลหนองกลางนา"})
+        url = f"/moi/70/7001/complaints/{complaint.__name__}/"
+    login(testapp, make_user("officer", "7001")).follow()
+    form = _chooser(testapp, url, kind="forward")
+    assert form["addressee"].value == "องค์การบริหารส่วนตำบลหนองกลางนา"  # the respondent's
+    form = _chooser(testapp, url, kind="forward", agency="อุตสาหกรรมจังหวัดราชบุรี")
+    assert form["addressee"].value == "อุตสาหกรรมจังหวัดราชบุรี"
+    form["signer_name"] = "ทดสอบ ใจดี"
+    form.submit("issue", status=303)
+    follow_up = _chooser(testapp, url, kind="follow-up")  # to the agency written to before
+    assert follow_up["addressee"].value == "อุตสาหกรรมจังหวัดราชบุรี"
+    assert _chooser(testapp, url, kind="acknowledge")["addressee"].value == "นางสาวสมหญิง ทดลองนามสกุล"
+
+
+def test_the_signer_is_remembered_per_center(app, make_user, site):
+    with site() as s:
+        complaint = _named_complaint(s)
+        url = f"/moi/70/7001/complaints/{complaint.__name__}/"
+    officer = user_app(app, make_user, "officer", "7001")
+    form = _chooser(officer, url, kind="acknowledge")
+    assert form["signer_name"].value == ""
+    form["signer_name"], form["signer_position"] = "ทดสอบ ใจดี", "ปลัดอำเภอ รักษาราชการแทนนายอำเภอเมืองราชบุรี"
+    form.submit("issue", status=303)
+    form = _chooser(officer, url, kind="forward")
+    assert form["signer_name"].value == "ทดสอบ ใจดี"
+    assert form["signer_position"].value == "ปลัดอำเภอ รักษาราชการแทนนายอำเภอเมืองราชบุรี"
+    province = user_app(app, make_user, "officer", "70")  # another center: its own signer
+    assert _chooser(province, url, kind="forward")["signer_name"].value == ""
+
+
+def test_an_administrator_sets_the_centers_letterhead_on_a_page(app, make_user, site):
+    admin = user_app(app, make_user, "admin", "7001")
+    page = admin.get("/moi/70/7001/").click(href="@@letterhead")
+    form = page.forms["letterhead"]
+    assert form["prefix"].value == "รบ 7001" and form["csrf_token"].value
+    form["prefix"] = "รบ ๐๐๒๓.๗"
+    form["signer_name"] = "ทดสอบ นายอำเภอ"
+    form["signer_position"] = "นายอำเภอเมืองราชบุรี"
+    page = form.submit("save", status=303).follow()
+    assert "ที่ รบ ๐๐๒๓.๗/" in page.text
+    with site() as s:
+        center = s.centers["7001"]
+        assert (center.agency_prefix, center.signer_name) == ("รบ 0023.7", "ทดสอบ นายอำเภอ")
+        complaint = _named_complaint(s)
+        url = f"/moi/70/7001/complaints/{complaint.__name__}/"
+    officer = user_app(app, make_user, "officer", "7001")
+    form = _chooser(officer, url, kind="forward")
+    assert form["signer_name"].value == "ทดสอบ นายอำเภอ"
+    form["addressee"] = "อุตสาหกรรมจังหวัดราชบุรี"
+    assert "ที่ รบ ๐๐๒๓.๗/๑" in form.submit("issue").follow().text
+    officer.get("/moi/70/7001/@@letterhead", status=403)
+    user_app(app, make_user, "admin", "7002").get("/moi/70/7001/@@letterhead", status=403)
+    admin.post("/moi/70/7001/@@letterhead", {"prefix": "x", "save": "1"}, status=400)  # no CSRF
+    with site() as s:
+        assert s.centers["7001"].agency_prefix == "รบ 0023.7"

@@ -12,8 +12,9 @@ from datetime import datetime
 import pytest
 
 from damrong.search import IndexDoc, IndexOutdated, PageRef, analyzer, open_index
+from damrong.search import highlight
 from damrong.search import index as search_index
-from damrong.search.document import redact
+from damrong.search.document import Passage, redact
 from damrong.search.drift import drift
 from damrong.search.query import parse
 from damrong.thai import national_id
@@ -279,3 +280,18 @@ def test_parallel_analysis_gives_the_same_fields_in_the_same_order():
     got = list(analyzed_batches(batches, processes=2))
     assert [key for key, _ in got] == [0, 2, 4]
     assert [fields for _, analyzed in got for fields in analyzed] == [flat_fields(doc) for doc in CORPUS]
+
+
+def test_snippets_are_cut_only_between_words():
+    """Issue 13 item 7: "…ำริมถนน" (from น้ำ) and "แต่ยังไม…": a snippet cut a word, even a
+    grapheme cluster, in two. Wherever the match falls, both ends are word boundaries."""
+    sentence = "ชาวบ้านร้องเรียนว่าน้ำริมถนนท่วมขังแต่ยังไม่มีหน่วยงานใดเข้ามาแก้ไข "
+    text = sentence * 12
+    bounds = set(analyzer.boundaries(text))
+    for word in ("หน่วยงาน", "ท่วมขัง", "แก้ไข", "ชาวบ้าน"):
+        html_snippet = highlight.snippet([Passage("details", text)], parse(word))[0]
+        shown = html_snippet.replace("<mark>", "").replace("</mark>", "").strip("…")
+        start = text.find(shown)
+        assert start >= 0, html_snippet
+        assert start in bounds and start + len(shown) in bounds | {len(text.rstrip())}, shown
+        assert not shown.startswith(tuple(analyzer.THAI_MARKS) + ("ำ",)), shown

@@ -6,6 +6,7 @@ import pytest
 
 from damrong.scripts.cli import main as cli
 from damrong.search import analyzer
+from damrong.thai.digits import to_thai_digits
 from helpers import register, register_with, scanned_page, user_app
 
 
@@ -141,3 +142,26 @@ def test_crash_between_index_commit_and_database_commit_loses_nothing(
     officer = user_app(app, make_user, "officer", "7001")
     found = officer.get("/moi/70/7001/@@search.json", {"q": "ประตูระบายน้ำ"}).json
     assert found["total"] == 1  # indexed twice, found once
+
+
+def test_an_exact_receipt_number_or_tracking_code_goes_straight_to_its_complaint(
+        app, make_user, indexed, site):
+    """Issue 13 item 9: ๑๕/๒๕๖๙ found every complaint of 2569."""
+    clerk = user_app(app, make_user, "clerk", "7001")
+    for subject in ("ขอให้ซ่อมถนน", "ขอให้ขุดลอกคลอง", "ขอให้ติดไฟถนน"):
+        register(clerk, subject)
+    indexed()
+    with site() as s:
+        second = next(c for c in s.centers["7001"].complaints.values() if c.receipt_number == 2)
+        year, code = second.receipt_year, second.tracking_code
+    for query in (to_thai_digits(f"2/{year}"), f"2/{year}", f" {code[:4]}-{code[4:]} ",
+                  code.lower()):
+        response = clerk.get("/moi/70/7001/@@search", {"q": query}, status=303)
+        assert "ขอให้ขุดลอกคลอง" in response.follow().text, query
+    province = user_app(app, make_user, "officer", "70")
+    assert "ขอให้ขุดลอกคลอง" in province.get("/moi/70/@@search", {"q": f"2/{year}"},
+                                            status=303).follow().text
+    other = user_app(app, make_user, "officer", "7002")  # not theirs: an ordinary search
+    other.get("/moi/70/7002/@@search", {"q": code}, status=200)
+    page = clerk.get("/moi/70/7001/@@search", {"q": f"ถนน {year}"}, status=200)
+    assert "ขอให้ซ่อมถนน" in page.text

@@ -120,3 +120,21 @@ def test_admin_adds_user_who_must_change_password(testapp, make_user, site):
 def test_admin_of_a_province_cannot_manage_another(testapp, make_user):
     login(testapp, make_user("admin", "70")).follow()
     testapp.get("/moi/50/@@users", status=403)
+
+
+def test_every_page_links_to_the_password_change(testapp, clerk):
+    """Issue 13 item 14: the password page could only be reached by typing its address."""
+    page = testapp.get("/moi/70/7001/")
+    link = page.html.find("a", href="http://localhost/@@password")
+    assert link is not None and "เปลี่ยนรหัสผ่าน" in link.text
+    assert page.click(href="/@@password").status_int == 200
+
+
+def test_pages_are_not_kept_for_the_back_button(testapp, clerk):
+    """Issue 13 item 14: after approving, the back button showed the listing as it was before.
+    Pages are fetched again (no-store also keeps personal data out of the browser's cache);
+    static files are still cached."""
+    page = testapp.get("/moi/70/7001/")
+    assert page.cache_control.no_store
+    css = testapp.get(page.html.find("link", rel="stylesheet")["href"])
+    assert not css.cache_control.no_store and css.cache_control.max_age

@@ -1,6 +1,7 @@
 """Several worker processes on one ZEO database never do the same job twice."""
 
 import contextlib
+import gc
 import io
 import os
 import random
@@ -21,7 +22,7 @@ import scanfiles
 from damrong.accounts import add_user
 from damrong.resources.site import get_site
 from damrong.thai import national_id
-from damrong.worker import WorkerThread
+from damrong.worker import HANDLERS, WorkerThread, drain
 from helpers import PASSWORD, login, make_settings, register_with, scanned_page, write_ini
 
 DAMRONG = os.path.join(os.path.dirname(sys.executable), "damrong")
@@ -140,3 +141,28 @@ def test_the_worker_sweeps_uploads_abandoned_for_a_day(app, db):
         worker.join(30)
     assert store.get(abandoned.uid) is None and not os.path.exists(abandoned.path)
     assert store.get(recent.uid) == recent
+
+
+def _open_connections(db):
+    """Connections of ``db`` opened and not closed (the pool's ``all`` minus its ``available``)."""
+    return len(db.pool.all) - len(db.pool.available)
+
+
+def test_the_worker_closes_its_connections_when_idle_and_after_jobs(app, db, site, monkeypatch):
+    """Issue 13 item 3: an idle poll left its connection open (``DB.open() has 27 open
+    connections``). The garbage collector is held off so a leak cannot hide behind it."""
+    ran = []
+    monkeypatch.setitem(HANDLERS, "noop", lambda context, run: ran.append(context))
+    gc.disable()
+    try:
+        for _cycle in range(50):
+            drain(db, indexer=app.registry.indexer)
+        assert _open_connections(db) == 0
+        for _job in range(20):
+            with site() as s:
+                s.jobs.put("noop", ())
+            drain(db, indexer=app.registry.indexer)
+        assert len(ran) == 20
+        assert _open_connections(db) == 0
+    finally:
+        gc.enable()

@@ -61,13 +61,14 @@ class DuplicateDocument(Exception):
 
 
 def register_complaint(site, center, record, uploads, who, initial_status, submission_id=None,
-                       to_complete=False):
+                       to_complete=False, background=False):
     """Register a complaint at ``center``; returns ``(complaint, created)``.
 
     ``record`` maps the five groups to dicts plus ``received_at``; ``uploads`` are validated
     temporary files (see uploads.py). A ``submission_id`` seen before returns the complaint it
     registered, which is how a double-clicked submit registers one complaint, not two.
-    ``to_complete``: nobody has typed the record yet (back-capture).
+    ``to_complete``: nobody has typed the record yet (back-capture). ``background``: nobody
+    waits for its scans to be read (demo data, back-capture), so they queue behind the counter's.
     """
     if submission_id and submission_id in site.submissions:
         return site.submissions[submission_id], False
@@ -89,12 +90,13 @@ def register_complaint(site, center, record, uploads, who, initial_status, submi
         site.submissions[submission_id] = complaint
     complaint.history.record(who, _("รับเรื่อง"), note=format_receipt(year, number))
     for upload in uploads:
-        attach_document(complaint, upload, who)
+        attach_document(complaint, upload, who, background=background)
     return complaint, True
 
 
-def attach_document(complaint, upload, who):
-    """Store an uploaded file as a new document and queue the job that reads its pages.
+def attach_document(complaint, upload, who, background=False):
+    """Store an uploaded file as a new document and queue the job that reads its pages
+    (``background``: behind every job someone waits for, see jobs.py).
 
     ``complaint`` may also be an unfiled scan (any ``DocumentFolder``)."""
     for existing in complaint.documents():
@@ -106,7 +108,8 @@ def attach_document(complaint, upload, who):
     )
     document.store_original(upload.path)
     complaint.add(complaint.next_document_name(), document)
-    find_root(complaint).jobs.put("read-document", resource_path_tuple(document))
+    find_root(complaint).jobs.put("read-document", resource_path_tuple(document),
+                                  background=background)
     complaint.history.record(who, _("แนบเอกสาร"), note=upload.filename)
     return document
 
@@ -124,12 +127,14 @@ def correct_page_text(document, page, text, who):
     return True
 
 
-def edit_complaint(complaint, record, who, describe=str):
+def edit_complaint(complaint, record, who, describe=None, correction=False):
     """Apply edited groups; records one history entry listing each field before → after.
 
     ``describe(group, field, value)`` turns stored codes into readable labels for the history.
+    ``correction``: ``who`` has the right to correct a closed complaint (``Complaint.change``).
     Returns the number of fields that changed.
     """
+    describe = describe or (lambda group, field, value: "" if value is None else str(value))
     changes, values = [], {}
     for group in GROUPS:
         old, new = getattr(complaint, group), record[group]
@@ -148,7 +153,7 @@ def edit_complaint(complaint, record, who, describe=str):
         values["to_complete"] = False
         changes.append((_("สถานะการบันทึก"), _("ต้องบันทึกให้ครบ"), _("บันทึกครบแล้ว")))
     if changes:
-        complaint.change(who, _("แก้ไขข้อมูล"), changes=changes, **values)
+        complaint.change(who, _("แก้ไขข้อมูล"), changes=changes, correction=correction, **values)
     return len(changes)
 
 

@@ -9,13 +9,20 @@ and templates ask it instead of testing the locale themselves, so every such dec
 from translationstring import TranslationString
 
 from . import areas
-from .i18n import _
+from .i18n import _, ngettext
 from .thai import national_id
 from .thai.dates import BANGKOK, BE_OFFSET, bangkok_date, format_date, format_datetime
 from .thai.digits import format_number, to_thai_digits
 from .tracking import format_code
 
 RECEIPT_PREFIX = _("รับที่")
+#: Things a page counts, by the name templates ask ``Display.count`` for.
+COUNTED = {
+    "pages": ngettext("${count} หน้า", "${count} หน้า"),
+    "files": ngettext("${count} ไฟล์", "${count} ไฟล์"),
+    "complaints": ngettext("${count} เรื่อง", "${count} เรื่อง"),
+    "times": ngettext("${count} ครั้ง", "${count} ครั้ง"),
+}
 
 
 class Display:
@@ -85,6 +92,12 @@ class Display:
 
     def format_number(self, n):
         return format_number(n, thai=self.thai)
+
+    def count(self, what, n):
+        """``n`` of the things ``COUNTED`` names: ``๓ หน้า``, ``1 page``, ``3 pages``."""
+        message = COUNTED[what]
+        return self.localizer.pluralize(message.singular, message.plural, n, domain="damrong",
+                                        mapping={"count": self.format_number(n)})
 
     def format_date(self, d, short=False):
         """``๒๕ มิ.ย. ๖๘`` / ``25 Jun 2025``; long: ``๒๕ มิถุนายน ๒๕๖๘`` / ``25 June 2025``."""

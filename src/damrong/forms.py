@@ -4,6 +4,7 @@ deform's own templates assume Bootstrap and jQuery; ours (templates/deform/) ren
 keyboard-friendly HTML styled by our CSS, and list every error at the top of the form.
 """
 
+import datetime
 import uuid
 
 import colander
@@ -12,7 +13,8 @@ from pyramid.settings import asbool
 from pyramid.threadlocal import get_current_registry, get_current_request
 
 from .i18n import _
-from .thai.dates import BANGKOK
+from .thai.dates import (BANGKOK, BE_OFFSET, TypedDateError, format_typed_datetime,
+                         parse_typed_date)
 from .thai.normalize import normalize_text
 from .uploads import UploadError
 
@@ -61,15 +63,31 @@ def submission_id_node():
                 default=_new_submission_id, missing="")
 
 
-class DateTimeLocalWidget(deform.widget.Widget):
-    """The browser's own date-time picker; values are Asia/Bangkok wall-clock times."""
+#: The example every date message and field shows (a date, then a date and time).
+DATE_EXAMPLE = "25/06/2568"
+DATETIME_EXAMPLE = "25/06/2568 14:30"
 
-    template = "datetime_local"
+
+def date_problem(error, example=DATE_EXAMPLE):
+    """What is wrong with a typed date (a ``thai.dates.TypedDateError``), as a message."""
+    if error.reason == "christian-era":
+        return _("ปี ${year} เป็นปีคริสต์ศักราช กรุณาพิมพ์ปีพุทธศักราช (${be_year})",
+                 mapping={"year": str(error.year), "be_year": str(error.year + BE_OFFSET)})
+    if error.reason == "no-such-date":
+        return _("ไม่มีวันที่นี้ในปฏิทิน กรุณาตรวจวันและเดือน (วัน/เดือน/ปี พ.ศ.)")
+    return _("กรุณาพิมพ์เป็น วัน/เดือน/ปี พ.ศ. เช่น ${example}", mapping={"example": example})
+
+
+class TypedDateWidget(deform.widget.Widget):
+    """A text field for วัน/เดือน/ปี พ.ศ. (the browser's own picker writes Christian-era years
+    in the browser's order); what was typed stays as typed when the form comes back."""
+
+    template = "typed_date"
     readonly_template = "readonly/textinput"
-    max_value = None
+    example = DATETIME_EXAMPLE
 
     def serialize(self, field, cstruct, **kw):
-        value = "" if cstruct in (colander.null, None) else cstruct[:16]
+        value = "" if cstruct in (colander.null, None) else cstruct
         return field.renderer(self.template, field=field, cstruct=value, **kw)
 
     def deserialize(self, field, pstruct):
@@ -78,18 +96,26 @@ class DateTimeLocalWidget(deform.widget.Widget):
         return pstruct.strip()
 
 
-class BangkokDateTime(colander.DateTime):
-    """``colander.DateTime`` with naive input read as Bangkok time and our error message."""
-
-    err_template = _("วันเวลาไม่ถูกต้อง")
-
-    def __init__(self):
-        super().__init__(default_tzinfo=BANGKOK)
+class BuddhistEraDateTime(colander.SchemaType):
+    """A date and time typed วัน/เดือน/ปี พ.ศ. ชั่วโมง:นาที (thai/dates.py reads it), as an
+    aware Asia/Bangkok datetime."""
 
     def serialize(self, node, appstruct):
-        if appstruct and appstruct is not colander.null:
-            appstruct = appstruct.astimezone(BANGKOK).replace(tzinfo=None)
-        return super().serialize(node, appstruct)
+        if appstruct in (colander.null, None):
+            return colander.null
+        return format_typed_datetime(appstruct)
+
+    def deserialize(self, node, cstruct):
+        if cstruct in (colander.null, None, ""):
+            return colander.null
+        try:
+            day, clock = parse_typed_date(cstruct)
+        except TypedDateError as error:
+            raise colander.Invalid(node, date_problem(error, DATETIME_EXAMPLE))
+        if clock is None:
+            raise colander.Invalid(node, _("กรุณาระบุเวลาด้วย เช่น ${example}",
+                                           mapping={"example": DATETIME_EXAMPLE}))
+        return datetime.datetime.combine(day, clock, BANGKOK)
 
 
 class ScanFilesWidget(deform.widget.Widget):
@@ -140,7 +166,7 @@ def describe_upload(upload):
     return {
         "uid": upload.uid,
         "filename": upload.filename,
-        "pages": display.format_number(upload.page_count),
+        "pages": display.count("pages", upload.page_count),
         "size": display.file_size(upload.size),
     }
 

@@ -8,6 +8,7 @@ browsers are often English while their staff read Thai.
 
 import logging
 import os
+from dataclasses import dataclass
 
 from translationstring import TranslationString, TranslationStringFactory
 
@@ -21,6 +22,20 @@ LOCALE_COOKIE = "damrong_locale"
 LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Plural:
+    """A message about a number of things: Thai has one form, English two ("1 page", "2
+    pages"), so the catalog keeps a msgid_plural and ``Display.count`` picks the form."""
+
+    singular: str
+    plural: str
+
+
+def ngettext(singular, plural):
+    """Marks a ``Plural`` for extraction (lingua knows ``ngettext`` as singular, plural)."""
+    return Plural(singular, plural)
 
 
 class MessageError(Exception):

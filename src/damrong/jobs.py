@@ -5,9 +5,15 @@ A job is only visible to the worker once the transaction that queued it commits,
 The worker leases a job before running it: a worker that dies mid-job leaves a lease that
 expires, and the job runs again; a job that keeps failing is parked in ``failed`` with its
 error instead of blocking the queue.
+
+Work someone is waiting for (a scan uploaded at the counter, a page being corrected) runs before
+background work (the demo's scans, back-capture): a counter scan once waited 14 minutes behind
+the demo's 53. A background job's id carries ``BACKGROUND``, so in the id-ordered queue every
+waited-for job comes first and each kind keeps its own first-in, first-out order.
 """
 
 import datetime
+import itertools
 import random
 import time
 
@@ -24,10 +30,24 @@ ABANDONED = thai_text(_("ระบบหยุดทำงานกลางค�
                         "จึงพักไว้ไม่อ่านซ้ำ ไฟล์ต้นฉบับยังเก็บไว้ครบ"))
 #: How many finished jobs are kept for the record (who ran what, when, in how many attempts).
 FINISHED_KEPT = 10_000
+#: The bit of a background job's id: above any time-ordered id (microseconds << 8 stay below
+#: 2**62 until the year 2255), below the sign of the LOBTree's 64-bit keys.
+BACKGROUND = 1 << 62
+#: How far ``place`` counts: beyond this many jobs ahead, the page says "more than".
+PLACE_LIMIT = 10_000
+#: Finished jobs an estimate averages the run time of (the most recent ones).
+ESTIMATE_FROM = 20
+
+
+def is_background(job_id):
+    """Whether the job of ``job_id`` was put as background work (the jobs it queues are too)."""
+    return bool(job_id & BACKGROUND)
 
 
 class Job(Persistent):
     """One unit of work: ``kind`` names the handler, ``path`` the object it works on."""
+
+    started_at = None  # (jobs finished before this was recorded have none)
 
     def __init__(self, kind, path):
         self.kind = kind
@@ -49,10 +69,13 @@ class JobQueue(Persistent):
         self.finished = LOBTree()
         self.finished_count = Length()
 
-    def put(self, kind, path, not_before=None):
+    def put(self, kind, path, not_before=None, background=False):
         """Queue a job; one put ``not_before`` a time is leased to nobody until then (a job
-        waiting for another to finish, without spinning through the queue meanwhile)."""
+        waiting for another to finish, without spinning through the queue meanwhile).
+        ``background``: nobody is waiting for it, so every other job goes first."""
         job_id = (time.time_ns() // 1000) << 8 | random.getrandbits(8)
+        if background:
+            job_id |= BACKGROUND
         while job_id in self.pending:
             job_id += 1
         job = self.pending[job_id] = Job(kind, path)
@@ -70,8 +93,45 @@ class JobQueue(Persistent):
                 job.leased_until = now + LEASE
                 job.leased_by = worker
                 job.attempts += 1
+                job.started_at = now
                 return job_id, job
         return None
+
+    def place(self, path, now, limit=PLACE_LIMIT):
+        """Where the waiting job on ``path`` stands: ``(jobs ahead of it, seconds until it is
+        done or None)``, or ``None`` if no job on it waits (it runs, or it is done). Only the
+        first ``limit`` jobs are walked: past them, ``(limit, None)``."""
+        path = tuple(path)
+        ahead = -1
+        for ahead, job in enumerate(itertools.islice(self.pending.values(), limit)):
+            if job.path == path:
+                if job.leased_until is not None and job.leased_until >= now:
+                    return None  # running now (or waiting to be retried)
+                seconds = self.seconds_per_job()
+                return ahead, None if seconds is None else seconds * (ahead + 1)
+        return (limit, None) if ahead == limit - 1 else None
+
+    def seconds_per_job(self):
+        """The mean run time of the most recently finished jobs, or ``None`` before any."""
+        recent = []
+        for job in self._recently_finished():
+            if job.started_at is not None and job.finished_at is not None:
+                recent.append((job.finished_at - job.started_at).total_seconds())
+            if len(recent) == ESTIMATE_FROM:
+                break
+        return sum(recent) / len(recent) if recent else None
+
+    def _recently_finished(self):
+        """Finished jobs, newest first (their ids lose ``BACKGROUND``, so ids are times)."""
+        if not self.finished:
+            return
+        key = self.finished.maxKey()
+        while True:
+            yield self.finished[key]
+            try:
+                key = self.finished.maxKey(key - 1)
+            except ValueError:
+                return
 
     def park_abandoned(self, now):
         """Park the jobs whose worker died during each of their ``MAX_ATTEMPTS`` leases.
@@ -130,7 +190,7 @@ class JobQueue(Persistent):
         if job is None:
             return
         job.finished_at = now
-        self.finished[job_id] = job
+        self.finished[job_id & ~BACKGROUND] = job
         self.finished_count.change(1)
         while self.finished_count() > FINISHED_KEPT:
             del self.finished[self.finished.minKey()]

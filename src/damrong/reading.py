@@ -41,9 +41,11 @@ def read_document(document, run):
         run.checkpoint()
         if turn == PAGES_PER_TURN and len(document.pages) < document.page_count:
             notify(ObjectModified(document))  # the pages read so far go to the search index
-            find_root(document).jobs.put("read-document", resource_path_tuple(document))
+            find_root(document).jobs.put("read-document", resource_path_tuple(document),
+                                         background=run.background)
             return  # the rest in a later turn
     document.page_count = len(document.pages)
     document.state = "ready"
     notify(ObjectModified(document))  # its text goes to the search index
-    find_root(document).jobs.put("searchable-pdf", resource_path_tuple(document))
+    find_root(document).jobs.put("searchable-pdf", resource_path_tuple(document),
+                                 background=run.background)

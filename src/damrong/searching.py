@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from pyramid.traversal import find_resource
 
+from .scans.names import exact_reference
 from .search import FACETS, SORTS
 
 PAGE_SIZE = 20
@@ -43,6 +44,21 @@ def search_complaints(site, index, center, text, *, can_see_personal, filters=No
         found.append(Found(complaint, hit.score, hit.snippet, document,
                            hit.page.number if hit.page else None))
     return results, found
+
+
+def named_complaint(site, center, text):
+    """The one complaint ``text`` names exactly by its receipt number (at ``center`` or a center
+    right below it) or its tracking code, or ``None``: a full-text search for ``๑๕/๒๕๖๙`` would
+    find every complaint of that year. Whether the user may see it is the caller's check."""
+    hints = exact_reference(text)
+    if hints is None:
+        return None
+    if hints.code:
+        return site.tracking.get(hints.code)
+    year, number = hints.receipt
+    found = [c.complaints.get(f"{year}-{number}") for c in [center] + center.subcenters()]
+    found = [complaint for complaint in found if complaint is not None]
+    return found[0] if len(found) == 1 else None
 
 
 def filters_from(params):

@@ -15,18 +15,24 @@ from dataclasses import dataclass
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from pyramid.authentication import AuthTktCookieHelper
-from pyramid.authorization import ACLHelper, Allow, Authenticated, Everyone
+from pyramid.authorization import ACLHelper, Allow, Authenticated, Deny, Everyone
 
 from .i18n import _
 from .visibility import seen_from
 
-#: What each role may do at its center and the centers below it.
+#: The right to correct a closed complaint's record without reopening it; the history records
+#: such a change as a correction (resources/complaint.py).
+CORRECT_CLOSED = "correct-closed"
+
+#: What each role may do at its center and the centers below it. ``write-letters`` is apart from
+#: ``edit`` because letters are still written about a closed complaint (the result notice).
 ROLE_PERMISSIONS = {
-    "clerk": ("view", "register", "edit", "view-personal"),
-    "officer": ("view", "register", "edit", "view-personal", "reports"),
-    "supervisor": ("view", "edit", "approve", "view-personal", "reports"),
+    "clerk": ("view", "register", "edit", "write-letters", "view-personal"),
+    "officer": ("view", "register", "edit", "write-letters", "view-personal", "reports"),
+    "supervisor": ("view", "edit", "write-letters", "approve", CORRECT_CLOSED, "view-personal",
+                   "reports"),
     "executive": ("view", "reports"),
-    "admin": ("view", "manage-users"),
+    "admin": ("view", "manage-users", "manage-center"),
 }
 
 #: Every permission some role has: what a view or a workflow transition may name.
@@ -43,6 +49,17 @@ def center_acl(center):
         for code in seen_from(center)
         for role, permissions in ROLE_PERMISSIONS.items()
     ]
+
+
+def read_only_acl(center):
+    """The ACL of a complaint whose state keeps it as it is (ยุติเรื่อง), before its center's:
+    ``edit`` stays only with the roles that have ``CORRECT_CLOSED``; everyone else must have
+    it reopened first. Every other permission comes from the center as before."""
+    correctors = [(Allow, role_principal(role, code), "edit")
+                  for code in seen_from(center)
+                  for role, permissions in ROLE_PERMISSIONS.items()
+                  if CORRECT_CLOSED in permissions]
+    return correctors + [(Deny, Everyone, "edit")]
 
 
 def role_principal(role, center_code):

@@ -8,14 +8,17 @@ another field does not make the clerk attach the scans again.
 """
 
 import hashlib
+import io
 import json
 import os
+import re
 import time
 import uuid
 import warnings
 from dataclasses import asdict, dataclass
 
 import filetype
+import img2pdf
 from PIL import Image, ImageFile, UnidentifiedImageError
 from pypdf import PdfReader
 from pypdf.errors import PdfReadError
@@ -24,6 +27,8 @@ from .i18n import MessageError, _
 from .resolution import TARGET_DPI
 
 ACCEPTED = {"image/jpeg", "image/png", "image/tiff", "application/pdf"}
+#: Images that several of, uploaded together, become one document of several pages.
+PAGE_IMAGES = {"image/jpeg", "image/png", "image/tiff"}
 _STALE_AFTER = 24 * 3600
 
 
@@ -122,6 +127,16 @@ def _check_pdf(path, filename, max_pixels):
     return pages
 
 
+def _natural_key(filename):
+    """``scan2`` before ``scan10``: numbers in a name compare as numbers."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part.lower())
+            for part in re.split(r"(\d+)", filename)]
+
+
+def _stem(filename):
+    return os.path.splitext(filename)[0]
+
+
 def _megabytes(size):
     return round(size / (1 << 20)) or 1
 
@@ -135,8 +150,10 @@ class UploadStore:
         self.max_pixels = max_pixels
         os.makedirs(directory, exist_ok=True)
 
-    def add(self, stream, filename):
-        """Copy ``stream`` in, check it, and return an ``Upload``; a bad file is deleted."""
+    def add(self, stream, filename, limit_bytes=None):
+        """Copy ``stream`` in, check it, and return an ``Upload``; a bad file is deleted.
+        ``limit_bytes`` replaces the store's limit (a PDF made of files already accepted)."""
+        limit_bytes = limit_bytes or self.limit_bytes
         uid = uuid.uuid4().hex
         path = os.path.join(self.directory, uid + ".bin")
         digest = hashlib.sha256()
@@ -144,15 +161,15 @@ class UploadStore:
         with open(path, "wb") as target:
             while chunk := stream.read(1 << 20):
                 size += len(chunk)
-                if size > self.limit_bytes:
+                if size > limit_bytes:
                     break
                 digest.update(chunk)
                 target.write(chunk)
         try:
-            if size > self.limit_bytes:
+            if size > limit_bytes:
                 raise UploadError(_("ไฟล์ ${filename} มีขนาดเกินกำหนด ${limit} MB", mapping={
-                    "filename": filename, "limit": _megabytes(self.limit_bytes)}))
-            mimetype, pages = check_file(path, filename, self.limit_bytes, self.max_pixels)
+                    "filename": filename, "limit": _megabytes(limit_bytes)}))
+            mimetype, pages = check_file(path, filename, limit_bytes, self.max_pixels)
         except UploadError:
             os.unlink(path)
             raise
@@ -160,6 +177,24 @@ class UploadStore:
         with open(self._meta_path(uid), "w", encoding="utf-8") as meta:
             json.dump(asdict(upload), meta, ensure_ascii=False)
         return upload
+
+    def combine_pages(self, uploads):
+        """Several page images uploaded together (a three-page petition scanned as three JPEGs)
+        as one PDF of their pages, in the natural order of their names; PDFs stay as they are.
+        img2pdf puts a JPEG into the PDF as it is, byte for byte, and PNG and TIFF without loss;
+        each image is a page of its pixels at 300 dpi, so the worker's page rendering gives back
+        those very pixels. Returns the new list of uploads; the combined images are discarded."""
+        images = sorted((u for u in uploads if u.mimetype in PAGE_IMAGES),
+                        key=lambda u: _natural_key(u.filename))
+        if len(images) < 2:
+            return uploads
+        data = img2pdf.convert([u.path for u in images],
+                               layout_fun=img2pdf.get_fixed_dpi_layout_fun((300, 300)))
+        name = f"{_stem(images[0].filename)}–{_stem(images[-1].filename)}.pdf"
+        combined = self.add(io.BytesIO(data), name, limit_bytes=len(data))
+        for upload in images:
+            self.discard(upload.uid)
+        return [combined] + [u for u in uploads if u not in images]
 
     def get(self, uid):
         if not uid or not all(c in "0123456789abcdef" for c in uid):

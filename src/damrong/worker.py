@@ -20,6 +20,7 @@ from pyramid.traversal import find_resource
 from ZODB.POSException import ConflictError
 
 from .i18n import MessageError, _, thai_text
+from .jobs import is_background
 from .reading import read_document
 from .resources.document import ScannedDocument
 from .resources.site import get_site
@@ -58,6 +59,8 @@ class JobRun:
         self.connection = connection
         self.job_id = job_id
         self.worker = worker
+        #: Jobs this one queues (the next turn, the searchable PDF) wait as it waited.
+        self.background = is_background(job_id)
 
     def checkpoint(self):
         if not get_site(self.connection).jobs.renew(self.job_id, self.worker, _now()):
@@ -80,10 +83,19 @@ def run_one(db):
 
     The app's registry must be current (``WorkerThread`` and the command line make it so):
     jobs fire events, and the listing and search outbox follow them through its subscribers.
+    The connection is closed on every way out: an idle poll that returned without closing it
+    left one open connection a second behind (issue 13).
     """
     tm = transaction.TransactionManager()
     connection = db.open(transaction_manager=tm)
-    worker = worker_name()
+    try:
+        return _lease_and_run(tm, connection, worker_name())
+    finally:  # also on KeyboardInterrupt or SystemExit: nothing half-done is committed
+        tm.abort()
+        connection.close()
+
+
+def _lease_and_run(tm, connection, worker):
     try:
         tm.begin()
         site = get_site(connection)
@@ -96,15 +108,11 @@ def run_one(db):
         if leased is None:
             if parked:
                 tm.commit()
-            else:
-                tm.abort()
             return False
         job_id, job = leased
         kind, path = job.kind, job.path
         tm.commit()
     except ConflictError:  # another worker leased the same job first: try the next one
-        tm.abort()
-        connection.close()
         return True
     try:
         tm.begin()
@@ -124,9 +132,6 @@ def run_one(db):
         tm.abort()
         log.warning("job %s %s failed: %s", kind, "/".join(path), error)
         _record_failure(tm, connection, job_id, path, error)
-    finally:  # also on KeyboardInterrupt or SystemExit: nothing half-done is committed
-        tm.abort()
-        connection.close()
     return True
 
 

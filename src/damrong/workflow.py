@@ -80,6 +80,10 @@ class Workflow:
     def from_yaml(cls, text, source="workflow.yaml"):
         return cls(yaml.safe_load(text), source, _lines(text))
 
+    def read_only(self, state):
+        """Whether a complaint in ``state`` is kept as it is until reopened (``read_only: true``)."""
+        return bool(self.states[state].get("read_only", False))
+
     def label(self, state, locale="th"):
         """A state's label in ``locale``; the history records the Thai one."""
         return entry_label(self.states[state], locale)

@@ -255,7 +255,7 @@ def _register(site, registry, rng, plan, font, workdir, now, progress):
         text = petition_text(petition, person, place_names, letter_date)
         uploads = _scan(registry, rng, text, font, workdir, plan, progress)
     complaint, _ = register_complaint(site, center, record, uploads, plan.staff["clerk"],
-                                      registry.workflow.initial)
+                                      registry.workflow.initial, background=True)
     registered = plan.received_at + datetime.timedelta(minutes=rng.randint(5, 50))
     complaint.registered_at = registered.astimezone(datetime.timezone.utc)
     for document in complaint.documents():

@@ -6,6 +6,7 @@ import datetime
 from ..complaints import as_utc
 from ..i18n import _
 from ..numbering import next_letter_number
+from .letterhead import update_letterhead
 from ..resources.letter import Letter
 from ..thai.normalize import normalize_text
 
@@ -37,4 +38,6 @@ def issue_letter(site, complaint, center, kind, fields, letterhead, who, submiss
         site.submissions[submission_id] = letter
     complaint.history.record(who, _("ออกหนังสือ"),
                              note=f"{letter.number_text()} เรื่อง {letter.subject}")
+    update_letterhead(center, signer_name=letter.signer_name,
+                      signer_position=letter.signer_position)  # the next draft's signer
     return letter, True

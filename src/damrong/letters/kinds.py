@@ -25,7 +25,7 @@ AUDIENCES = ("complainant", "agency")
 DRAFTED = ("addressee", "subject", "reference", "enclosures", "body")
 PERSONAL_PLACEHOLDERS = {"complainant"}
 PLACEHOLDERS = {"center", "receipt", "received_date", "subject", "tracking_code", "report_days",
-                "agency_letter"} | PERSONAL_PLACEHOLDERS
+                "agency_letter", "agency"} | PERSONAL_PLACEHOLDERS
 
 
 class LetterConfigError(ValueError):
@@ -35,12 +35,13 @@ class LetterConfigError(ValueError):
 @dataclass(frozen=True)
 class Letterhead:
     """What a center's letters print about it: the number's prefix (Arabic digits), the
-    office's address, the phone line at the bottom and the usual signer's position."""
+    office's address, the phone line at the bottom and the usual signer's position and name."""
 
     prefix: str
     office: str
     phone: str
     signer: str
+    signer_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,8 @@ class LetterKinds:
         return [(kind.code, kind.label_in(locale)) for kind in self.kinds.values()]
 
     def letterhead(self, center):
-        """``center``'s letterhead: its own agency prefix if set, else the level's default (as
-        its province has it)."""
+        """``center``'s letterhead: its own settings where set (letterhead.py), else the level's
+        defaults (as its province has them)."""
         in_province = self.letterheads_in_province.get(center.province_code or "", {})
         defaults = {**self.letterheads[center.level], **in_province.get(center.level, {})}
         values = {"abbr": self.provinces.get(center.province_code or "", ""),
@@ -95,24 +96,39 @@ class LetterKinds:
         prefix = center.agency_prefix or defaults["prefix"].format_map(values)
         return Letterhead(prefix=to_arabic_digits(prefix).strip(),
                           office=defaults["office"].format_map(values),
-                          phone=defaults["phone"], signer=defaults["signer"].format_map(values))
+                          phone=defaults["phone"],
+                          signer=center.signer_position or defaults["signer"].format_map(values),
+                          signer_name=center.signer_name)
 
-    def draft(self, code, complaint, center):
-        """The fields of a new letter of kind ``code`` from ``center`` about ``complaint``."""
+    def agency_for(self, complaint):
+        """Whom a letter to an agency goes to unless the officer chooses another: the agency
+        the last such letter went to (a follow-up), else the agency complained about."""
+        sent = self._agency_letters(complaint)
+        return sent[-1].addressee if sent else complaint.respondent.get("agency", "")
+
+    def draft(self, code, complaint, center, agency=""):
+        """The fields of a new letter of kind ``code`` from ``center`` about ``complaint``;
+        ``agency`` is the agency a letter to an agency goes to (its ``{agency}``)."""
         kind = self.kinds[code]
         values = self._placeholders(complaint, center, personal=not kind.to_agency)
+        values["agency"] = agency
         complainant = complaint.complainant
         personal = [] if not kind.to_agency else [
             " ".join(filter(None, (complainant.get("first_name"), complainant.get("last_name")))),
             complainant.get("national_id") or ""]
         drafted = {field: redact(kind.texts[field].format_map(values), personal).strip()
                    for field in DRAFTED}
-        drafted["signer_position"] = self.letterhead(center).signer
+        letterhead = self.letterhead(center)
+        drafted["signer_name"] = letterhead.signer_name
+        drafted["signer_position"] = letterhead.signer
         return drafted
 
-    def _placeholders(self, complaint, center, personal):
-        sent = [letter for letter in complaint.issued_letters()
+    def _agency_letters(self, complaint):
+        return [letter for letter in complaint.issued_letters()
                 if letter.kind in self and self.get(letter.kind).to_agency]
+
+    def _placeholders(self, complaint, center, personal):
+        sent = self._agency_letters(complaint)
         values = {
             "center": center.title,
             "receipt": to_thai_digits(f"{complaint.receipt_number}/{complaint.receipt_year}"),

@@ -21,7 +21,9 @@ class Center(Folder):
     come from (numbers restart every 1 January), and ``letter_counters`` likewise for the numbers
     of the letters it sends. ``agency_prefix`` is the agency letters and unit number its letters
     are numbered under (``มท 0205.3``); empty means the default of config/letters.yaml, which an
-    administrator replaces with the unit's real number (``damrong letter-prefix``). ``unfiled``
+    administrator replaces with the unit's real number (its letterhead page, or ``damrong
+    letter-prefix``); ``signer_name`` and ``signer_position`` are who usually signs its letters
+    (empty: nobody yet, and the position of config/letters.yaml). ``unfiled``
     holds scans the hot folder could not match to a complaint; ``received_scans`` maps the SHA-256
     of every file the hot folder or back-capture took in to its document, and ``ingested_batches``
     the SHA-256 of a back-captured batch to its complaint, so a file or batch that comes again is
@@ -29,6 +31,8 @@ class Center(Folder):
     """
 
     agency_prefix = ""
+    signer_name = ""
+    signer_position = ""
 
     def __init__(self, code, level, name_th, name_en, province_code=None):
         super().__init__()

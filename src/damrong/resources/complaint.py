@@ -4,7 +4,10 @@ import datetime
 
 from BTrees.LOBTree import LOBTree
 from persistent import Persistent
+from pyramid.threadlocal import get_current_registry
 
+from ..i18n import MessageError, _
+from ..security import read_only_acl
 from .events import ObjectModified, notify
 from .folder import Folder
 from .letter import LETTERS, LetterFolder
@@ -19,8 +22,17 @@ GROUPS = ("type", "complaint", "place", "complainant", "respondent")
 RECORDED = GROUPS + ("received_at", "status", "to_complete")
 
 
+#: The history's name for a change to a closed complaint by someone with the right to correct it.
+CORRECTION = _("แก้ไขข้อมูลเรื่องที่ยุติแล้ว")
+
+
 class UnrecordedChange(AttributeError):
     """A recorded attribute was assigned directly instead of through ``Complaint.change``."""
+
+
+class ComplaintClosed(MessageError):
+    """A change to a closed complaint's record that is neither a transition (reopening) nor a
+    correction by someone with the right to make one."""
 
 
 class History(Persistent):
@@ -109,13 +121,41 @@ class Complaint(DocumentFolder):
                 "workflow.py), which records the history and sends ObjectModified")
         super().__setattr__(name, value)
 
-    def change(self, who, action, changes=(), note="", **values):
+    def change(self, who, action, changes=(), note="", correction=False, **values):
         """The one door for the record: set ``values`` (names of ``RECORDED``; a group as a whole
         new dict), record one history entry and send ``ObjectModified``, which the listing,
-        the search outbox and whatever else follows complaints subscribe to."""
+        the search outbox and whatever else follows complaints subscribe to.
+
+        A closed complaint is kept as it was closed: only a transition (reopening) changes it,
+        or a ``correction`` (the caller checked ``security.CORRECT_CLOSED``), which the history
+        names as such. Everything else raises ``ComplaintClosed``, whoever calls.
+        """
+        if "status" not in values and self.read_only:
+            if not correction:
+                raise ComplaintClosed(_("เรื่องนี้ยุติแล้ว จึงแก้ไขไม่ได้ "
+                                        "ต้องให้ผู้บังคับบัญชาเปิดเรื่องใหม่ก่อน"))
+            action = CORRECTION
         self._set(**values)
         self.history.record(who, action, changes=changes, note=note)
         notify(ObjectModified(self))
+
+    @property
+    def read_only(self):
+        """Whether the complaint's state keeps its record as it is (config/workflow.yaml's
+        ``read_only``, ยุติเรื่อง)."""
+        workflow = getattr(get_current_registry(), "workflow", None)
+        if workflow is None:  # not an AttributeError: ``__acl__`` below must not fail open
+            raise RuntimeError("a complaint's state is read with no application registry current")
+        return workflow.read_only(self.status)
+
+    @property
+    def __acl__(self):
+        """Only while closed: the center's ACL with ``edit`` kept for those who may correct a
+        closed complaint (security.read_only_acl). Derived from the status, so it cannot drift
+        from it; otherwise there is none and the center's ACL applies as is."""
+        if not self.read_only:
+            raise AttributeError("__acl__")
+        return read_only_acl(self.center)
 
     def _set(self, **values):
         unknown = set(values) - set(RECORDED)

@@ -123,12 +123,12 @@ def _register_batch(site, registry, center_code, name, uploads):
     refuse_received(center, uploads)
     record = pending_record(center, datetime.datetime.now(datetime.timezone.utc))
     complaint = register_complaint(site, center, record, uploads, BACK_CAPTURE,
-                                   registry.workflow.initial, to_complete=True)[0]
+                                   registry.workflow.initial, to_complete=True, background=True)[0]
     complaint.history.record(BACK_CAPTURE, _("นำเข้าจากเอกสารย้อนหลัง"), note=name)
     for document in complaint.documents():
         center.received_scans[document.sha256] = document
     center.ingested_batches[key] = complaint
-    site.jobs.put(FILL_JOB, resource_path_tuple(complaint))
+    site.jobs.put(FILL_JOB, resource_path_tuple(complaint), background=True)
     return True
 
 
@@ -144,7 +144,7 @@ def fill_subject_from_ocr(complaint, run=None):
     site = find_root(complaint)
     documents = complaint.documents()
     if any(site.jobs.has_pending(resource_path_tuple(d), READ_JOB) for d in documents):
-        site.jobs.put(FILL_JOB, resource_path_tuple(complaint),
+        site.jobs.put(FILL_JOB, resource_path_tuple(complaint), background=True,
                       not_before=datetime.datetime.now(datetime.timezone.utc) + RETRY_AFTER)
         return
     text = "\n".join(page.text for document in documents for page in document.pages.values())

@@ -35,6 +35,19 @@ def hints_from_name(name):
     )
 
 
+def exact_reference(text):
+    """``NameHints`` if ``text`` is nothing but a receipt number or a tracking code (what a
+    search box takes as "go to that complaint"), else ``None``."""
+    text = to_arabic_digits((text or "").strip())
+    receipt = _RECEIPT.fullmatch(text)
+    code = _TRACKING.fullmatch(text.upper())
+    if receipt:
+        return NameHints(receipt=(int(receipt["year"]), int(receipt["number"])))
+    if code:
+        return NameHints(code=code[1] + code[2])
+    return None
+
+
 def parse_reference(text):
     """What a clerk types to find a complaint: ``๑๒๓/๒๕๖๘`` or ``ABCD-EFGH``; same rules as names."""
     return hints_from_name((text or "").strip())

@@ -11,7 +11,7 @@ import deform
 
 from .. import areas
 from ..complaints import PENDING_SUBJECT
-from ..forms import (BangkokDateTime, DateTimeLocalWidget, Node, ScanFiles, ScanFilesWidget,
+from ..forms import (BuddhistEraDateTime, Node, ScanFiles, ScanFilesWidget, TypedDateWidget,
                      csrf_token_node, max_length, normalized, submission_id_node)
 from ..i18n import _
 from ..resources.complaint import GROUPS
@@ -86,8 +86,8 @@ class TypeGroup(colander.MappingSchema):
 
 
 class ComplaintGroup(colander.MappingSchema):
-    received_at = Node(BangkokDateTime(), title=_("วันเวลาที่รับเรื่อง"), default=now_default,
-                       widget=DateTimeLocalWidget())
+    received_at = Node(BuddhistEraDateTime(), title=_("วันเวลาที่รับเรื่อง (วัน/เดือน/ปี พ.ศ. เวลา)"),
+                       default=now_default, widget=TypedDateWidget())
     subject = Node(colander.String(), title=_("เรื่อง"), preparer=normalized,
                    validator=max_length(300))
     details = Node(colander.String(), title=_("รายละเอียด"), preparer=normalized, missing="",
@@ -183,7 +183,7 @@ class ComplainantGroup(colander.MappingSchema):
         if not value["anonymous"]:
             if not value["first_name"]:
                 error["first_name"] = _("กรุณากรอกชื่อผู้ร้อง หรือเลือก 'ไม่ประสงค์ออกนาม'")
-            if not value["national_id"] and "national_id" not in error:
+            if not value["national_id"]:  # (colander.Invalid has no ``in``: it was an HTTP 500)
                 error["national_id"] = _("กรุณากรอกเลขประจำตัวประชาชน หรือเลือก 'ไม่ประสงค์ออกนาม'")
         if error.children:
             raise error
@@ -208,6 +208,8 @@ class ComplaintSchema(colander.MappingSchema):
     place = PlaceGroup(title=_("๓. สถานที่เกิดเหตุ"))
     scans = Node(ScanFiles(), title=_("๔. เอกสารสแกน (เลือกได้หลายไฟล์: JPEG, PNG, TIFF, PDF)"),
                  widget=ScanFilesWidget(), missing=[])
+    scans_as_one = Node(colander.Boolean(), title=_("ภาพหลายไฟล์เป็นหน้าของเอกสารเดียวกัน"),
+                        default=True, missing=False, widget=deform.widget.CheckboxWidget())
     complainant = ComplainantGroup(title=_("๕. ผู้ร้องเรียน"))
     respondent = RespondentGroup(title=_("๖. ผู้ถูกร้องเรียน"))
 
@@ -220,6 +222,7 @@ def complaint_schema(request, center, place, for_edit=False, with_scans=True):
     schema = ComplaintSchema()
     if for_edit or not with_scans:
         del schema["scans"]
+        del schema["scans_as_one"]
     if for_edit:
         del schema["submission_id"]
     return schema.bind(request=request, center=center, place=place,

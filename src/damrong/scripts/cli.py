@@ -20,13 +20,13 @@ from .. import main as make_app
 from ..accounts import AccountError, add_user
 from ..evolve import bootstrap
 from ..indexing import current_stamps, reindex, reindex_start
+from ..letters.letterhead import update_letterhead
 from ..numbering import format_letter_number
 from ..resources.site import get_site
 from ..scans.hotfolder import HotFolder
 from ..search.drift import drift
 from ..searching import search_complaints
 from ..security import Actor
-from ..thai.digits import to_arabic_digits
 from ..worker import WorkerThread, until_idle
 
 
@@ -261,7 +261,7 @@ def cmd_letter_prefix(args):
             print(f"ผิดพลาด: ไม่พบศูนย์รหัส {args.center}", file=sys.stderr)
             return 2
         if args.prefix is not None:
-            center.agency_prefix = to_arabic_digits(args.prefix).strip()
+            update_letterhead(center, prefix=args.prefix)
             transaction.commit()
         prefix = registry.letter_kinds.letterhead(center).prefix
         source = "ของศูนย์" if center.agency_prefix else "ค่าเริ่มต้นจาก config/letters.yaml"

@@ -90,6 +90,14 @@ def word_spans(folded: str) -> list[tuple[int, int]]:
     return spans
 
 
+def boundaries(text: str) -> list[int]:
+    """Every offset of ``text`` where ICU may break it into words (0 and ``len(text)`` included):
+    where a snippet may cut it without splitting a word or a Thai character cluster."""
+    iterator = _break_iterator()
+    iterator.setText(_ASTRAL.sub("\ufffd", text))
+    return [0, *iterator]
+
+
 def words(text: str) -> list[str]:
     """The word terms of ``text``, in order."""
     folded = fold(text)

@@ -6,6 +6,7 @@ them) first, then skeletons with at most one letter substituted, traced back to 
 characters.  A whole-word match counts double when choosing the passage, as in ranking.
 """
 
+import bisect
 import html
 import re
 
@@ -67,10 +68,20 @@ def _marks(text: str, query: ParsedQuery) -> tuple[int, list[tuple[int, int]]]:
     return score, merged
 
 
-def _render(text: str, spans: list[tuple[int, int]]) -> str:
-    first = spans[0][0] if spans else 0
+def _window(text: str, first: int) -> tuple[int, int]:
+    """About ``SNIPPET_CHARS`` of ``text`` around offset ``first``, cut between words: a cut
+    inside one splits a Thai cluster ("…ำริมถนน" from น้ำ). The window grows to the
+    nearest boundaries, so the matched word itself is never cut."""
     start = max(0, min(first - SNIPPET_CHARS // 3, len(text) - SNIPPET_CHARS))
     end = min(len(text), start + SNIPPET_CHARS)
+    cuts = analyzer.boundaries(text)
+    start = cuts[bisect.bisect_right(cuts, start) - 1]
+    end = cuts[min(bisect.bisect_left(cuts, end), len(cuts) - 1)]
+    return start, end
+
+
+def _render(text: str, spans: list[tuple[int, int]]) -> str:
+    start, end = _window(text, spans[0][0] if spans else 0)
     parts, cursor = [], start
     for span_start, span_end in spans:
         span_start, span_end = max(span_start, start), min(span_end, end)

@@ -71,6 +71,8 @@
             var label = li.querySelector(".state");
             label.textContent = s.label + (s.error ? ": " + s.error : "");
             label.className = "state s-" + s.state;
+            var queue = li.querySelector(".queue");
+            if (queue) queue.textContent = s.queue;
             var bar = li.querySelector("progress");
             if (bar) { bar.max = Math.max(s.page_count, 1); bar.value = s.pages_read; }
             if (s.state === "ready" || s.state === "failed") { clearInterval(timer); location.reload(); }

@@ -11,7 +11,7 @@ record stamped 18:00 UTC belongs to the next Thai day.
 """
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from damrong.thai.digits import to_arabic_digits, to_thai_digits
@@ -157,3 +157,66 @@ def parse_thai_date(text: str) -> date | None:
         return date(year - BE_OFFSET, month, day)
     except ValueError:
         return None
+
+
+# -- dates as staff type them -------------------------------------------------------------
+
+#: วัน/เดือน/ปี พ.ศ. with an optional time: ``25/06/2568 14:30``, ``๒๕-๐๖-๒๕๖๘ ๑๔.๓๐ น.``
+_TYPED = re.compile(
+    r"(?P<day>\d{1,2})\s*[/.-]\s*(?P<month>\d{1,2})\s*[/.-]\s*(?:พ\.?\s*ศ\.?\s*)?(?P<year>\d{4})"
+    r"(?:\s*(?:เวลา)?\s*(?P<hour>\d{1,2})\s*[:.]\s*(?P<minute>\d{2})(?:\s*น\.?)?)?")
+#: What machines send (scripts, a browser's own date field): ``2025-06-25`` or
+#: ``2025-06-25T14:30``; its year is Christian-era unless it is plainly a Buddhist-era one.
+_ISO = re.compile(
+    r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})"
+    r"(?:[T ](?P<hour>\d{1,2}):(?P<minute>\d{2})(?::\d{2})?)?")
+#: Typed day first, a year below this is a Christian-era year typed by habit (2025 for 2568).
+FIRST_BE_YEAR = 2400
+
+
+class TypedDateError(ValueError):
+    """Why typed text is no date: ``reason`` is ``format``, ``christian-era`` (``year`` says
+    which) or ``no-such-date``; the form says it in Thai."""
+
+    def __init__(self, reason, year=None):
+        super().__init__(reason)
+        self.reason = reason
+        self.year = year
+
+
+def parse_typed_date(text: str) -> tuple[date, time | None]:
+    """Read a date (and time, if given) as staff type it: วัน/เดือน/ปี พ.ศ., Thai or Arabic
+    digits, ``/`` ``-`` or ``.`` between, the time as ``14:30`` or ``14.30 น.``. Returns the
+    Gregorian date and the time or ``None``; raises ``TypedDateError``."""
+    text = to_arabic_digits(text).strip()
+    match = _TYPED.fullmatch(text)
+    if match is not None:
+        year = int(match["year"])
+        if year < FIRST_BE_YEAR:
+            raise TypedDateError("christian-era", year)
+        year -= BE_OFFSET
+    else:
+        match = _ISO.fullmatch(text)
+        if match is None:
+            raise TypedDateError("format")
+        year = int(match["year"])
+        year -= BE_OFFSET if year >= FIRST_BE_YEAR else 0
+    try:
+        day = date(year, int(match["month"]), int(match["day"]))
+        clock = None if match["hour"] is None else time(int(match["hour"]), int(match["minute"]))
+    except ValueError:
+        raise TypedDateError("no-such-date")
+    return day, clock
+
+
+def format_typed_date(d: date | datetime) -> str:
+    """A date as a form field holds it: ``25/06/2568`` (the form ``parse_typed_date`` reads)."""
+    local = bangkok_date(d)
+    return f"{local.day:02d}/{local.month:02d}/{local.year + BE_OFFSET}"
+
+
+def format_typed_datetime(dt: datetime) -> str:
+    """``25/06/2568 14:30``, in Bangkok time."""
+    if dt.tzinfo is not None and dt.utcoffset() is not None:
+        dt = dt.astimezone(BANGKOK)
+    return f"{format_typed_date(dt)} {dt:%H:%M}"

@@ -1,6 +1,6 @@
 """Views, one module per area. ``includeme`` adds what every page shares."""
 
-from pyramid.events import BeforeRender, subscriber
+from pyramid.events import BeforeRender, NewResponse, subscriber
 from pyramid.renderers import get_renderer
 from pyramid.security import NO_PERMISSION_REQUIRED
 
@@ -37,3 +37,13 @@ def add_page_globals(event):
     event["th"] = request.display
     event["_"] = _
     event["user"] = getattr(request, "identity", None) if request is not None else None
+
+
+@subscriber(NewResponse)
+def pages_are_not_stored(event):
+    """HTML pages are fetched again on every visit, the back button included: a list shown
+    after a complaint was approved elsewhere must not come from the browser's memory, and
+    pages with personal data stay out of its cache. Static files keep their own caching."""
+    response = event.response
+    if response.content_type == "text/html" and not response.cache_control.max_age:
+        response.cache_control.no_store = True

@@ -7,6 +7,7 @@ from ..accounts import AccountError, add_user, reset_password
 from ..i18n import _
 from ..resources.center import Center
 from ..resources.users import ROLES
+from .flash import problem
 
 
 def _scope(center):
@@ -49,6 +50,6 @@ def reset(request):
     center = request.context
     user = request.root.users.get(request.POST.get("login", ""))
     if user is None or user.center_code not in _scope(center):
-        request.session.flash(request.display.translate(_("ไม่พบผู้ใช้ในศูนย์นี้")))
+        problem(request, _("ไม่พบผู้ใช้ในศูนย์นี้"))
         return HTTPSeeOther(request.resource_url(center, "@@users"))
     return {"center": center, "account": user, "password": reset_password(user)}

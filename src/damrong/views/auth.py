@@ -13,6 +13,7 @@ from ..i18n import _
 from ..resources.site import Site
 from ..security import hash_password, password_problem, verify_password
 from ..thai import national_id
+from .flash import notice
 
 LOGIN_FAILED = _("เลขประจำตัวประชาชนหรือรหัสผ่านไม่ถูกต้อง")
 
@@ -80,7 +81,7 @@ def change_password(request):
         if error is None:
             user.password_hash = hash_password(new)
             user.must_change_password = False
-            request.session.flash(request.display.translate(_("เปลี่ยนรหัสผ่านเรียบร้อยแล้ว")))
+            notice(request, _("เปลี่ยนรหัสผ่านเรียบร้อยแล้ว"))
             return HTTPSeeOther(request.application_url + "/")
         request.response.status = 400
     return {"error": error}

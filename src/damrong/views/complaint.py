@@ -11,12 +11,14 @@ from ..complaints import DuplicateDocument, attach_document, edit_complaint
 from ..i18n import _
 from ..resources.complaint import GROUPS, Complaint
 from ..schemas.complaint import complaint_schema, record_from_appstruct
-from ..security import Actor
+from ..security import CORRECT_CLOSED, Actor
 from ..thai import national_id
 from ..thai.dates import format_datetime
 from ..uploads import UploadError
 from ..workflow import WorkflowError
+from .flash import notice, problem
 from .letters import letter_rows
+from .queue import queue_note
 from .scans import fill_blanks, scan_text
 
 
@@ -50,9 +52,11 @@ def show(request):
         "reveal": False,
         "just_registered": request.GET.get("registered") == "1",
         "can_edit": request.has_permission("edit", complaint),
+        "can_write_letters": request.has_permission("write-letters", complaint),
         "can_reveal": request.has_permission("view-personal", complaint),
         "staff_name": staff_namer(request),
         "letters": letter_rows(request, complaint),
+        "queue_note": lambda document: queue_note(request, document),
     }
 
 
@@ -94,10 +98,10 @@ def edit(request):
             request.response.status = 400
             return {"c": complaint, "form": failure.render()}
         record = record_from_appstruct(data)
-        changed = edit_complaint(complaint, record, request.identity.national_id, describe(request))
-        request.session.flash(request.display.translate(
-            _("บันทึกการแก้ไขแล้ว (${count} รายการ)", mapping={"count": changed}) if changed
-            else _("ไม่มีข้อมูลเปลี่ยนแปลง")))
+        changed = edit_complaint(complaint, record, request.identity.national_id, describe(request),
+                                 correction=request.has_permission(CORRECT_CLOSED, complaint))
+        notice(request, _("บันทึกการแก้ไขแล้ว (${count} รายการ)", mapping={"count": changed})
+               if changed else _("ไม่มีข้อมูลเปลี่ยนแปลง"))
         return HTTPSeeOther(request.resource_url(complaint))
     appstruct = {group: getattr(complaint, group) for group in GROUPS}
     appstruct["complaint"] = dict(complaint.complaint, received_at=complaint.received_at)
@@ -108,29 +112,31 @@ def edit(request):
 
 @view_config(context=Complaint, name="attach", request_method="POST", permission="edit")
 def attach(request):
-    """Attach more scans to an existing complaint (papers that arrive later)."""
+    """Attach more scans to an existing complaint (papers that arrive later); several page
+    images sent together are one document unless the clerk unticked ``as_one``."""
     complaint = request.context
     store = request.registry.uploads
-    messages = []
-    for item in request.POST.getall("file"):
-        if not getattr(item, "filename", ""):
-            continue
+    files = [item for item in request.POST.getall("file") if getattr(item, "filename", "")]
+    if not files:
+        problem(request, _("ไม่ได้เลือกไฟล์"))
+    uploads = []
+    for item in files:
         try:
-            upload = store.add(item.file, item.filename)
+            uploads.append(store.add(item.file, item.filename))
         except UploadError as error:
-            messages.append(error.message)
-            continue
+            problem(request, error.message)
+    if request.POST.get("as_one"):
+        uploads = store.combine_pages(uploads)
+    for upload in uploads:
         try:
             attach_document(complaint, upload, request.identity.national_id)
-            messages.append(_("แนบไฟล์ ${filename} แล้ว", mapping={"filename": upload.filename}))
+            notice(request, _("แนบไฟล์ ${filename} แล้ว", mapping={"filename": upload.filename}))
             request.tm.get().addAfterCommitHook(lambda ok, uid=upload.uid: store.discard(uid))
         except DuplicateDocument as duplicate:
             store.discard(upload.uid)
-            messages.append(_("ไฟล์ ${filename} ซ้ำกับเอกสาร ${existing} ที่แนบไว้แล้ว จึงไม่แนบซ้ำ",
-                              mapping={"filename": upload.filename,
-                                       "existing": duplicate.existing.filename}))
-    for message in messages or [_("ไม่ได้เลือกไฟล์")]:
-        request.session.flash(request.display.translate(message))
+            problem(request, _("ไฟล์ ${filename} ซ้ำกับเอกสาร ${existing} ที่แนบไว้แล้ว จึงไม่แนบซ้ำ",
+                               mapping={"filename": upload.filename,
+                                        "existing": duplicate.existing.filename}))
     return HTTPSeeOther(request.resource_url(complaint) + "#documents")
 
 
@@ -142,8 +148,7 @@ def transition(request):
         done = request.registry.workflow.apply(complaint, request.POST.get("name", ""),
                                                Actor.of(request.identity),
                                                request.POST.get("note", ""))
-        request.session.flash(request.display.translate(
-            _("${action} แล้ว", mapping={"action": request.display.transition(done)})))
+        notice(request, _("${action} แล้ว", mapping={"action": request.display.transition(done)}))
     except WorkflowError as error:
-        request.session.flash(request.display.translate(error.message))
+        problem(request, error.message)
     return HTTPSeeOther(request.resource_url(complaint))

@@ -15,6 +15,8 @@ from ..complaints import correct_page_text
 from ..i18n import _
 from ..resources.document import ScannedDocument
 from .complaint import staff_namer
+from .flash import notice
+from .queue import queue_note
 
 
 def _blob_response(request, blob, content_type, etag, filename=None):
@@ -76,8 +78,7 @@ def correct(request):
     document = request.context
     page = _page(request, request.POST.get("n", ""))
     if correct_page_text(document, page, request.POST.get("text", ""), request.identity.national_id):
-        request.session.flash(request.display.translate(
-            _("บันทึกการแก้ไขข้อความหน้า ${page} แล้ว", mapping={"page": page.number})))
+        notice(request, _("บันทึกการแก้ไขข้อความหน้า ${page} แล้ว", mapping={"page": page.number}))
     return HTTPSeeOther(request.resource_url(document, query={"n": page.number}))
 
 
@@ -87,7 +88,7 @@ def status(request):
     document = request.context
     return {"state": document.state, "label": request.display.translate(document.state_label),
             "error": document.error, "pages_read": document.pages_read,
-            "page_count": document.page_count}
+            "page_count": document.page_count, "queue": queue_note(request, document)}
 
 
 @view_config(context=ScannedDocument, name="searchable.pdf", permission="view")

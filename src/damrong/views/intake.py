@@ -9,6 +9,7 @@ from ..i18n import _
 from ..resources.center import Center
 from ..schemas.complaint import complaint_schema, record_from_appstruct
 from ..txn import write_with_retries
+from .flash import notice
 
 
 def chosen_place(request, center):
@@ -41,12 +42,14 @@ def register(request):
             return {"center": center, "form": failure.render()}
         record = record_from_appstruct(data)
         uploads = data["scans"]
+        if data["scans_as_one"]:
+            uploads = request.registry.uploads.combine_pages(uploads)
         complaint, created = write_with_retries(request, lambda: register_complaint(
             request.root, center, record, uploads, request.identity.national_id,
             request.registry.workflow.initial, submission_id=data["submission_id"]))
         if not created:
-            request.session.flash(request.display.translate(
-                _("แบบฟอร์มนี้ถูกส่งไปแล้ว ระบบแสดงเรื่องที่บันทึกไว้ครั้งแรก ไม่ได้บันทึกซ้ำ")))
+            notice(request,
+                   _("แบบฟอร์มนี้ถูกส่งไปแล้ว ระบบแสดงเรื่องที่บันทึกไว้ครั้งแรก ไม่ได้บันทึกซ้ำ"))
         for upload in uploads:  # now safely in blobs
             request.registry.uploads.discard(upload.uid)
         return HTTPSeeOther(request.resource_url(complaint, query={"registered": "1"}))

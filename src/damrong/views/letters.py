@@ -19,6 +19,7 @@ from ..resources.letter import Letter
 from ..schemas.letter import letter_schema
 from ..thai.dates import format_date
 from ..txn import write_with_retries
+from .flash import notice
 
 
 def letter_rows(request, complaint):
@@ -41,7 +42,7 @@ def letter_rows(request, complaint):
     return rows
 
 
-@view_config(context=Complaint, name="issue-letter", permission="edit",
+@view_config(context=Complaint, name="issue-letter", permission="write-letters",
              renderer="damrong:templates/letter_form.pt")
 def issue(request):
     complaint = request.context
@@ -60,19 +61,21 @@ def issue(request):
         letter, created = write_with_retries(request, lambda: issue_letter(
             request.root, complaint, center, data["kind"], data, letterhead,
             request.identity.national_id, submission_id=data["submission_id"]))
-        request.session.flash(request.display.translate(
-            _("ออกหนังสือ ${number} แล้ว", mapping={"number": letter.number_text()}) if created
-            else _("แบบฟอร์มนี้ถูกส่งไปแล้ว ระบบแสดงหนังสือที่ออกไว้ครั้งแรก ไม่ได้ออกเลขซ้ำ")))
+        notice(request, _("ออกหนังสือ ${number} แล้ว", mapping={"number": letter.number_text()})
+               if created
+               else _("แบบฟอร์มนี้ถูกส่งไปแล้ว ระบบแสดงหนังสือที่ออกไว้ครั้งแรก ไม่ได้ออกเลขซ้ำ"))
         return HTTPSeeOther(request.resource_url(letter))
     kind = request.GET.get("kind")
     if kind not in kinds:
         kind = next(iter(kinds.kinds))
-    draft = dict(kinds.draft(kind, complaint, center), kind=kind)
-    return _form_page(request, complaint, kind, form.render(draft))
+    agency = request.GET.get("agency")
+    agency = kinds.agency_for(complaint) if agency is None else agency.strip()
+    draft = dict(kinds.draft(kind, complaint, center, agency=agency), kind=kind)
+    return _form_page(request, complaint, kind, form.render(draft), agency)
 
 
-def _form_page(request, complaint, kind, form):
-    return {"c": complaint, "form": form, "kind": kind,
+def _form_page(request, complaint, kind, form, agency=""):
+    return {"c": complaint, "form": form, "kind": kind, "agency": agency,
             "kinds": request.registry.letter_kinds.choices(request.locale_name)}
 
 

@@ -5,28 +5,32 @@ import time
 
 from pyramid.view import view_config
 
-from ..i18n import _
+from ..forms import DATE_EXAMPLE, date_problem
 from ..listing import fiscal_year_range
 from ..resources.center import Center
-from ..thai.dates import BANGKOK, now_bangkok
+from ..thai.dates import BANGKOK, TypedDateError, now_bangkok, parse_typed_date
 from ..thai.fiscal import fiscal_year
 
 FIRST_FISCAL_YEAR = 2560
 
 
-def _date(text):
-    try:
-        return datetime.date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
+def _dates(filters):
+    """The from–to dates as typed (วัน/เดือน/ปี พ.ศ.), and what is wrong with one, if anything."""
+    dates, problem = [], None
+    for text in (filters["from"], filters["to"]):
+        try:
+            dates.append(parse_typed_date(text)[0] if text else None)
+        except TypedDateError as error:
+            dates.append(None)
+            problem = problem or date_problem(error)
+    return dates, problem
 
 
-def _time_bounds(filters):
+def _time_bounds(filters, first, last):
     """The received-time range the filters ask for: fiscal year and/or from–to dates."""
     start = end = None
     if filters["fy"].isdigit():
         start, end = fiscal_year_range(int(filters["fy"]), BANGKOK)
-    first, last = _date(filters["from"]), _date(filters["to"])
     if first:
         day_start = datetime.datetime.combine(first, datetime.time(), BANGKOK)
         start = max(start, day_start) if start else day_start
@@ -50,10 +54,8 @@ def listing(request):
         offset = max(int(params.get("offset", 0)), 0)
     except ValueError:
         offset = 0
-    start, end = _time_bounds(filters)
-    error = None
-    if (filters["from"] and not _date(filters["from"])) or (filters["to"] and not _date(filters["to"])):
-        error = _("รูปแบบวันที่ไม่ถูกต้อง")
+    (first, last), error = _dates(filters)
+    start, end = _time_bounds(filters, first, last)
     limit = request.registry.app_settings.page_size
     site = request.root
     page = site.listing.query(
@@ -78,6 +80,7 @@ def listing(request):
         "page": page,
         "filters": filters,
         "error": error,
+        "date_example": DATE_EXAMPLE,
         "subcenters": subcenters,
         "counts": {sub.code: site.listing.count("lineage", sub.code) for sub in subcenters},
         "categories": categories,

@@ -24,6 +24,7 @@ from ..scans.prefill import extract
 from ..schemas.complaint import record_from_appstruct
 from ..thai.dates import BANGKOK
 from ..txn import write_with_retries
+from .flash import notice, problem
 from .intake import chosen_place, intake_form
 
 #: How many recent refusals of the hot folder the unfiled page lists.
@@ -71,14 +72,14 @@ def attach_scan(request):
     hints = parse_reference(reference)
     complaint = find_complaint(request.root, scan.center, hints) if hints.code or hints.receipt else None
     if complaint is None or not request.has_permission("edit", complaint):
-        request.session.flash(request.display.translate(_(
+        problem(request, _(
             "ไม่พบเรื่องเลขรับหรือรหัสติดตาม '${reference}' ในศูนย์นี้ กรุณาระบุเช่น ๑๒๓/๒๕๖๘ หรือ ABCD-EFGH",
-            mapping={"reference": reference.strip()})))
+            mapping={"reference": reference.strip()}))
         return HTTPSeeOther(request.resource_url(scan))
     moved = file_unfiled_scan(scan, complaint, request.identity.national_id)
-    request.session.flash(request.display.translate(_(
+    notice(request, _(
         "แนบเอกสาร ${count} ไฟล์เข้ากับเรื่อง ${receipt} แล้ว",
-        mapping={"count": len(moved), "receipt": request.display.receipt(complaint)})))
+        mapping={"count": len(moved), "receipt": request.display.receipt(complaint)}))
     return HTTPSeeOther(request.resource_url(complaint) + "#documents")
 
 

@@ -2,12 +2,13 @@
 
 import time
 
+from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
 from ..i18n import _
 from ..resources.center import Center
 from ..search import FACETS
-from ..searching import PAGE_SIZE, filters_from, search_complaints
+from ..searching import PAGE_SIZE, filters_from, named_complaint, search_complaints
 
 
 def _offset(params):
@@ -31,6 +32,11 @@ def _run(request):
 @view_config(context=Center, name="search", permission="view",
              renderer="damrong:templates/search.pt")
 def search_page(request):
+    """A receipt number or tracking code that names one complaint the user sees goes straight
+    to it; anything else is a full-text search."""
+    complaint = named_complaint(request.root, request.context, request.GET.get("q", ""))
+    if complaint is not None and request.has_permission("view", complaint):
+        return HTTPSeeOther(request.resource_url(complaint))
     text, results, found, elapsed_ms = _run(request)
     params = request.GET
     offset = _offset(params)
