@@ -43,6 +43,9 @@ THAI, ENGLISH = "tha", "eng"
 # leaves it alone.
 _SHORT_LATIN = 3
 _SURE_LATIN = 85
+# Letters a surely Latin word needs for its Latin neighbours to count as English too
+# (``english_pieces``).
+_ENGLISH_RUN = 4
 # A word the Thai model kept with a piece less sure than this is read again
 # in English, and English's reading, if Latin, stays when it is at least
 # this sure and surer than that piece (``_second_opinion``).  Web addresses
@@ -180,26 +183,52 @@ def _second_opinion(words: tuple[tuple[Word, ...], ...], thai,
                     english) -> tuple[tuple[Word, ...], ...]:
     """Words the page's reading is unsure of, read once more by one model alone.
 
-    A short word that English won is read by ``thai``: it is as often a
-    Thai word or number English took over.  A word Thai kept but is unsure
-    of is read by ``english``, whose reading stays only if it is Latin
+    A short word that English won is read by ``thai``, unless a neighbour
+    is surely English: it is as often a Thai word or number English took
+    over.  A word Thai kept but is unsure of, or spelled in mixed script,
+    is read by ``english``, whose reading stays only if it is Latin
     script (a web address after a Thai word, which the Thai model spelled
     as Thai-looking garbage).  The surer of the two readings stays; a
     Thai reading is as sure as its least sure piece.
     """
-    kept = []
+    kept, surely_english = [], english_pieces(words)
     for word in words:
         whole = joined(word)
         if is_latin(whole.text):
-            if len(whole.text) < _SHORT_LATIN and (reading := _read_box(thai, whole)):
+            if (len(whole.text) < _SHORT_LATIN and word[0] not in surely_english
+                    and (reading := _read_box(thai, whole))):
                 word = (reading,) if reading.confidence > whole.confidence else word
-        elif (weakest := min(piece.confidence for piece in word)) < _UNSURE_THAI:
+        elif ((weakest := min(piece.confidence for piece in word)) < _UNSURE_THAI
+              or _mixed_script(whole.text)):
             reading = _read_box(english, whole)
             if (reading and is_latin(reading.text) and len(reading.text) >= _SHORT_LATIN
                     and reading.confidence >= _UNSURE_THAI and reading.confidence > weakest):
                 word = (reading,)
         kept.append(word)
     return tuple(kept)
+
+
+def english_pieces(words: tuple[tuple[Word, ...], ...]) -> set[Word]:
+    """The pieces of a line's words that are English for sure: a surely
+    Latin word, and a Latin word beside one.  English terms come in runs
+    ("LINE ID", "Call Center"), and a short word among them is English too,
+    not a Thai number the English model took over; the digit reader reads
+    none of these again.  The sure word must have ``_ENGLISH_RUN`` letters:
+    the English model reads ต.ค. as "A.A." or "NA." quite surely."""
+    sure = [surely_latin(joined(word)) for word in words]
+    anchors = [sure[number] and len(_LATIN.findall(joined(word).text)) >= _ENGLISH_RUN
+               for number, word in enumerate(words)]
+    return {piece for number, word in enumerate(words) for piece in word
+            if sure[number] or surely_latin(piece) or (is_latin(joined(word).text) and any(
+                anchors[near] for near in (number - 1, number + 1) if 0 <= near < len(words)))}
+
+
+def _mixed_script(text: str) -> bool:
+    """Thai letters in one word with Latin letters or Arabic digits: no Thai
+    word is spelled so, but the Thai model's reading of an English one is
+    ("6-ทาล" for "e-mail")."""
+    thai = any("\u0e01" <= char <= "\u0e2e" for char in text)
+    return thai and bool(_LATIN.search(text) or any(char in "0123456789" for char in text))
 
 
 def _read_box(api, word: Word) -> Word | None:
