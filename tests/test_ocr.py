@@ -113,11 +113,14 @@ def test_bench_smoke(tmp_path):
 
     sets = {"tuning": bench.tuning_pages(1, seed=7, directory=tmp_path),
             "independent": bench.sample_pages()[:1]}
-    figures = bench.run(sets, log=lambda text: None)
+    figures = bench.run(sets, log=lambda text: None, ablation=True)
     lines = []
     bench.report(figures, lines.append)
     table = "\n".join(lines)
     assert "== tuning set: 1 pages ==" in table and "== independent set: 1 pages ==" in table
+    assert "ours, no digit reader" in table and "time ratio ours / tha, median" in table
+    # without the digit reader, the tuning page's Thai digits are Tesseract's own
+    assert figures["tuning"]["ours, no digit reader"]["thai"][0] < figures["tuning"]["ours"]["thai"][0]
     assert "worst pages, ours against plain tha" in table and "targets (independent set)" in table
     tuning = figures["tuning"]
     # both measured on the same page (a letter with English terms), and ours the better one
