@@ -42,7 +42,8 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
-from PIL import Image, ImageDraw, ImageFont  # noqa: E402
+import numpy as np  # noqa: E402
+from PIL import Image, ImageChops, ImageDraw, ImageFont  # noqa: E402
 from rapidfuzz.distance import Levenshtein  # noqa: E402
 
 from damrong import printed  # noqa: E402
@@ -102,11 +103,12 @@ def _english_sentence(rng):
 _SPACINGS = (None, 1.05, 1.15, 1.25, 1.1)
 # From this page on, tuning pages are harder: bold weights and other designs, three of which
 # (Arundina Serif, Sawasdee, the typewriter-like Tlwg Typo) the digit model never learns from,
-# with toner and scan resolution varied by ``reprint`` before the scanner's wear.
+# with toner and scan resolution varied by ``reprint`` before the scanner's wear, and every
+# other one photographed (``_photographed``: a shadow across the page, the paper's grain).
 FIRST_HARD_PAGE = 31
 HARD_DESIGNS = ("ArundinaSans", "ArundinaSerif", "Sawasdee", "TlwgTypo", "Laksaman-Bold",
                 "Norasi-Bold", "Loma-Bold", "Garuda-Bold", "Waree-Bold")
-TUNING_SET_VERSION = 4  # bump when the pages change, so a cached set is not reused
+TUNING_SET_VERSION = 5  # bump when the pages change, so a cached set is not reused
 
 
 def _random_date(rng):
@@ -248,6 +250,24 @@ def _fitting_page(text, font_path, rng, spacing):
             lines = lines[:-1]
 
 
+def _photographed(page, rng):
+    """A page as a phone photographs it on a desk: one side in shadow (down to half the light)
+    and the paper's grain showing."""
+    width, height = page.size
+    shade = rng.uniform(0.5, 0.75)
+    turn = rng.choice((None, Image.Transpose.ROTATE_90, Image.Transpose.ROTATE_180,
+                       Image.Transpose.ROTATE_270))
+    ramp = Image.linear_gradient("L")
+    ramp = (ramp.transpose(turn) if turn is not None else ramp).resize((width, height))
+    light = ramp.point(lambda value: round(255 * (shade + (1 - shade) * value / 255)))
+    noise = np.random.default_rng(rng.randrange(2**32)).normal(
+        128, rng.uniform(8, 16), (height // 2, width // 2))
+    grain = Image.fromarray(np.clip(noise, 0, 255).astype(np.uint8)).resize(
+        (width, height), Image.Resampling.BILINEAR)
+    page = ImageChops.multiply(page.convert("L"), light)
+    return ImageChops.add(page, grain, offset=-128)
+
+
 def build_pages(count, seed, directory=None):
     """Make (or find cached) ``count`` degraded pages; returns [(image path, truth)]."""
     directory = Path(directory or RESULTS / f"ocr-pages-v{TUNING_SET_VERSION}-{seed}-{count}")
@@ -274,6 +294,8 @@ def build_pages(count, seed, directory=None):
             else:
                 clean, truth = table_page(register_rows(page_rng), font, page_rng)
             scanned = scans.degrade(printed.reprint(clean, page_rng) if hard else clean, page_rng)
+            if hard and number % 2:
+                scanned = _photographed(scanned, page_rng)
             scanned.save(image_path, dpi=(scans.DPI, scans.DPI))
             truth_path.write_text(truth, encoding="utf-8")
         pages.append((str(image_path), truth_path.read_text(encoding="utf-8")))

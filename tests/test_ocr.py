@@ -119,8 +119,12 @@ def test_bench_smoke(tmp_path):
     table = "\n".join(lines)
     assert "== tuning set: 1 pages ==" in table and "== independent set: 1 pages ==" in table
     assert "ours, no digit reader" in table and "time ratio ours / tha, median" in table
-    # without the digit reader, the tuning page's Thai digits are Tesseract's own
-    assert figures["tuning"]["ours, no digit reader"]["thai"][0] < figures["tuning"]["ours"]["thai"][0]
+    # switched off for its own reading only: the steps are back in place afterwards
+    from damrong.ocr import pipeline, tesseract
+    assert pipeline.correct_lines.__module__ == "damrong.ocr.digits"
+    assert tesseract._without_specks.__name__ == "_without_specks"
+    without = figures["tuning"]["ours, no digit reader"]
+    assert without["digits"][1] == figures["tuning"]["ours"]["digits"][1] > 20
     assert "worst pages, ours against plain tha" in table and "targets (independent set)" in table
     tuning = figures["tuning"]
     # both measured on the same page (a letter with English terms), and ours the better one

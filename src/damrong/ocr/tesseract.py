@@ -62,10 +62,10 @@ _SHORTEST_WORD = 0.25
 _OSD_CHARACTERS = 20
 _LATIN = re.compile("[A-Za-z]")
 # What marks a word as part of a web or e-mail address, the joints Tesseract
-# breaks Latin terms at, and a scheme whose "://" it misread.
+# breaks Latin terms at, and a scheme whose "://" or "h" it misread.
 _ADDRESS = re.compile(r"(://|www\.|@|^https?|\.(go|or|ac|co|in)\.th|\.(com|org|net)\b)")
 _JOINTS = ("/", ".", "@", "-", ":")
-_MISREAD_SCHEME = re.compile(r"^(https?):?[/|IlA]{0,2}(?=www\.)")
+_MISREAD_SCHEME = re.compile(r"^[hn]ttp(s?):?[/|IlA]{0,2}(?=www\.)")
 
 
 @dataclass(frozen=True)
@@ -96,13 +96,8 @@ def orientation(image: Image.Image, dpi: int) -> tuple[int, float] | None:
 
 
 def read_lines(gray: np.ndarray, dpi: int) -> list[Line]:
-    """The lines Tesseract finds and recognizes on a levelled grey page, in reading order.
-
-    Tesseract thresholds the grey page itself: our bilevel page (a median
-    filter, then Otsu) wiped out the thin strokes of a light print or a
-    low-resolution scan, and on the tuning set's harder pages (other
-    designs, toner and resolution varied) reading it cost a third more
-    errors (CER 14.3 -> 10.9 %; the first thirty pages 7.1 -> 7.3 %).
+    """The lines Tesseract finds and recognizes on a level, evenly lit grey
+    page (``prepare.Prepared.flat``), in reading order.
 
     The page's layout is Tesseract's own, read as one column: our earlier
     line finder (ink smeared up and down, tall boxes cut in two) was tuned
@@ -188,8 +183,9 @@ def _second_opinion(words: tuple[tuple[Word, ...], ...], thai,
     over.  A word Thai kept but is unsure of, or spelled in mixed script,
     is read by ``english``, whose reading stays only if it is Latin
     script (a web address after a Thai word, which the Thai model spelled
-    as Thai-looking garbage).  The surer of the two readings stays; a
-    Thai reading is as sure as its least sure piece.
+    as Thai-looking garbage) and, unless the Thai reading was in mixed
+    script (garbage for sure), ``_UNSURE_THAI`` sure.  The surer of the two
+    readings stays; a Thai reading is as sure as its least sure piece.
     """
     kept, surely_english = [], english_pieces(words)
     for word in words:
@@ -198,11 +194,13 @@ def _second_opinion(words: tuple[tuple[Word, ...], ...], thai,
             if (len(whole.text) < _SHORT_LATIN and word[0] not in surely_english
                     and (reading := _read_box(thai, whole))):
                 word = (reading,) if reading.confidence > whole.confidence else word
-        elif ((weakest := min(piece.confidence for piece in word)) < _UNSURE_THAI
-              or _mixed_script(whole.text)):
+        elif ((mixed := _mixed_script(whole.text))
+              or min(piece.confidence for piece in word) < _UNSURE_THAI):
+            weakest = min(piece.confidence for piece in word)
             reading = _read_box(english, whole)
             if (reading and is_latin(reading.text) and len(reading.text) >= _SHORT_LATIN
-                    and reading.confidence >= _UNSURE_THAI and reading.confidence > weakest):
+                    and (mixed or reading.confidence >= _UNSURE_THAI)
+                    and reading.confidence > weakest):
                 word = (reading,)
         kept.append(word)
     return tuple(kept)
@@ -266,10 +264,10 @@ def _joined_addresses(words: tuple[tuple[Word, ...], ...]) -> tuple[tuple[Word, 
 
 
 def _with_scheme(word: tuple[Word, ...]) -> tuple[Word, ...]:
-    """A web address whose "://" was misread ("https:/Awww.", "https:Iwww.") as one
-    word spelled with it."""
+    """A web address whose "://" or "h" was misread ("https:/Awww.", "https:Iwww.",
+    "nttps://www.") as one word spelled right."""
     whole = joined(word)
-    fixed = _MISREAD_SCHEME.sub(r"\1://", whole.text)
+    fixed = _MISREAD_SCHEME.sub(r"http\1://", whole.text)
     return word if fixed == whole.text else (joined(word, fixed),)
 
 
