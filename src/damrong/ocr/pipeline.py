@@ -1,9 +1,10 @@
 """One page image in, its text out: the steps every OCR'd page goes through.
 
 prepare (300 dpi, level, evenly lit) → Tesseract tha+eng, line by line →
-numbers read again on our bilevel page → Thai normalisation; a page
-read with low confidence is turned upright and read again.  Words and page text are built from the same
-corrected words, so a searchable PDF says what the index says.
+numbers read again on our bilevel page → Thai normalisation; a page read
+with low confidence is turned upright and read again.  Words and page text
+are built from the same corrected words, so a searchable PDF says what the
+index says.
 """
 import statistics
 

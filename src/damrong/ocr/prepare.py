@@ -4,7 +4,7 @@ Tesseract's Thai model was trained on text about 30 px high; at other
 resolutions, on skewed lines or on unevenly lit grey paper it drops marks
 and vowels.  Each step here is cheap next to recognition itself (tens of
 milliseconds on an A4 page).  OpenCV does the pixel work because its
-median filter, thresholding and affine warps are C loops over the whole
+morphology, thresholding and affine warps are C loops over the whole
 page, which pure numpy or Pillow would need several passes to match.
 """
 from typing import NamedTuple
@@ -80,7 +80,7 @@ def rotate_quarter(gray: np.ndarray, degrees_clockwise: int) -> np.ndarray:
     return gray if turns is None else cv2.rotate(gray, turns)
 
 
-# Where the digit reader's threshold lies between Otsu's and the paper's white (``binarize``).
+# Where the digit reader's threshold lies between Otsu's and the paper's white (``threshold``).
 _TOWARD_PAPER = 0.5
 
 
