@@ -6,10 +6,12 @@ from urllib.parse import urlencode
 
 from pyramid.exceptions import BadCSRFToken
 from pyramid.httpexceptions import HTTPSeeOther
+from pyramid.renderers import render_to_response
 from pyramid.security import NO_PERMISSION_REQUIRED, forget, remember
 from pyramid.view import exception_view_config, forbidden_view_config, notfound_view_config, view_config
 
 from ..i18n import _
+from ..params import BadParameter
 from ..resources.site import Site
 from ..security import hash_password, password_problem, verify_password
 from ..thai import national_id
@@ -118,3 +120,16 @@ def bad_csrf(request):
     request.response.status = 400
     return {"heading": _("แบบฟอร์มหมดอายุ"),
             "message": _("แบบฟอร์มนี้หมดอายุหรือไม่ได้ส่งจากระบบ กรุณาเปิดหน้าเดิมแล้วกรอกส่งใหม่อีกครั้ง")}
+
+
+@exception_view_config(BadParameter)
+def bad_parameter(request):
+    """A query parameter the page cannot use: 400 and why, as JSON to the JSON views."""
+    message = request.display.translate(request.exception.message)
+    if request.view_name.endswith(".json"):
+        response = render_to_response("json", {"error": message}, request=request)
+    else:
+        response = render_to_response("damrong:templates/error.pt", {
+            "heading": _("คำขอไม่ถูกต้อง"), "message": message}, request=request)
+    response.status = 400
+    return response

@@ -5,6 +5,7 @@ import time
 
 from pyramid.view import view_config
 
+from .. import params as checked
 from ..i18n import _
 from ..listing import fiscal_year_range
 from ..resources.center import Center
@@ -24,8 +25,9 @@ def _date(text):
 def _time_bounds(filters):
     """The received-time range the filters ask for: fiscal year and/or from–to dates."""
     start = end = None
-    if filters["fy"].isdigit():
-        start, end = fiscal_year_range(int(filters["fy"]), BANGKOK)
+    year = checked.integer(filters, "fy", None, checked.FISCAL_YEARS)
+    if year is not None:
+        start, end = fiscal_year_range(year, BANGKOK)
     first, last = _date(filters["from"]), _date(filters["to"])
     if first:
         day_start = datetime.datetime.combine(first, datetime.time(), BANGKOK)
@@ -46,10 +48,7 @@ def listing(request):
     filters = {name: params.get(name, "").strip()
                for name in ("category", "channel", "status", "fy", "from", "to")}
     filters["own"] = params.get("own") == "1"
-    try:
-        offset = max(int(params.get("offset", 0)), 0)
-    except ValueError:
-        offset = 0
+    offset = checked.offset(params)
     start, end = _time_bounds(filters)
     error = None
     if (filters["from"] and not _date(filters["from"])) or (filters["to"] and not _date(filters["to"])):

@@ -4,15 +4,11 @@ import time
 
 from pyramid.view import view_config
 
+from .. import params as checked
 from ..i18n import _
 from ..resources.center import Center
 from ..search import FACETS
 from ..searching import PAGE_SIZE, filters_from, search_complaints
-
-
-def _offset(params):
-    value = params.get("offset", "0")
-    return int(value) if value.isdigit() else 0
 
 
 def _run(request):
@@ -24,7 +20,7 @@ def _run(request):
         request.root, request.registry.indexer.index, center, text,
         can_see_personal=request.has_permission("view-personal", center),
         filters=filters_from(params), sort=params.get("sort", "relevance"),
-        offset=_offset(params))
+        offset=checked.offset(params))
     return text, results, found, (time.perf_counter() - began) * 1000
 
 
@@ -33,7 +29,7 @@ def _run(request):
 def search_page(request):
     text, results, found, elapsed_ms = _run(request)
     params = request.GET
-    offset = _offset(params)
+    offset = checked.offset(params)
 
     def url_with(**changes):
         query = [(k, v) for k, v in params.items() if k not in changes and k != "offset"]
