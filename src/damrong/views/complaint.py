@@ -6,8 +6,8 @@ import deform
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
-from .. import areas
-from ..complaints import DuplicateDocument, attach_document, edit_complaint
+from .. import areas, personal
+from ..complaints import FIELD_LABELS, DuplicateDocument, attach_document, edit_complaint
 from ..i18n import _
 from ..resources.complaint import GROUPS, Complaint
 from ..schemas.complaint import complaint_schema, record_from_appstruct
@@ -50,7 +50,8 @@ def show(request):
         "reveal": False,
         "just_registered": request.GET.get("registered") == "1",
         "can_edit": request.has_permission("edit", complaint),
-        "can_reveal": request.has_permission("view-personal", complaint),
+        "can_reveal": personal.may_see(request, complaint),
+        "history_changes": personal.history_changes(request, complaint, FIELD_LABELS),
         "staff_name": staff_namer(request),
         "letters": letter_rows(request, complaint),
     }
@@ -73,7 +74,7 @@ def staff_namer(request):
 def reveal(request):
     """Show the complainant's identity in full; every reveal is written to the history."""
     complaint = request.context
-    complaint.history.record(request.identity.national_id, _("เปิดดูข้อมูลส่วนบุคคลของผู้ร้อง"))
+    complaint.history.record(request.identity.national_id, personal.REVEAL)
     values = show(request)
     values["reveal"] = True
     return values
@@ -99,6 +100,8 @@ def edit(request):
             _("บันทึกการแก้ไขแล้ว (${count} รายการ)", mapping={"count": changed}) if changed
             else _("ไม่มีข้อมูลเปลี่ยนแปลง")))
         return HTTPSeeOther(request.resource_url(complaint))
+    # The form holds the complainant's full ID and phone, as a reveal shows them: logged.
+    personal.log_reveal(request, complaint, "แบบฟอร์มแก้ไขข้อมูล")
     appstruct = {group: getattr(complaint, group) for group in GROUPS}
     appstruct["complaint"] = dict(complaint.complaint, received_at=complaint.received_at)
     if complaint.to_complete:  # back-captured: nobody has typed it yet, its scans have text
