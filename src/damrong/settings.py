@@ -33,6 +33,7 @@ class AppSettings:
             return settings.get(f"damrong.{name}", default)
 
         var_dir = os.path.abspath(get("var_dir", "var"))
+        development = asbool(get("development", False))
         scans_dir = os.path.abspath(get("scans_dir", "scans"))
         inbox = os.path.abspath(get("scans.inbox", os.path.join(scans_dir, "inbox")))
         beside_inbox = os.path.dirname(inbox)
@@ -45,14 +46,15 @@ class AppSettings:
             scans_failed=os.path.abspath(get("scans.failed", os.path.join(beside_inbox, "failed"))),
             scans_center=get("scans.center", "").strip(),
             scans_settle_seconds=float(get("scans.settle_seconds", 5)),
-            development=asbool(get("development", False)),
+            development=development,
             worker=get("worker", "thread"),
             upload_limit_bytes=int(float(get("upload_limit_mb", 50)) * (1 << 20)),
             max_image_pixels=int(get("max_image_pixels", 100_000_000)),
             login_attempts=int(get("login_attempts", 5)),
             login_lockout_minutes=int(get("login_lockout_minutes", 15)),
             page_size=int(get("page_size", 25)),
-            secure_cookies=asbool(get("secure_cookies", False)),
+            # Cookies go over HTTPS only, except on a developer's http://localhost.
+            secure_cookies=asbool(get("secure_cookies", not development)),
             warm_templates=asbool(get("warm_templates", True)),
         )
 
