@@ -55,6 +55,7 @@ def main(global_config, **settings):
             secret, lambda request: root_factory(request).users, app_settings.secure_cookies))
         config.set_default_permission("view")
         configure_registry(config.registry, app_settings)
+        config.include(".headers")
         config.include(".i18n")
         config.include(".forms")
         config.include(".views")
