@@ -4,6 +4,7 @@ from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
 from ..accounts import AccountError, add_user, deactivate, reset_password
+from ..flash import flash
 from ..i18n import _
 from ..resources.center import Center
 from ..resources.users import ROLES
@@ -48,7 +49,7 @@ def _account(request):
     """The account a POST names, if it is in this center's scope; else a flash and ``None``."""
     user = request.root.users.get(request.POST.get("login", ""))
     if user is None or user.center_code not in _scope(request.context):
-        request.session.flash(request.display.translate(_("ไม่พบผู้ใช้ในศูนย์นี้")))
+        flash(request, _("ไม่พบผู้ใช้ในศูนย์นี้"))
         return None
     return user
 
@@ -63,7 +64,7 @@ def reset(request):
             return {"center": center, "account": user,
                     "password": reset_password(request.root.users, user, request.identity)}
     except AccountError as refused:
-        request.session.flash(request.display.translate(refused.message))
+        flash(request, refused.message)
     return HTTPSeeOther(request.resource_url(center, "@@users"))
 
 
@@ -73,8 +74,7 @@ def deactivate_account(request):
     try:
         if user is not None:
             deactivate(request.root.users, user, request.identity)
-            request.session.flash(request.display.translate(
-                _("ระงับการใช้งานบัญชี ${name} แล้ว", mapping={"name": user.full_name})))
+            flash(request, _("ระงับการใช้งานบัญชี ${name} แล้ว", mapping={"name": user.full_name}))
     except AccountError as refused:
-        request.session.flash(request.display.translate(refused.message))
+        flash(request, refused.message)
     return HTTPSeeOther(request.resource_url(request.context, "@@users"))

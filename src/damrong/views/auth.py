@@ -10,6 +10,7 @@ from pyramid.renderers import render_to_response
 from pyramid.security import NO_PERMISSION_REQUIRED, forget, remember
 from pyramid.view import exception_view_config, forbidden_view_config, notfound_view_config, view_config
 
+from ..flash import flash
 from ..i18n import _
 from ..params import BadParameter
 from ..resources.site import Site
@@ -96,7 +97,7 @@ def change_password(request):
             user.must_change_password = False
             users = request.root.users
             users.revoke(user)
-            request.session.flash(request.display.translate(_("เปลี่ยนรหัสผ่านเรียบร้อยแล้ว")))
+            flash(request, _("เปลี่ยนรหัสผ่านเรียบร้อยแล้ว"))
             return HTTPSeeOther(request.application_url + "/",
                                 headers=remember(request, users.session_key(user)))
         request.response.status = 400

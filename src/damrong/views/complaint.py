@@ -8,6 +8,7 @@ from pyramid.view import view_config
 
 from .. import areas, personal
 from ..complaints import FIELD_LABELS, DuplicateDocument, attach_document, edit_complaint
+from ..flash import flash, flash_all
 from ..i18n import _
 from ..resources.complaint import GROUPS, Complaint
 from ..schemas.complaint import complaint_schema, record_from_appstruct
@@ -96,9 +97,8 @@ def edit(request):
             return {"c": complaint, "form": failure.render()}
         record = record_from_appstruct(data)
         changed = edit_complaint(complaint, record, request.identity.national_id, describe(request))
-        request.session.flash(request.display.translate(
-            _("บันทึกการแก้ไขแล้ว (${count} รายการ)", mapping={"count": changed}) if changed
-            else _("ไม่มีข้อมูลเปลี่ยนแปลง")))
+        flash(request, _("บันทึกการแก้ไขแล้ว (${count} รายการ)", mapping={"count": changed})
+              if changed else _("ไม่มีข้อมูลเปลี่ยนแปลง"))
         return HTTPSeeOther(request.resource_url(complaint))
     # The form holds the complainant's full ID and phone, as a reveal shows them: logged.
     personal.log_reveal(request, complaint, "แบบฟอร์มแก้ไขข้อมูล")
@@ -132,8 +132,7 @@ def attach(request):
             messages.append(_("ไฟล์ ${filename} ซ้ำกับเอกสาร ${existing} ที่แนบไว้แล้ว จึงไม่แนบซ้ำ",
                               mapping={"filename": upload.filename,
                                        "existing": duplicate.existing.filename}))
-    for message in messages or [_("ไม่ได้เลือกไฟล์")]:
-        request.session.flash(request.display.translate(message))
+    flash_all(request, messages or [_("ไม่ได้เลือกไฟล์")])
     return HTTPSeeOther(request.resource_url(complaint) + "#documents")
 
 
@@ -145,8 +144,7 @@ def transition(request):
         done = request.registry.workflow.apply(complaint, request.POST.get("name", ""),
                                                Actor.of(request.identity),
                                                request.POST.get("note", ""))
-        request.session.flash(request.display.translate(
-            _("${action} แล้ว", mapping={"action": request.display.transition(done)})))
+        flash(request, _("${action} แล้ว", mapping={"action": request.display.transition(done)}))
     except WorkflowError as error:
-        request.session.flash(request.display.translate(error.message))
+        flash(request, error.message)
     return HTTPSeeOther(request.resource_url(complaint))

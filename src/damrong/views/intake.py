@@ -5,6 +5,7 @@ from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
 from ..complaints import register_complaint
+from ..flash import flash
 from ..i18n import _
 from ..resources.center import Center
 from ..schemas.complaint import complaint_schema, record_from_appstruct
@@ -45,8 +46,7 @@ def register(request):
             request.root, center, record, uploads, request.identity.national_id,
             request.registry.workflow.initial, submission_id=data["submission_id"]))
         if not created:
-            request.session.flash(request.display.translate(
-                _("แบบฟอร์มนี้ถูกส่งไปแล้ว ระบบแสดงเรื่องที่บันทึกไว้ครั้งแรก ไม่ได้บันทึกซ้ำ")))
+            flash(request, _("แบบฟอร์มนี้ถูกส่งไปแล้ว ระบบแสดงเรื่องที่บันทึกไว้ครั้งแรก ไม่ได้บันทึกซ้ำ"))
         for upload in uploads:  # now safely in blobs
             request.registry.uploads.discard(upload.uid)
         return HTTPSeeOther(request.resource_url(complaint, query={"registered": "1"}))

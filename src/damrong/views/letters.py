@@ -10,6 +10,7 @@ import deform
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
+from ..flash import flash
 from ..i18n import _
 from ..letters.issuing import issue_letter
 from ..letters.printing import letter_pdf
@@ -60,9 +61,8 @@ def issue(request):
         letter, created = write_with_retries(request, lambda: issue_letter(
             request.root, complaint, center, data["kind"], data, letterhead,
             request.identity.national_id, submission_id=data["submission_id"]))
-        request.session.flash(request.display.translate(
-            _("ออกหนังสือ ${number} แล้ว", mapping={"number": letter.number_text()}) if created
-            else _("แบบฟอร์มนี้ถูกส่งไปแล้ว ระบบแสดงหนังสือที่ออกไว้ครั้งแรก ไม่ได้ออกเลขซ้ำ")))
+        flash(request, _("ออกหนังสือ ${number} แล้ว", mapping={"number": letter.number_text()})
+              if created else _("แบบฟอร์มนี้ถูกส่งไปแล้ว ระบบแสดงหนังสือที่ออกไว้ครั้งแรก ไม่ได้ออกเลขซ้ำ"))
         return HTTPSeeOther(request.resource_url(letter))
     kind = request.GET.get("kind")
     if kind not in kinds:

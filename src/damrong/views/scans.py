@@ -12,6 +12,7 @@ from pyramid.view import view_config
 
 from .. import params as checked
 from ..complaints import PENDING_SUBJECT, register_complaint
+from ..flash import flash
 from ..i18n import _
 from ..listing import TO_COMPLETE
 from ..pdf import pdf_response
@@ -72,14 +73,14 @@ def attach_scan(request):
     hints = parse_reference(reference)
     complaint = find_complaint(request.root, scan.center, hints) if hints.code or hints.receipt else None
     if complaint is None or not request.has_permission("edit", complaint):
-        request.session.flash(request.display.translate(_(
+        flash(request, _(
             "ไม่พบเรื่องเลขรับหรือรหัสติดตาม '${reference}' ในศูนย์นี้ กรุณาระบุเช่น ๑๒๓/๒๕๖๘ หรือ ABCD-EFGH",
-            mapping={"reference": reference.strip()})))
+            mapping={"reference": reference.strip()}))
         return HTTPSeeOther(request.resource_url(scan))
     moved = file_unfiled_scan(scan, complaint, request.identity.national_id)
-    request.session.flash(request.display.translate(_(
+    flash(request, _(
         "แนบเอกสาร ${count} ไฟล์เข้ากับเรื่อง ${receipt} แล้ว",
-        mapping={"count": len(moved), "receipt": request.display.receipt(complaint)})))
+        mapping={"count": len(moved), "receipt": request.display.receipt(complaint)}))
     return HTTPSeeOther(request.resource_url(complaint) + "#documents")
 
 
