@@ -1,9 +1,11 @@
-"""Issue 14.9: whatever an attach reports, the page after it never fails on the cookie session."""
+"""What an attach reports: issue 14.9 (the page after it never fails on the cookie session) and
+14.11 (too many pages in one file)."""
 
 import io
 
 import webtest
 from PIL import Image
+from pypdf import PdfWriter
 
 from helpers import complaint_at, url_of
 
@@ -29,3 +31,26 @@ def test_attaching_forty_files_or_a_huge_name_reports_without_500(testapp, clerk
     assert len(page.html.select("div.flash")[0].text) <= 100
     with site() as s:
         assert len(list(s.centers["7001"].complaints.values())[0].documents()) == 41
+
+
+def _pdf(pages):
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(595, 842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_a_file_of_too_many_pages_is_refused_with_a_clear_message(testapp, clerk, site):
+    """Issue 14.11: pages per file are capped (damrong.max_pages, 300 by default)."""
+    with site() as s:
+        url = url_of(complaint_at(s))
+    form = next(f for f in testapp.get(url).forms.values() if f.action.endswith("@@attach"))
+    form["file"] = [webtest.Upload("หนา.pdf", _pdf(3000), "application/pdf"),
+                    webtest.Upload("พอดี.pdf", _pdf(300), "application/pdf")]
+    page = form.submit(status=303).follow()
+    assert "ไฟล์ หนา.pdf มี ๓,๐๐๐ หน้า เกินกำหนด ๓๐๐ หน้าต่อไฟล์" in page.text
+    with site() as s:
+        documents = list(s.centers["7001"].complaints.values())[0].documents()
+        assert [d.filename for d in documents] == ["พอดี.pdf"]

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from pyramid.settings import asbool
 
+from .uploads import Limits
+
 
 @dataclass(frozen=True)
 class AppSettings:
@@ -21,6 +23,7 @@ class AppSettings:
     worker: str
     upload_limit_bytes: int
     max_image_pixels: int
+    max_pages: int
     login_attempts: int
     login_lockout_minutes: int
     page_size: int
@@ -50,6 +53,7 @@ class AppSettings:
             worker=get("worker", "thread"),
             upload_limit_bytes=int(float(get("upload_limit_mb", 50)) * (1 << 20)),
             max_image_pixels=int(get("max_image_pixels", 100_000_000)),
+            max_pages=int(get("max_pages", 300)),
             login_attempts=int(get("login_attempts", 5)),
             login_lockout_minutes=int(get("login_lockout_minutes", 15)),
             page_size=int(get("page_size", 25)),
@@ -57,6 +61,11 @@ class AppSettings:
             secure_cookies=asbool(get("secure_cookies", not development)),
             warm_templates=asbool(get("warm_templates", True)),
         )
+
+    @property
+    def upload_limits(self):
+        """What one uploaded or dropped file may be (``uploads.Limits``)."""
+        return Limits(self.upload_limit_bytes, self.max_image_pixels, self.max_pages)
 
     def secret(self):
         """The signing secret, made once per installation and kept in var/ (never in git)."""

@@ -27,6 +27,16 @@ ACCEPTED = {"image/jpeg", "image/png", "image/tiff", "application/pdf"}
 _STALE_AFTER = 24 * 3600
 
 
+@dataclass(frozen=True)
+class Limits:
+    """What one file may be: its size, its pixels per page (a decompression bomb is refused
+    before it is decoded) and its pages (a 3,000-page PDF of 478 kB is 80 minutes of OCR)."""
+
+    bytes: int
+    pixels: int
+    pages: int
+
+
 class UploadError(MessageError):
     """A file that cannot be accepted; the message names the file (its numbers are plain ints,
     written in the reader's digits when it is shown)."""
@@ -45,22 +55,26 @@ class Upload:
     path: str
 
 
-def check_file(path, filename, limit_bytes, max_pixels):
+def check_file(path, filename, limits):
     """Return ``(mimetype, page_count)`` or raise ``UploadError`` saying what is wrong."""
     size = os.path.getsize(path)
     if size == 0:
         raise UploadError(_("ไฟล์ ${filename} ว่างเปล่า (๐ ไบต์)", mapping={"filename": filename}))
-    if size > limit_bytes:
+    if size > limits.bytes:
         raise UploadError(_("ไฟล์ ${filename} มีขนาด ${size} MB เกินกำหนด ${limit} MB", mapping={
-            "filename": filename, "size": _megabytes(size), "limit": _megabytes(limit_bytes)}))
+            "filename": filename, "size": _megabytes(size), "limit": _megabytes(limits.bytes)}))
     kind = filetype.guess(path)
     mimetype = kind.mime if kind else None
     if mimetype not in ACCEPTED:
         raise UploadError(_("ไฟล์ ${filename} ไม่ใช่ไฟล์ภาพสแกน (JPEG, PNG, TIFF) หรือ PDF "
                             "(ระบบตรวจจากเนื้อไฟล์ ไม่ใช่จากนามสกุล)", mapping={"filename": filename}))
-    if mimetype == "application/pdf":
-        return mimetype, _check_pdf(path, filename, max_pixels)
-    return mimetype, _check_image(path, filename, max_pixels)
+    check = _check_pdf if mimetype == "application/pdf" else _check_image
+    pages = check(path, filename, limits.pixels)
+    if pages > limits.pages:
+        raise UploadError(_("ไฟล์ ${filename} มี ${pages} หน้า เกินกำหนด ${limit} หน้าต่อไฟล์ "
+                            "กรุณาแบ่งเป็นหลายไฟล์", mapping={"filename": filename, "pages": pages,
+                                                           "limit": limits.pages}))
+    return mimetype, pages
 
 
 def _check_image(path, filename, max_pixels):
@@ -129,10 +143,9 @@ def _megabytes(size):
 class UploadStore:
     """Checked files under ``var/uploads``, by uid, with their metadata beside them."""
 
-    def __init__(self, directory, limit_bytes, max_pixels):
+    def __init__(self, directory, limits):
         self.directory = directory
-        self.limit_bytes = limit_bytes
-        self.max_pixels = max_pixels
+        self.limits = limits
         os.makedirs(directory, exist_ok=True)
 
     def add(self, stream, filename):
@@ -144,15 +157,15 @@ class UploadStore:
         with open(path, "wb") as target:
             while chunk := stream.read(1 << 20):
                 size += len(chunk)
-                if size > self.limit_bytes:
+                if size > self.limits.bytes:
                     break
                 digest.update(chunk)
                 target.write(chunk)
         try:
-            if size > self.limit_bytes:
+            if size > self.limits.bytes:
                 raise UploadError(_("ไฟล์ ${filename} มีขนาดเกินกำหนด ${limit} MB", mapping={
-                    "filename": filename, "limit": _megabytes(self.limit_bytes)}))
-            mimetype, pages = check_file(path, filename, self.limit_bytes, self.max_pixels)
+                    "filename": filename, "limit": _megabytes(self.limits.bytes)}))
+            mimetype, pages = check_file(path, filename, self.limits)
         except UploadError:
             os.unlink(path)
             raise

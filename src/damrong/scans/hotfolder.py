@@ -76,12 +76,12 @@ class HotFolder:
     """One inbox, the center it files for, and where finished items go."""
 
     def __init__(self, registry, inbox, done, failed, center_code, settle_seconds,
-                 limit_bytes, max_pixels, clock=time.time):
+                 limits, clock=time.time):
         self.registry = registry
         self.inbox, self.done, self.failed = inbox, done, failed
         self.center_code = center_code
         self.settle_seconds = settle_seconds
-        self.limit_bytes, self.max_pixels = limit_bytes, max_pixels
+        self.limits = limits
         self.clock = clock
         self._seen = {}     # path -> (signature, when it was first seen with that signature)
         self._stuck = set()  # items that could not be moved out (reported once, then skipped)
@@ -98,7 +98,7 @@ class HotFolder:
             return None
         return cls(registry, settings.scans_inbox, settings.scans_done, settings.scans_failed,
                    settings.scans_center, settings.scans_settle_seconds,
-                   settings.upload_limit_bytes, settings.max_image_pixels)
+                   settings.upload_limits)
 
     # -- watching ---------------------------------------------------------------------------
 
@@ -195,7 +195,7 @@ class HotFolder:
                               "หากเป็นเอกสารสแกน กรุณาเปลี่ยนชื่อแล้ววางใหม่")
         is_batch = os.path.isdir(path)
         files = batch_files(path) if is_batch else [path]
-        uploads = checked_uploads(files, self.inbox, self.limit_bytes, self.max_pixels)
+        uploads = checked_uploads(files, self.inbox, self.limits)
         first = uploads[0]
         cover_code = self._cover_code(first)
         return Batch(
@@ -250,7 +250,7 @@ def batch_files(folder):
     return found
 
 
-def checked_uploads(files, base, limit_bytes, max_pixels):
+def checked_uploads(files, base, limits):
     """``Upload`` records for files checked and hashed where they lie (named relative to
     ``base`` in messages); ``ScanRefused`` lists every bad file, or two files alike."""
     uploads, problems = [], []
@@ -260,7 +260,7 @@ def checked_uploads(files, base, limit_bytes, max_pixels):
             problems.append(f"{os.path.relpath(file, base)}: {problem}")
             continue
         try:
-            mimetype, pages = check_file(file, os.path.relpath(file, base), limit_bytes, max_pixels)
+            mimetype, pages = check_file(file, os.path.relpath(file, base), limits)
         except UploadError as error:
             problems.append(thai_text(error.message))
             continue
