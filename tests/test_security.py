@@ -120,3 +120,15 @@ def test_admin_adds_user_who_must_change_password(testapp, make_user, site):
 def test_admin_of_a_province_cannot_manage_another(testapp, make_user):
     login(testapp, make_user("admin", "70")).follow()
     testapp.get("/moi/50/@@users", status=403)
+
+
+def test_anonymous_cannot_tell_existing_paths_from_missing_ones(testapp, site):
+    """Issue 14.14: an existing complaint answered 303, a missing one 404."""
+    with site() as s:
+        path = new_complaint(s, "7001", "เรื่องที่มีอยู่จริง")
+    existing = testapp.get(path + "/", status=303)
+    missing = testapp.get(path.rsplit("-", 1)[0] + "-99999/", status=303)
+    for response in (existing, missing):
+        assert "/@@login?came_from=" in response.location
+    assert testapp.post(path + "/@@edit", status=303).location == testapp.post(
+        "/moi/70/7001/nothing/@@edit", status=303).location

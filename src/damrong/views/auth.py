@@ -112,12 +112,16 @@ def home(request):
     return HTTPSeeOther(request.resource_url(request.user_center))
 
 
+def _to_login(request):
+    query = "?" + urlencode({"came_from": request.url}) if request.method == "GET" else ""
+    return HTTPSeeOther(request.application_url + "/@@login" + query)
+
+
 @forbidden_view_config(renderer="damrong:templates/error.pt")
 def forbidden(request):
     user = request.identity
     if user is None:
-        query = "?" + urlencode({"came_from": request.url}) if request.method == "GET" else ""
-        return HTTPSeeOther(request.application_url + "/@@login" + query)
+        return _to_login(request)
     if user.must_change_password:
         return HTTPSeeOther(request.application_url + "/@@password")
     request.response.status = 403
@@ -126,6 +130,10 @@ def forbidden(request):
 
 @notfound_view_config(renderer="damrong:templates/error.pt")
 def notfound(request):
+    """Someone not logged in is sent to log in, as for a page that exists (``forbidden``):
+    a 404 would tell them which complaint paths exist."""
+    if request.identity is None:
+        return _to_login(request)
     request.response.status = 404
     return {"heading": _("ไม่พบหน้าที่ต้องการ"),
             "message": _("ไม่พบเรื่องหรือหน้าที่ระบุ อาจพิมพ์ที่อยู่ผิด")}
