@@ -104,7 +104,6 @@ class Client:
         return text[start:text.index('"', start)]
 
     def login(self, login_id, password):
-        self.csrf("/@@login")
         return self.post("/@@login", {"login": login_id, "password": password,
                                       "csrf_token": self.csrf("/@@login"), "submit": "1"})
 
@@ -211,11 +210,9 @@ def check_cookies(ctx):
 def check_login_throttle(ctx):
     client = Client(ctx.base)
     known, unknown = ctx.accounts["executive"][0], "8800000000000"
-    times = {}
-    for login_id in (known, unknown):
-        answer = client.login(login_id, "wrong-guess-1")
-        times[login_id] = answer.seconds
-    same_message = "ไม่ถูกต้อง" in client.login(unknown, "wrong-guess-2").text
+    times = {login_id: min(client.login(login_id, f"wrong-guess-{n}").seconds for n in range(3))
+             for login_id in (known, unknown)}  # the quickest of three: load on the machine varies
+    same_message = "ไม่ถูกต้อง" in client.login(unknown, "wrong-guess-3").text
     ratio = times[unknown] / max(times[known], 1e-6)
     return 0.3 < ratio < 3 and same_message, f"unknown/known ID answer time ratio {ratio:.2f}"
 
