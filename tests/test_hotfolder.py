@@ -1,5 +1,6 @@
 """The hot folder on a real FileStorage: filing by name, unfiled scans, bad input, crashes."""
 
+import dataclasses
 import os
 import shutil
 import time
@@ -229,7 +230,7 @@ def _peak_memory_of_poll(hot, db):
 def test_500_page_pdf_is_accepted_without_reading_it_into_memory(hot, db, site):
     """Taking a 1-page PDF costs a fixed amount (its first page rasterized to look for a cover
     sheet); a 500-page one must cost barely more, not its size."""
-    hot.limit_bytes = 100 << 20
+    hot.limits = dataclasses.replace(hot.limits, bytes=100 << 20, pages=500)
     drop(hot, "one-page.pdf", scanfiles.pdf(1))
     baseline = _peak_memory_of_poll(hot, db)
     path = os.path.join(hot.inbox, "archive.pdf")
