@@ -10,11 +10,11 @@ from pyramid.renderers import render_to_response
 from pyramid.security import NO_PERMISSION_REQUIRED, forget, remember
 from pyramid.view import exception_view_config, forbidden_view_config, notfound_view_config, view_config
 
+from ..accounts import TEMPORARY_USED
 from ..flash import flash
 from ..i18n import _
 from ..params import BadParameter
 from ..resources.site import Site
-from ..accounts import TEMPORARY_USED
 from ..security import hash_password, password_problem, verify_login, verify_password
 from ..thai import national_id
 
