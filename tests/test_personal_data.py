@@ -12,7 +12,9 @@ from damrong.resources.document import Page, ScannedDocument
 from helpers import complaint_at, url_of, user_app
 
 NAME, ID = "สมปอง", "1101700203450"
-PAGE_TEXT = f"ข้าพเจ้า นายสมปอง ใจดีมาก เลขประจำตัวประชาชน {ID} ขอร้องเรียนเรื่องถนนชำรุด"
+PHONE = "081-234-5678"
+PAGE_TEXT = (f"ข้าพเจ้า นายสมปอง ใจดีมาก เลขประจำตัวประชาชน {ID} ขอร้องเรียนเรื่องถนนชำรุด "
+             "โทร ๐๘๑ ๒๓๔ ๕๖๗๘")
 
 
 def _blob(data):
@@ -27,6 +29,8 @@ def scanned(site):
     """A complaint at 7001 by สมปอง ใจดีมาก with one read page naming him; its URL."""
     with site() as s:
         complaint = complaint_at(s, "7001", "ขอให้ซ่อมถนน")
+        complaint.change("system", "แก้ไขข้อมูล",
+                         complainant=dict(complaint.complainant, phone=PHONE))
         document = ScannedDocument(filename="petition.jpg", mimetype="image/jpeg", sha256="ab" * 32,
                                    size=4, page_count=1, uploaded_by="system")
         document.original = _blob(b"\xff\xd8\xff\xe0")
@@ -49,6 +53,7 @@ def test_without_the_right_text_is_masked_and_images_and_files_refused(
     user = user_app(app, make_user, role, center)
     viewer = user.get(scanned + "d1/")
     assert NAME not in viewer.text and ID not in viewer.text and "ใจดีมาก" not in viewer.text
+    assert "๕๖๗๘" not in viewer.text
     assert "ขอร้องเรียนเรื่องถนนชำรุด" in viewer.text and "•••••" in viewer.text
     assert "@@page?n=1" not in viewer.text and "/page?n=1" not in viewer.text
     for route in ROUTES:

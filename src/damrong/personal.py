@@ -17,6 +17,7 @@ person and complaint every ``REVEAL_LOGGED_EVERY`` (a page of thumbnails is one 
 """
 
 import datetime
+import re
 
 from pyramid.httpexceptions import HTTPForbidden
 
@@ -31,6 +32,7 @@ IDENTIFYING = frozenset(("complainant", name) for name in (
 REVEAL = _("เปิดดูข้อมูลส่วนบุคคลของผู้ร้อง")
 HIDDEN = _("(ข้อมูลส่วนบุคคล)")
 REVEAL_LOGGED_EVERY = datetime.timedelta(minutes=30)
+_DIGIT_SEPARATORS = re.compile(r"[\s\-]+")
 #: How far back the history is looked through for this person's last reveal.
 _RECENT_ENTRIES = 50
 
@@ -49,10 +51,13 @@ def require(request, context):
 
 def values(holder):
     """The complainant's name parts, national ID and phone as a page may write them; an unfiled
-    scan (no record yet) has none."""
+    scan (no record yet) has none. Numbers lose their dashes and spaces: ``redact`` finds them
+    however a page groups the digits (081-234-5678 typed, ๐๘๑ ๒๓๔ ๕๖๗๘ on the paper)."""
     complainant = getattr(holder, "complainant", None) or {}
-    return [complainant.get(name, "") for name in ("first_name", "last_name", "national_id", "phone")
-            if complainant.get(name, "").strip()]
+    names = [complainant.get(name, "") for name in ("first_name", "last_name")]
+    numbers = [_DIGIT_SEPARATORS.sub("", complainant.get(name, ""))
+               for name in ("national_id", "phone")]
+    return [value for value in names + numbers if value.strip()]
 
 
 def text_for(request, holder, text):
