@@ -11,7 +11,8 @@ import webtest
 
 import damrong
 from conftest import Site
-from damrong.accounts import add_user
+from damrong.accounts import AccountError, add_user, check_may_manage
+from damrong.resources.users import User
 from damrong.thai import national_id
 from damrong.security import LoginThrottle, password_problem
 from helpers import PASSWORD, login, make_settings, user_app
@@ -53,11 +54,12 @@ def test_nobody_manages_a_higher_role_or_a_center_above(app, make_user, site):
     district_admin.get("/moi/70/@@users", status=403)
     page = district_admin.get("/moi/70/7001/@@users")
     assert province_admin not in page.text
-    with site() as s:
-        from damrong.accounts import AccountError, check_may_manage
-        with pytest.raises(AccountError):
-            check_may_manage(s.users[province_admin].__class__(
-                "x", "x", "officer", "7001", ""), "supervisor")
+    forged = district_admin.post("/moi/70/7001/@@reset-password", {
+        "login": province_admin, "csrf_token": page.forms["add-user"]["csrf_token"].value})
+    assert "ไม่พบผู้ใช้ในศูนย์นี้" in forged.follow().text
+    officer = User("3914177763175", "ทดสอบ", "officer", "7001", "")
+    with pytest.raises(AccountError):
+        check_may_manage(officer, "supervisor")
 
 
 def test_cookies_name_nobody_and_logout_ends_every_session(app, make_user):
