@@ -58,4 +58,6 @@ def test_a_long_query_answers_400_in_bounded_time_and_memory(app, make_user, ind
 def test_bad_query_parameters_answer_400_in_thai(app, make_user, url):
     clerk = user_app(app, make_user, "clerk", "7001")
     response = clerk.get(url, status=400)
-    assert "ไม่ถูกต้อง" in (response.json["error"] if ".json" in url else response.text)
+    message = response.json["error"] if ".json" in url else response.text
+    assert ("ปีงบประมาณไม่ถูกต้อง" if "fy=" in url or "fiscal_year=" in url
+            else "ค่า offset ไม่ถูกต้อง") in message

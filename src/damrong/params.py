@@ -18,15 +18,16 @@ class BadParameter(MessageError):
     """A query parameter that cannot be used; the message says which and why."""
 
 
-def integer(params, name, default, allowed):
-    """``params[name]`` as an int within ``allowed`` (a range), ``default`` when absent."""
+def integer(params, name, default, allowed, message=None):
+    """``params[name]`` as an int within ``allowed`` (a range), ``default`` when absent;
+    ``message`` says what is wrong when it is not (by default: the range)."""
     value = params.get(name, "").strip()
     if not value:
         return default
     if not value.isascii() or not value.isdigit() or int(value) not in allowed:
-        raise BadParameter(_("ค่า ${name} ไม่ถูกต้อง (ต้องเป็นตัวเลข ${low} ถึง ${high})",
-                             mapping={"name": name, "low": allowed.start,
-                                      "high": allowed.stop - 1}))
+        raise BadParameter(message or _("ค่า ${name} ไม่ถูกต้อง (ต้องเป็นตัวเลข ${low} ถึง ${high})",
+                                        mapping={"name": name, "low": allowed.start,
+                                                 "high": allowed.stop - 1}))
     return int(value)
 
 
@@ -34,6 +35,13 @@ def offset(params):
     return integer(params, "offset", 0, range(0, MAX_OFFSET + 1))
 
 
+def fiscal_year(params, name):
+    """A Buddhist-era fiscal year (a year is no number to write with a thousands separator,
+    so it has a message of its own)."""
+    return integer(params, name, None, FISCAL_YEARS,
+                   _("ปีงบประมาณไม่ถูกต้อง (ใช้ปี พ.ศ. สี่หลัก เช่น ๒๕๖๙)"))
+
+
 def fiscal_years(params, name):
     """Every value of a repeated fiscal-year parameter, checked."""
-    return [integer({name: value}, name, None, FISCAL_YEARS) for value in params.getall(name)]
+    return [fiscal_year({name: value}, name) for value in params.getall(name)]

@@ -25,7 +25,7 @@ def _date(text):
 def _time_bounds(filters):
     """The received-time range the filters ask for: fiscal year and/or from–to dates."""
     start = end = None
-    year = checked.integer(filters, "fy", None, checked.FISCAL_YEARS)
+    year = checked.fiscal_year(filters, "fy")
     if year is not None:
         start, end = fiscal_year_range(year, BANGKOK)
     first, last = _date(filters["from"]), _date(filters["to"])
