@@ -16,7 +16,7 @@ import transaction
 from pyramid.paster import get_appsettings, setup_logging
 from pyramid.threadlocal import manager as threadlocal_manager
 
-from .. import main as make_app
+from .. import main as make_app, personal
 from ..accounts import AccountError, add_user
 from ..evolve import bootstrap
 from ..indexing import current_stamps, reindex, reindex_start
@@ -248,7 +248,7 @@ def cmd_search(args):
             return 2
         results, found = search_complaints(
             site, registry.indexer.index, center, args.query,
-            can_see_personal=actor.may("view-personal", center), limit=args.limit)
+            can_see_personal=actor.may(personal.RIGHT, center), limit=args.limit)
         rows = [{"tracking_code": item.complaint.tracking_code,
                  "receipt": f"{item.complaint.receipt_number}/{item.complaint.receipt_year}",
                  "subject": item.complaint.subject,

@@ -70,7 +70,7 @@ def staff_namer(request):
     return name
 
 
-@view_config(context=Complaint, name="reveal", request_method="POST", permission="view-personal",
+@view_config(context=Complaint, name="reveal", request_method="POST", permission=personal.RIGHT,
              renderer="damrong:templates/complaint.pt")
 def reveal(request):
     """Show the complainant's identity in full; every reveal is written to the history."""

@@ -10,6 +10,7 @@ import deform
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
+from .. import personal
 from ..flash import flash
 from ..i18n import _
 from ..letters.issuing import issue_letter
@@ -26,7 +27,7 @@ def letter_rows(request, complaint):
     """The complaint page's list of letters. The addressee of a letter to the complainant is
     their name, so a reader who may not see personal data sees whom it went to instead."""
     kinds = request.registry.letter_kinds
-    can_see_personal = request.has_permission("view-personal", complaint)
+    can_see_personal = personal.may_see(request, complaint)
     rows = []
     for letter in complaint.issued_letters():
         kind = kinds.get(letter.kind)
@@ -76,7 +77,7 @@ def _form_page(request, complaint, kind, form):
             "kinds": request.registry.letter_kinds.choices(request.locale_name)}
 
 
-@view_config(context=Letter, permission="view-personal", renderer="damrong:templates/letter.pt")
+@view_config(context=Letter, permission=personal.RIGHT, renderer="damrong:templates/letter.pt")
 def show(request):
     letter = request.context
     kind = request.registry.letter_kinds.get(letter.kind)
@@ -84,7 +85,7 @@ def show(request):
             "kind": kind.label_in(request.locale_name) if kind else letter.kind}
 
 
-@view_config(context=Letter, name="letter.pdf", permission="view-personal")
+@view_config(context=Letter, name="letter.pdf", permission=personal.RIGHT)
 def pdf(request):
     """The letter as printed and signed: A4, the official หนังสือภายนอก layout."""
     letter = request.context

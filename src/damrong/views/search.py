@@ -4,7 +4,7 @@ import time
 
 from pyramid.view import view_config
 
-from .. import params as checked
+from .. import params as checked, personal
 from ..i18n import _
 from ..resources.center import Center
 from ..search import FACETS
@@ -18,7 +18,7 @@ def _run(request):
     began = time.perf_counter()
     results, found = search_complaints(
         request.root, request.registry.indexer.index, center, text,
-        can_see_personal=request.has_permission("view-personal", center),
+        can_see_personal=personal.may_see(request, center),
         filters=filters_from(params), sort=params.get("sort", "relevance"),
         offset=checked.offset(params))
     return text, results, found, (time.perf_counter() - began) * 1000
