@@ -375,14 +375,27 @@ def local_site(var_dir):
 
 
 def serve(app):
-    """Serve ``app`` on a free loopback port in a thread; returns (base URL, stop)."""
+    """Serve ``app`` on a free loopback port in a thread; returns (base URL, stop).
+
+    The loop runs in short rounds and closes its own sockets when asked to stop: closing them
+    from another thread while it waits in ``select`` would break it (EBADF)."""
     from waitress.server import create_server
     server = create_server(app, host="127.0.0.1", port=0, threads=4)
-    thread = threading.Thread(target=server.run, daemon=True)
+    stopping = threading.Event()
+
+    def loop():
+        while not stopping.is_set():
+            server.asyncore.loop(timeout=0.1, map=server._map, count=1)
+        for channel in list(server._map.values()):
+            channel.close()
+
+    thread = threading.Thread(target=loop, daemon=True)
     thread.start()
+
     def stop():
-        server.task_dispatcher.shutdown()  # let answering threads finish before the sockets go
-        server.close()
+        stopping.set()
+        thread.join(timeout=TIMEOUT)
+        server.task_dispatcher.shutdown()
     return f"http://127.0.0.1:{server.effective_port}", stop
 
 
