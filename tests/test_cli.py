@@ -84,3 +84,19 @@ def test_adduser_adds_a_user_who_must_change_the_temporary_password(ini, var_dir
         assert home.location.endswith("/@@password")
     finally:
         app.registry._zodb_databases[""].close()
+
+
+def test_demo_data_is_never_loaded_into_a_production_configuration_by_default(tmp_path, capsys):
+    """Issue 14.15: ``init --demo-if-new`` with production settings made five demo accounts."""
+    settings = make_settings(tmp_path / "var")
+    settings["damrong.development"] = "false"
+    ini = write_ini(tmp_path / "production.ini", settings)
+    assert cli(["-c", ini, "init", "--demo-if-new"]) == 0
+    assert cli(["-c", ini, "demo"]) == 1
+    assert capsys.readouterr().out.count("ไม่ได้ใส่ข้อมูลตัวอย่าง") == 2
+    db = _open(tmp_path / "var")
+    try:
+        site = get_site(db.open())
+        assert len(site.users) == 0 and not any(len(c.complaints) for c in site.centers.values())
+    finally:
+        db.close()

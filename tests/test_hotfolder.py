@@ -1,7 +1,9 @@
 """The hot folder on a real FileStorage: filing by name, unfiled scans, bad input, crashes."""
 
+import dataclasses
 import os
 import shutil
+import time
 import tracemalloc
 
 import pytest
@@ -15,7 +17,7 @@ from damrong.scans import hotfolder
 from damrong.scans.hotfolder import HotFolder
 from damrong.worker import drain, until_idle
 from helpers import (complaint_at, drop, encrypted_pdf, huge_png_header, listing,
-                     reason_of)
+                     reason_of, scanned_page)
 from scan_intake import app, hot  # noqa: F401 - fixtures: the app with a hot folder
 
 
@@ -228,7 +230,7 @@ def _peak_memory_of_poll(hot, db):
 def test_500_page_pdf_is_accepted_without_reading_it_into_memory(hot, db, site):
     """Taking a 1-page PDF costs a fixed amount (its first page rasterized to look for a cover
     sheet); a 500-page one must cost barely more, not its size."""
-    hot.limit_bytes = 100 << 20
+    hot.limits = dataclasses.replace(hot.limits, bytes=100 << 20, pages=500)
     drop(hot, "one-page.pdf", scanfiles.pdf(1))
     baseline = _peak_memory_of_poll(hot, db)
     path = os.path.join(hot.inbox, "archive.pdf")
@@ -240,3 +242,33 @@ def test_500_page_pdf_is_accepted_without_reading_it_into_memory(hot, db, site):
         scan = s.centers["7001"].unfiled["s2"]
         assert scan.documents()[0].page_count == 500
         assert scan.documents()[0].size == size
+
+
+def test_links_and_special_files_are_refused_with_a_reason(hot, db, site, tmp_path):
+    """Issue 14.5: a link to a folder outside the inbox pulled its files in as a batch."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.jpg").write_bytes(scanned_page())
+    os.symlink(outside, os.path.join(hot.inbox, "linked-folder"))
+    os.symlink(outside / "secret.jpg", os.path.join(hot.inbox, "linked.jpg"))
+    drop(hot, "batch/page1.jpg", scanned_page(seed=4))
+    os.symlink(outside / "secret.jpg", os.path.join(hot.inbox, "batch", "page2.jpg"))
+    os.mkfifo(os.path.join(hot.inbox, "pipe"))
+    assert hot.poll(db) == 4
+    assert listing(hot.inbox) == [] and listing(hot.done) == []
+    for name in ("linked-folder", "linked.jpg", "pipe"):
+        assert "ระบบไม่รับ" in reason_of(hot, name)
+    assert "page2.jpg" in reason_of(hot, "batch") and "ลิงก์" in reason_of(hot, "batch")
+    assert (outside / "secret.jpg").exists()  # the link went, not what it pointed to
+    with site() as s:
+        assert len(s.centers["7001"].unfiled) == 0 and not s.centers["7001"].complaints
+
+
+def test_hidden_files_left_in_the_inbox_go_to_failed(hot, db):
+    drop(hot, ".scan0001.jpg", scanned_page())
+    assert hot.poll(db) == 0  # perhaps still being written
+    now = time.time() + hot.abandoned_after + 1
+    hot.clock = lambda: now
+    assert hot.poll(db) == 1
+    assert "ขึ้นต้นด้วยจุด" in reason_of(hot, ".scan0001.jpg")
+    assert os.path.exists(os.path.join(hot.inbox, ".damrong-watcher.lock"))

@@ -138,3 +138,15 @@ def test_pages_are_not_kept_for_the_back_button(testapp, clerk):
     assert page.cache_control.no_store
     css = testapp.get(page.html.find("link", rel="stylesheet")["href"])
     assert not css.cache_control.no_store and css.cache_control.max_age
+
+
+def test_anonymous_cannot_tell_existing_paths_from_missing_ones(testapp, site):
+    """Issue 14.14: an existing complaint answered 303, a missing one 404."""
+    with site() as s:
+        path = new_complaint(s, "7001", "เรื่องที่มีอยู่จริง")
+    existing = testapp.get(path + "/", status=303)
+    missing = testapp.get(path.rsplit("-", 1)[0] + "-99999/", status=303)
+    for response in (existing, missing):
+        assert "/@@login?came_from=" in response.location
+    assert testapp.post(path + "/@@edit", status=303).location == testapp.post(
+        "/moi/70/7001/nothing/@@edit", status=303).location

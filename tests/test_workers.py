@@ -166,3 +166,34 @@ def test_the_worker_closes_its_connections_when_idle_and_after_jobs(app, db, sit
         assert _open_connections(db) == 0
     finally:
         gc.enable()
+
+
+def test_a_failed_document_shows_a_reason_without_server_paths(app, db, monkeypatch, testapp,
+                                                                make_user, site, caplog):
+    """Issue 14.13: the error beside a document named the server's blob file."""
+    from damrong import worker
+    from damrong.complaints import attach_document
+    from damrong.uploads import Upload
+    from helpers import complaint_at, url_of, user_app
+
+    secret_path = "/srv/damrong/var/blobs/0x00/0x2a/0x03deadbeef.blob"
+
+    def broken(document, run):
+        raise OSError(2, "No such file or directory", secret_path)
+    monkeypatch.setitem(worker.HANDLERS, "read-document", broken)
+    source = app.registry.uploads.directory + "/petition.bin"
+    with open(source, "wb") as data:
+        data.write(b"%PDF-1.4 synthetic")
+    with site() as s:
+        complaint = complaint_at(s)
+        attach_document(complaint, Upload("", "petition.pdf", "application/pdf", 18, "cd" * 32, 1,
+                                          source), "system")
+        url = url_of(complaint)
+    while worker.run_one(db):
+        pass
+    clerk = user_app(app, make_user, "clerk", "7001")
+    for page in (clerk.get(url), clerk.get(url + "d1/"), clerk.get(url + "d1/status.json")):
+        assert "ประมวลผลไม่สำเร็จ" in page.text or "failed" in page.text
+        assert secret_path not in page.text and "/srv/" not in page.text and "blobs" not in page.text
+    assert "รหัสอ้างอิง" in clerk.get(url).text
+    assert secret_path in caplog.text  # the detail is kept in the log

@@ -55,6 +55,7 @@ def main(global_config, **settings):
             secret, lambda request: root_factory(request).users, app_settings.secure_cookies))
         config.set_default_permission("view")
         configure_registry(config.registry, app_settings)
+        config.include(".headers")
         config.include(".i18n")
         config.include(".forms")
         config.include(".views")
@@ -72,9 +73,8 @@ def configure_registry(registry, app_settings):
     registry.taxonomy = Taxonomy.load(app_settings.config_dir)
     registry.workflow = Workflow.load(app_settings.config_dir)
     registry.letter_kinds = LetterKinds.load(app_settings.config_dir)
-    registry.uploads = UploadStore(
-        os.path.join(app_settings.var_dir, "uploads"),
-        app_settings.upload_limit_bytes, app_settings.max_image_pixels)
+    registry.uploads = UploadStore(os.path.join(app_settings.var_dir, "uploads"),
+                                   app_settings.upload_limits)
     registry.indexer = Indexer(
         open_index({**registry.settings, "damrong.var_dir": app_settings.var_dir}),
         os.path.join(app_settings.var_dir, "search.writer.lock"))

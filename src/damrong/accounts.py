@@ -1,5 +1,13 @@
-"""Creating staff accounts and resetting passwords (admin pages and the ``adduser`` command)."""
+"""Creating staff accounts, resetting passwords and deactivating (admin pages, ``adduser``).
 
+An administrator never holds a usable key to someone else's account: a temporary password opens
+one session only and must be changed in it (``temporary_used_at``), so if the administrator used
+it, the real user's first login fails and the account's log names who reset it. Every creation,
+reset and deactivation is logged on the account, and nobody manages an account of a role above
+their own (``ROLE_RANK``) or outside their center and the centers below it.
+"""
+
+import logging
 import secrets
 
 from .i18n import MessageError, _
@@ -7,11 +15,19 @@ from .resources.users import ROLES, User
 from .security import hash_password
 from .thai import national_id
 
+log = logging.getLogger(__name__)
+
 _PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY34679"
+#: Who may manage whom: an administrator manages every role up to their own rank.
+ROLE_RANK = {"clerk": 1, "officer": 2, "executive": 2, "supervisor": 3, "admin": 3}
+CREATED = _("สร้างบัญชี")
+RESET = _("ตั้งรหัสผ่านชั่วคราวใหม่")
+DEACTIVATED = _("ระงับการใช้งานบัญชี")
+TEMPORARY_USED = _("เข้าระบบด้วยรหัสผ่านชั่วคราว")
 
 
 class AccountError(MessageError):
-    """Why the account cannot be created."""
+    """Why the account cannot be created or changed."""
 
 
 def temporary_password():
@@ -19,8 +35,17 @@ def temporary_password():
     return "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(12))
 
 
-def add_user(site, login_id, full_name, role, center_code, password=None, position=""):
-    """Create an account; returns ``(user, password)`` where password is the initial one."""
+def check_may_manage(manager, role):
+    """Refuse to let ``manager`` (a ``User``, or ``None`` for the command line) create or reset
+    an account of a role ranked above their own."""
+    if manager is not None and ROLE_RANK[role] > ROLE_RANK[manager.role]:
+        raise AccountError(_("ไม่มีสิทธิ์จัดการบัญชีของบทบาทที่สูงกว่าของท่าน"))
+
+
+def add_user(site, login_id, full_name, role, center_code, password=None, position="",
+             by=None):
+    """Create an account; returns ``(user, password)`` where password is the initial one.
+    ``by``: the administrator creating it (``None``: the command line or the demo)."""
     login_id = national_id.clean(login_id)
     if not national_id.is_valid(login_id):
         raise AccountError(_("เลขประจำตัวประชาชนไม่ถูกต้อง (ตรวจสอบหลักสุดท้ายไม่ผ่าน)"))
@@ -28,6 +53,7 @@ def add_user(site, login_id, full_name, role, center_code, password=None, positi
         raise AccountError(_("มีผู้ใช้เลขประจำตัวประชาชนนี้อยู่แล้ว"))
     if role not in ROLES:
         raise AccountError(_("บทบาทไม่ถูกต้อง"))
+    check_may_manage(by, role)
     if center_code not in site.centers:
         raise AccountError(_("ไม่พบศูนย์ที่ระบุ"))
     if not full_name.strip():
@@ -35,14 +61,28 @@ def add_user(site, login_id, full_name, role, center_code, password=None, positi
     password = password or temporary_password()
     user = User(login_id, full_name.strip(), role, center_code, hash_password(password), position)
     site.users.add_user(user)
+    user.log(by.national_id if by else "", CREATED)
     return user, password
 
 
-def reset_password(user):
-    """Give ``user`` a new temporary password they must change; returns it."""
+def reset_password(users, user, by):
+    """Give ``user`` a new temporary password they must change, end their sessions and log
+    who did it; returns the password."""
+    check_may_manage(by, user.role)
     password = temporary_password()
     user.password_hash = hash_password(password)
     user.must_change_password = True
-    user.failed_logins = 0
-    user.locked_until = None
+    user.temporary_used_at = None
+    users.revoke(user)
+    user.log(by.national_id, RESET)
+    log.info("password of %s reset by %s", user.__name__, by.national_id)
     return password
+
+
+def deactivate(users, user, by):
+    """Close an account: it can no longer log in and every open session of it ends now."""
+    check_may_manage(by, user.role)
+    user.active = False
+    users.revoke(user)
+    user.log(by.national_id, DEACTIVATED)
+    log.info("account %s deactivated by %s", user.__name__, by.national_id)

@@ -14,6 +14,7 @@ from pyramid.traversal import find_root, resource_path_tuple
 
 from .i18n import _
 from .numbering import format_receipt, next_receipt_number
+from .personal import HIDDEN
 from .resources.complaint import GROUPS, Complaint
 from .resources.document import ScannedDocument
 from .resources.events import ObjectModified, notify
@@ -165,6 +166,5 @@ def as_utc(moment):
 def _change(group, field, before, after, describe):
     label = FIELD_LABELS.get((group, field), field)
     if (group, field) in PERSONAL_FIELDS:
-        hidden = _("(ข้อมูลส่วนบุคคล)")
-        return (label, hidden if before else "", hidden if after else "")
+        return (label, HIDDEN if before else "", HIDDEN if after else "")
     return (label, describe(group, field, before), describe(group, field, after))

@@ -91,10 +91,18 @@ def add_letter_registers_to_centers(site):
         add_letter_register(center)
 
 
+def add_login_sessions(site):
+    """Login cookies carry a revocable session key instead of the national ID (issue 14.6);
+    cookies issued before carry an ID, which leads nowhere now: everyone logs in again."""
+    if getattr(site.users, "by_session", None) is None:
+        site.users.by_session = OOBTree()
+
+
 #: Evolve steps in the order they run; each is recorded in the database by its name. Add new
 #: steps at the end.
 STEPS = [record_numbered_generation, create_center_tree, keep_finished_jobs,
-         add_scan_intake_to_centers, add_search_outbox, add_letter_registers_to_centers]
+         add_scan_intake_to_centers, add_search_outbox, add_letter_registers_to_centers,
+         add_login_sessions]
 
 
 def bootstrap(connection):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from pyramid.traversal import find_resource
 
+from . import params as checked
 from .scans.names import exact_reference
 from .search import FACETS, SORTS
 
@@ -62,5 +63,9 @@ def named_complaint(site, center, text):
 
 
 def filters_from(params):
-    """Facet filters from query parameters (a facet may be given several times)."""
-    return {name: params.getall(name) for name in FACETS if params.getall(name)}
+    """Facet filters from query parameters (a facet may be given several times); a fiscal year
+    that is no year raises ``params.BadParameter``."""
+    filters = {name: params.getall(name) for name in FACETS if params.getall(name)}
+    if "fiscal_year" in filters:
+        filters["fiscal_year"] = checked.fiscal_years(params, "fiscal_year")
+    return filters

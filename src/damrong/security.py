@@ -9,13 +9,16 @@ A user who must still change the initial password gets no role principal at all,
 thing they can reach is the change-password page.
 """
 
-import datetime
+import secrets
+import threading
+import time
 from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from pyramid.authentication import AuthTktCookieHelper
 from pyramid.authorization import ACLHelper, Allow, Authenticated, Deny, Everyone
+from zxcvbn import zxcvbn
 
 from .i18n import _
 from .visibility import seen_from
@@ -77,37 +80,98 @@ def verify_password(password_hash, password):
         return False
 
 
-def password_problem(password, national_id=""):
-    """Why ``password`` is too weak (a message to translate), or ``None`` if it will do."""
+#: Checked when the ID typed has no account, so that a wrong ID takes as long as a wrong password.
+_NOBODY = hash_password(secrets.token_hex(16))
+
+
+def verify_login(user, password):
+    """Whether ``password`` opens ``user``'s active account; as slow when there is none."""
+    if user is None or not user.active:
+        verify_password(_NOBODY, password)
+        return False
+    return verify_password(user.password_hash, password)
+
+
+#: zxcvbn's score (0-4) a password needs: 3 is "safely unguessable" for an online attack with
+#: throttling (about 10^8 guesses); "password12", "qwertyuiop" and ten spaces score 0 or 1.
+MIN_PASSWORD_SCORE = 3
+
+
+def password_problem(password, national_id="", full_name=""):
+    """Why ``password`` is too weak (a message to translate), or ``None`` if it will do.
+
+    Length and content rules first (their messages say what to do), then zxcvbn's estimate of
+    how guessable it is, which knows common passwords, keyboard rows, repeats and sequences,
+    and is told the user's own ID and name."""
     if len(password) < 10:
         return _("รหัสผ่านต้องยาวอย่างน้อย ๑๐ ตัวอักษร")
     if password.isdigit():
         return _("รหัสผ่านต้องมีตัวอักษรอื่นนอกจากตัวเลข")
     if national_id and national_id in password:
         return _("รหัสผ่านต้องไม่มีเลขประจำตัวประชาชน")
+    if zxcvbn(password[:100], user_inputs=[national_id, *full_name.split()])["score"] < MIN_PASSWORD_SCORE:
+        return _("รหัสผ่านนี้เดาง่ายเกินไป (เป็นรหัสผ่านที่ใช้กันทั่วไป ตัวอักษรซ้ำ หรือเรียงตามแป้นพิมพ์) "
+                 "กรุณาใช้วลีที่ยาวขึ้นหรือผสมคำที่ไม่เกี่ยวกันหลายคำ")
     return None
 
 
 class LoginThrottle:
-    """Locks an account for a while after repeated wrong passwords (stored on the user)."""
+    """Limits wrong passwords, in memory (each web process counts its own), three ways:
+
+    * per address and account: ``attempts`` failures lock that pair for ``lockout_minutes``.
+      Someone guessing a colleague's password locks only themselves out, and the colleague still
+      gets in from their own desk;
+    * per address: ``ADDRESS_FACTOR`` times as many failures, on any IDs, lock the address, so
+      IDs cannot be tried without limit;
+    * per account: ``ACCOUNT_FACTOR`` times as many failures from all addresses together lock
+      the account for ``ACCOUNT_FACTOR`` times as long (a guess spread over many machines).
+
+    Failures count by the ID typed, whether an account has it or not, so a lock says nothing
+    about which IDs exist. At most ``MAX_KEYS`` counters are kept: a flood of made-up IDs
+    cannot grow the process.
+    """
+
+    ADDRESS_FACTOR = 4
+    ACCOUNT_FACTOR = 10
+    MAX_KEYS = 100_000
 
     def __init__(self, attempts, lockout_minutes):
         self.attempts = attempts
         self.lockout_minutes = lockout_minutes
-        self.lockout = datetime.timedelta(minutes=lockout_minutes)
+        self.lockout = lockout_minutes * 60
+        self._counters = {}  # key -> [failures, locked until (monotonic seconds)]
+        self._lock = threading.Lock()
 
-    def locked(self, user, now):
-        return user.locked_until is not None and now < user.locked_until
+    def _keys(self, address, login):
+        return ((("pair", address, login), self.attempts, self.lockout),
+                (("address", address), self.attempts * self.ADDRESS_FACTOR, self.lockout),
+                (("account", login), self.attempts * self.ACCOUNT_FACTOR,
+                 self.lockout * self.ACCOUNT_FACTOR))
 
-    def failed(self, user, now):
-        user.failed_logins += 1
-        if user.failed_logins >= self.attempts:
-            user.locked_until = now + self.lockout
-            user.failed_logins = 0
+    def locked(self, address, login, now=None):
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            return any(self._counters.get(key, (0, 0))[1] > now
+                       for key, _, _ in self._keys(address, login))
 
-    def succeeded(self, user):
-        user.failed_logins = 0
-        user.locked_until = None
+    def failed(self, address, login, now=None):
+        now = time.monotonic() if now is None else now
+        with self._lock:
+            if len(self._counters) >= self.MAX_KEYS:
+                self._forget_unlocked(now)
+            for key, limit, lockout in self._keys(address, login):
+                counter = self._counters.setdefault(key, [0, 0])
+                counter[0] += 1
+                if counter[0] >= limit:
+                    counter[:] = [0, now + lockout]
+
+    def succeeded(self, address, login):
+        with self._lock:
+            self._counters.pop(("pair", address, login), None)
+
+    def _forget_unlocked(self, now):
+        self._counters = {key: counter for key, counter in self._counters.items()
+                          if counter[1] > now}
 
 
 def user_principals(user):
@@ -156,7 +220,12 @@ class Actor:
 
 
 class SecurityPolicy:
-    """Identity from a signed auth ticket cookie; permissions from the resource tree's ACLs."""
+    """Identity from a signed auth ticket cookie; permissions from the resource tree's ACLs.
+
+    The ticket names no person: its user id is the account's session key (``Users.revoke``), so
+    the server ends every session of a user by changing it, and the cookie tells nobody who
+    logged in.
+    """
 
     def __init__(self, secret, find_users, secure_cookie=False):
         self.cookie = AuthTktCookieHelper(
@@ -182,7 +251,7 @@ class SecurityPolicy:
         ticket = self.cookie.identify(request)
         if ticket is None:
             return None
-        user = self.find_users(request).get(ticket["userid"])
+        user = self.find_users(request).by_session_key(ticket["userid"])
         if user is None or not user.active:
             return None
         return user

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from pyramid.settings import asbool
 
+from .uploads import Limits
+
 
 @dataclass(frozen=True)
 class AppSettings:
@@ -21,6 +23,7 @@ class AppSettings:
     worker: str
     upload_limit_bytes: int
     max_image_pixels: int
+    max_pages: int
     login_attempts: int
     login_lockout_minutes: int
     page_size: int
@@ -33,6 +36,7 @@ class AppSettings:
             return settings.get(f"damrong.{name}", default)
 
         var_dir = os.path.abspath(get("var_dir", "var"))
+        development = asbool(get("development", False))
         scans_dir = os.path.abspath(get("scans_dir", "scans"))
         inbox = os.path.abspath(get("scans.inbox", os.path.join(scans_dir, "inbox")))
         beside_inbox = os.path.dirname(inbox)
@@ -45,16 +49,23 @@ class AppSettings:
             scans_failed=os.path.abspath(get("scans.failed", os.path.join(beside_inbox, "failed"))),
             scans_center=get("scans.center", "").strip(),
             scans_settle_seconds=float(get("scans.settle_seconds", 5)),
-            development=asbool(get("development", False)),
+            development=development,
             worker=get("worker", "thread"),
             upload_limit_bytes=int(float(get("upload_limit_mb", 50)) * (1 << 20)),
             max_image_pixels=int(get("max_image_pixels", 100_000_000)),
+            max_pages=int(get("max_pages", 300)),
             login_attempts=int(get("login_attempts", 5)),
             login_lockout_minutes=int(get("login_lockout_minutes", 15)),
             page_size=int(get("page_size", 25)),
-            secure_cookies=asbool(get("secure_cookies", False)),
+            # Cookies go over HTTPS only, except on a developer's http://localhost.
+            secure_cookies=asbool(get("secure_cookies", not development)),
             warm_templates=asbool(get("warm_templates", True)),
         )
+
+    @property
+    def upload_limits(self):
+        """What one uploaded or dropped file may be (``uploads.Limits``)."""
+        return Limits(self.upload_limit_bytes, self.max_image_pixels, self.max_pages)
 
     def secret(self):
         """The signing secret, made once per installation and kept in var/ (never in git)."""

@@ -15,7 +15,7 @@ import re
 import time
 import uuid
 import warnings
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 import filetype
 import img2pdf
@@ -30,6 +30,16 @@ ACCEPTED = {"image/jpeg", "image/png", "image/tiff", "application/pdf"}
 #: Images that several of, uploaded together, become one document of several pages.
 PAGE_IMAGES = {"image/jpeg", "image/png", "image/tiff"}
 _STALE_AFTER = 24 * 3600
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one file may be: its size, its pixels per page (a decompression bomb is refused
+    before it is decoded) and its pages (a 3,000-page PDF of 478 kB is 80 minutes of OCR)."""
+
+    bytes: int
+    pixels: int
+    pages: int
 
 
 class UploadError(MessageError):
@@ -50,22 +60,26 @@ class Upload:
     path: str
 
 
-def check_file(path, filename, limit_bytes, max_pixels):
+def check_file(path, filename, limits):
     """Return ``(mimetype, page_count)`` or raise ``UploadError`` saying what is wrong."""
     size = os.path.getsize(path)
     if size == 0:
         raise UploadError(_("ไฟล์ ${filename} ว่างเปล่า (๐ ไบต์)", mapping={"filename": filename}))
-    if size > limit_bytes:
+    if size > limits.bytes:
         raise UploadError(_("ไฟล์ ${filename} มีขนาด ${size} MB เกินกำหนด ${limit} MB", mapping={
-            "filename": filename, "size": _megabytes(size), "limit": _megabytes(limit_bytes)}))
+            "filename": filename, "size": _megabytes(size), "limit": _megabytes(limits.bytes)}))
     kind = filetype.guess(path)
     mimetype = kind.mime if kind else None
     if mimetype not in ACCEPTED:
         raise UploadError(_("ไฟล์ ${filename} ไม่ใช่ไฟล์ภาพสแกน (JPEG, PNG, TIFF) หรือ PDF "
                             "(ระบบตรวจจากเนื้อไฟล์ ไม่ใช่จากนามสกุล)", mapping={"filename": filename}))
-    if mimetype == "application/pdf":
-        return mimetype, _check_pdf(path, filename, max_pixels)
-    return mimetype, _check_image(path, filename, max_pixels)
+    check = _check_pdf if mimetype == "application/pdf" else _check_image
+    pages = check(path, filename, limits.pixels)
+    if pages > limits.pages:
+        raise UploadError(_("ไฟล์ ${filename} มี ${pages} หน้า เกินกำหนด ${limit} หน้าต่อไฟล์ "
+                            "กรุณาแบ่งเป็นหลายไฟล์", mapping={"filename": filename, "pages": pages,
+                                                           "limit": limits.pages}))
+    return mimetype, pages
 
 
 def _check_image(path, filename, max_pixels):
@@ -144,16 +158,15 @@ def _megabytes(size):
 class UploadStore:
     """Checked files under ``var/uploads``, by uid, with their metadata beside them."""
 
-    def __init__(self, directory, limit_bytes, max_pixels):
+    def __init__(self, directory, limits):
         self.directory = directory
-        self.limit_bytes = limit_bytes
-        self.max_pixels = max_pixels
+        self.limits = limits
         os.makedirs(directory, exist_ok=True)
 
-    def add(self, stream, filename, limit_bytes=None):
+    def add(self, stream, filename, limits=None):
         """Copy ``stream`` in, check it, and return an ``Upload``; a bad file is deleted.
-        ``limit_bytes`` replaces the store's limit (a PDF made of files already accepted)."""
-        limit_bytes = limit_bytes or self.limit_bytes
+        ``limits`` replaces the store's ``Limits`` (a PDF made of files already accepted)."""
+        limits = limits or self.limits
         uid = uuid.uuid4().hex
         path = os.path.join(self.directory, uid + ".bin")
         digest = hashlib.sha256()
@@ -161,15 +174,15 @@ class UploadStore:
         with open(path, "wb") as target:
             while chunk := stream.read(1 << 20):
                 size += len(chunk)
-                if size > limit_bytes:
+                if size > limits.bytes:
                     break
                 digest.update(chunk)
                 target.write(chunk)
         try:
-            if size > limit_bytes:
+            if size > limits.bytes:
                 raise UploadError(_("ไฟล์ ${filename} มีขนาดเกินกำหนด ${limit} MB", mapping={
-                    "filename": filename, "limit": _megabytes(limit_bytes)}))
-            mimetype, pages = check_file(path, filename, limit_bytes, self.max_pixels)
+                    "filename": filename, "limit": _megabytes(limits.bytes)}))
+            mimetype, pages = check_file(path, filename, limits)
         except UploadError:
             os.unlink(path)
             raise
@@ -191,7 +204,11 @@ class UploadStore:
         data = img2pdf.convert([u.path for u in images],
                                layout_fun=img2pdf.get_fixed_dpi_layout_fun((300, 300)))
         name = f"{_stem(images[0].filename)}–{_stem(images[-1].filename)}.pdf"
-        combined = self.add(io.BytesIO(data), name, limit_bytes=len(data))
+        # The size and page caps were met by each image; the PDF made of them is as large as
+        # they are together and has one page per image (no file of many pages came in).
+        combined = self.add(io.BytesIO(data), name, limits=replace(
+            self.limits, bytes=max(self.limits.bytes, len(data)),
+            pages=max(self.limits.pages, len(images))))
         for upload in images:
             self.discard(upload.uid)
         return [combined] + [u for u in uploads if u not in images]

@@ -12,7 +12,6 @@ import os
 import socket
 import threading
 import time
-import traceback
 
 import transaction
 from pyramid.threadlocal import manager as threadlocal_manager
@@ -130,7 +129,8 @@ def _lease_and_run(tm, connection, worker):
         _release(tm, connection, job_id)
     except Exception as error:  # a bad file must not stop the queue: record and go on
         tm.abort()
-        log.warning("job %s %s failed: %s", kind, "/".join(path), error)
+        log.warning("job %s %s (reference %s) failed: %s", kind, "/".join(path), job_id, error,
+                    exc_info=True)
         _record_failure(tm, connection, job_id, path, error)
     return True
 
@@ -147,21 +147,22 @@ def _release(tm, connection, job_id):
 def _record_failure(tm, connection, job_id, path, error):
     tm.begin()
     site = get_site(connection)
-    message = failure_reason(error)
+    message = failure_reason(error, job_id)
     site.jobs.give_up_or_retry(job_id, message)
     if job_id in site.jobs.failed:
         _mark_document_failed(site, path, message)
     tm.commit()
 
 
-def failure_reason(error):
+def failure_reason(error, job_id):
     """What a clerk reads beside a document whose job failed: our own Thai message when the
-    code raised one, else a Thai sentence with the technical detail for support staff."""
+    code raised one, else a Thai sentence with a reference to the log entry. The exception
+    itself stays in the log: its text may name server paths (the blob file) or other details
+    that are nobody's business on a page."""
     if isinstance(error, MessageError):
         return thai_text(error.message)
-    detail = "".join(traceback.format_exception_only(error)).strip()
-    return thai_text(_("อ่านไฟล์ไม่สำเร็จ ไฟล์ต้นฉบับยังเก็บไว้ครบ (รายละเอียด: ${detail})",
-                       mapping={"detail": detail}))
+    return thai_text(_("อ่านไฟล์ไม่สำเร็จ ไฟล์ต้นฉบับยังเก็บไว้ครบ กรุณาแจ้งผู้ดูแลระบบ "
+                       "(รหัสอ้างอิง ${reference})", mapping={"reference": str(job_id)}))
 
 
 def _mark_document_failed(site, path, message):

@@ -25,6 +25,7 @@ import hashlib
 import logging
 import os
 import shutil
+import stat
 import time
 
 from pyramid.threadlocal import manager as threadlocal_manager
@@ -42,10 +43,25 @@ log = logging.getLogger(__name__)
 
 #: Names scanners and copy tools give files they are still writing, and our own reason files.
 _IGNORED_SUFFIXES = (".tmp", ".part", ".crdownload", ".reason.txt")
+_LOCK_NAME = ".damrong-watcher.lock"
+#: A file with such a name that has not changed for this long was left behind, not being
+#: written: it goes to failed/ with a reason rather than sit in the inbox unnoticed forever.
+ABANDONED_AFTER = 3600
 
 
 def ignored(name):
     return name.startswith((".", "~")) or name.lower().endswith(_IGNORED_SUFFIXES)
+
+
+def kind_problem(path):
+    """Why ``path`` is no scan to take although it is in the inbox (a symbolic link, which
+    could pull in any file the worker can read; a device, pipe or socket), or ``None``."""
+    mode = os.lstat(path).st_mode
+    if stat.S_ISLNK(mode):
+        return "เป็นลิงก์ (symbolic link) ระบบไม่รับลิงก์ กรุณาวางไฟล์จริงแทน"
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        return "ไม่ใช่ไฟล์หรือโฟลเดอร์ธรรมดา ระบบไม่รับ"
+    return None
 
 
 def file_sha256(path):
@@ -60,18 +76,19 @@ class HotFolder:
     """One inbox, the center it files for, and where finished items go."""
 
     def __init__(self, registry, inbox, done, failed, center_code, settle_seconds,
-                 limit_bytes, max_pixels, clock=time.time):
+                 limits, clock=time.time):
         self.registry = registry
         self.inbox, self.done, self.failed = inbox, done, failed
         self.center_code = center_code
         self.settle_seconds = settle_seconds
-        self.limit_bytes, self.max_pixels = limit_bytes, max_pixels
+        self.limits = limits
         self.clock = clock
         self._seen = {}     # path -> (signature, when it was first seen with that signature)
         self._stuck = set()  # items that could not be moved out (reported once, then skipped)
         for folder in (inbox, done, failed):
             os.makedirs(folder, exist_ok=True)
-        self._lock = ProcessLock(os.path.join(inbox, ".damrong-watcher.lock"))
+        self.abandoned_after = ABANDONED_AFTER
+        self._lock = ProcessLock(os.path.join(inbox, _LOCK_NAME))
 
     @classmethod
     def from_registry(cls, registry):
@@ -81,19 +98,26 @@ class HotFolder:
             return None
         return cls(registry, settings.scans_inbox, settings.scans_done, settings.scans_failed,
                    settings.scans_center, settings.scans_settle_seconds,
-                   settings.upload_limit_bytes, settings.max_image_pixels)
+                   settings.upload_limits)
 
     # -- watching ---------------------------------------------------------------------------
 
     def items(self):
-        """Paths of the dropped files and non-empty batch folders, in name order."""
+        """Paths of the dropped files and non-empty batch folders, in name order; also what
+        ``take`` will refuse: links and special files, and hidden or temporary names left
+        unchanged for ``abandoned_after`` seconds."""
         paths = []
+        now = self.clock()
         for name in sorted(os.listdir(self.inbox)):
             path = os.path.join(self.inbox, name)
-            if ignored(name) or path in self._stuck:
+            try:
+                if name == _LOCK_NAME or path in self._stuck or (
+                        ignored(name) and now - os.lstat(path).st_mtime < self.abandoned_after):
+                    continue
+                if kind_problem(path) or os.path.isfile(path) or batch_files(path):
+                    paths.append(path)
+            except OSError:  # gone while we looked
                 continue
-            if os.path.isfile(path) or (os.path.isdir(path) and batch_files(path)):
-                paths.append(path)
         return paths
 
     def waiting(self):
@@ -137,8 +161,8 @@ class HotFolder:
         return now - seen[1] >= self.settle_seconds
 
     def _signature(self, path):
-        files = [path] if os.path.isfile(path) else batch_files(path)
-        return tuple((file, os.stat(file).st_size, os.stat(file).st_mtime_ns) for file in files)
+        files = batch_files(path) if os.path.isdir(path) and not os.path.islink(path) else [path]
+        return tuple((file, os.lstat(file).st_size, os.lstat(file).st_mtime_ns) for file in files)
 
     # -- taking -----------------------------------------------------------------------------
 
@@ -162,10 +186,16 @@ class HotFolder:
 
     def check(self, path):
         """The ``Batch`` of a dropped item, or ``ScanRefused`` listing every bad file in it."""
-        is_batch = os.path.isdir(path)
         name = os.path.basename(path)
+        problem = kind_problem(path)
+        if problem:
+            raise ScanRefused(problem)
+        if ignored(name):
+            raise ScanRefused("ชื่อขึ้นต้นด้วยจุดหรือเป็นชื่อไฟล์ชั่วคราว และไม่มีการเขียนต่อเป็นเวลานาน "
+                              "หากเป็นเอกสารสแกน กรุณาเปลี่ยนชื่อแล้ววางใหม่")
+        is_batch = os.path.isdir(path)
         files = batch_files(path) if is_batch else [path]
-        uploads = checked_uploads(files, self.inbox, self.limit_bytes, self.max_pixels)
+        uploads = checked_uploads(files, self.inbox, self.limits)
         first = uploads[0]
         cover_code = self._cover_code(first)
         return Batch(
@@ -209,21 +239,28 @@ class HotFolder:
 
 
 def batch_files(folder):
-    """The files of a batch folder (subfolders included), in name order: the scanning order."""
+    """The files of a batch folder (subfolders included), in name order: the scanning order.
+    Links to folders are listed as entries, never followed (``checked_uploads`` refuses them)."""
     found = []
     for root, dirs, names in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not ignored(d))
-        found.extend(os.path.join(root, name) for name in sorted(names) if not ignored(name))
+        links = [d for d in dirs if os.path.islink(os.path.join(root, d))]
+        dirs[:] = sorted(d for d in dirs if not ignored(d) and d not in links)
+        found.extend(os.path.join(root, name) for name in sorted(names + links)
+                     if not ignored(name))
     return found
 
 
-def checked_uploads(files, base, limit_bytes, max_pixels):
+def checked_uploads(files, base, limits):
     """``Upload`` records for files checked and hashed where they lie (named relative to
     ``base`` in messages); ``ScanRefused`` lists every bad file, or two files alike."""
     uploads, problems = [], []
     for file in files:
+        problem = kind_problem(file)
+        if problem:
+            problems.append(f"{os.path.relpath(file, base)}: {problem}")
+            continue
         try:
-            mimetype, pages = check_file(file, os.path.relpath(file, base), limit_bytes, max_pixels)
+            mimetype, pages = check_file(file, os.path.relpath(file, base), limits)
         except UploadError as error:
             problems.append(thai_text(error.message))
             continue

@@ -97,8 +97,7 @@ def ingest(db, registry, center_code, directory, progress=None):
     began = time.monotonic()
     for name, files in batches:
         try:
-            uploads = checked_uploads(files, directory, settings.upload_limit_bytes,
-                                      settings.max_image_pixels)
+            uploads = checked_uploads(files, directory, settings.upload_limits)
             created = commit_in_own_connection(
                 db, lambda site: _register_batch(site, registry, center_code, name, uploads),
                 user=BACK_CAPTURE)

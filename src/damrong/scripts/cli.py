@@ -16,7 +16,7 @@ import transaction
 from pyramid.paster import get_appsettings, setup_logging
 from pyramid.threadlocal import manager as threadlocal_manager
 
-from .. import main as make_app
+from .. import main as make_app, personal
 from ..accounts import AccountError, add_user
 from ..evolve import bootstrap
 from ..indexing import current_stamps, reindex, reindex_start
@@ -63,11 +63,23 @@ def cmd_init(args):
         site, created = bootstrap(connection)
         print(f"ฐานข้อมูลพร้อมใช้งาน: {len(site.centers)} ศูนย์, evolve steps done {len(site.evolved)}")
         if args.demo_if_new and len(site.users) == 0:
-            _load_demo(site, registry)
+            if registry.app_settings.development:
+                _load_demo(site, registry)
+            else:
+                print(NOT_IN_PRODUCTION)
+
+
+#: Demo data brings five active accounts with printed passwords: never by default outside
+#: development (``make run`` says ``init --demo-if-new`` whatever the .ini).
+NOT_IN_PRODUCTION = ("ไม่ได้ใส่ข้อมูลตัวอย่าง: ไฟล์ตั้งค่านี้ไม่ใช่โหมดพัฒนา (damrong.development = false) "
+                     "หากต้องการจริง ใช้คำสั่ง demo --production")
 
 
 def cmd_demo(args):
     with open_site(args.config) as (site, registry, db):
+        if not (registry.app_settings.development or args.production):
+            print(NOT_IN_PRODUCTION)
+            return 1
         _load_demo(site, registry)
 
 
@@ -236,7 +248,7 @@ def cmd_search(args):
             return 2
         results, found = search_complaints(
             site, registry.indexer.index, center, args.query,
-            can_see_personal=actor.may("view-personal", center), limit=args.limit)
+            can_see_personal=actor.may(personal.RIGHT, center), limit=args.limit)
         rows = [{"tracking_code": item.complaint.tracking_code,
                  "receipt": f"{item.complaint.receipt_number}/{item.complaint.receipt_year}",
                  "subject": item.complaint.subject,
@@ -277,7 +289,10 @@ def build_parser():
     init.add_argument("--demo-if-new", action="store_true", help="ใส่ข้อมูลตัวอย่างถ้ายังไม่มีผู้ใช้")
     init.set_defaults(func=cmd_init)
 
-    commands.add_parser("demo", help="ใส่ข้อมูลตัวอย่าง").set_defaults(func=cmd_demo)
+    demo = commands.add_parser("demo", help="ใส่ข้อมูลตัวอย่าง")
+    demo.add_argument("--production", action="store_true",
+                      help="ใส่ข้อมูลตัวอย่างแม้ไฟล์ตั้งค่าไม่ใช่โหมดพัฒนา")
+    demo.set_defaults(func=cmd_demo)
 
     adduser = commands.add_parser("adduser", help="เพิ่มผู้ใช้")
     adduser.add_argument("national_id")

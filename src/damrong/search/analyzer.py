@@ -55,6 +55,10 @@ SHINGLE_JOINER = "|"
 MIN_FUZZY_SKELETON = 3
 # A variant keeps at least this many bigrams, else chance matches swamp the real ones.
 MIN_VARIANT_GRAMS = 3
+# One-letter variants cost a phrase per letter, each as long as the skeleton: quadratic.  A
+# longer part (a sentence pasted in) is matched by its exact skeleton only, which at that length
+# is specific enough anyway; so a query's grams grow linearly with its length.
+MAX_FUZZY_SKELETON = 24
 
 _local = threading.local()
 
@@ -152,12 +156,15 @@ def gram_variants(skeleton_text: str) -> list[list[tuple[int, str]]]:
     The first phrase is the exact skeleton.  Each further phrase leaves out the (one or two)
     bigrams touching letter ``i`` and keeps the others at their offsets, so a document where OCR
     replaced that letter still matches, and one that merely contains the same bigrams scattered
-    about does not.  Skeletons shorter than ``MIN_FUZZY_SKELETON`` get no phrase at all.
+    about does not.  Skeletons shorter than ``MIN_FUZZY_SKELETON`` get no phrase at all, those
+    longer than ``MAX_FUZZY_SKELETON`` only the exact one.
     """
     if len(skeleton_text) < MIN_FUZZY_SKELETON:
         return []
     exact = list(enumerate(bigrams(skeleton_text)))
     variants = [exact]
+    if len(skeleton_text) > MAX_FUZZY_SKELETON:
+        return variants
     for letter in range(len(skeleton_text)):
         kept = [(offset, gram) for offset, gram in exact if offset not in (letter - 1, letter)]
         if len(kept) >= MIN_VARIANT_GRAMS:

@@ -32,6 +32,8 @@ def _skeleton_pattern(term: Term) -> re.Pattern | None:
     if len(shape) < analyzer.MIN_FUZZY_SKELETON:
         return None
     options = [re.escape(shape)]
+    if len(shape) > analyzer.MAX_FUZZY_SKELETON:  # as the engine query (analyzer.gram_variants)
+        return re.compile(options[0])
     options += [re.escape(shape[:i]) + "." + re.escape(shape[i + 1:]) for i in range(len(shape))]
     return re.compile("|".join(options))
 

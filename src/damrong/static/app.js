@@ -46,6 +46,11 @@
         .then(function (items) { fill(to, items); });
     });
   }
+  // Print buttons (the receipt): no inline handlers, the Content-Security-Policy forbids them.
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) window.print();
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     cascade(document.querySelector("select.province"), document.querySelector("select.district"),
             document.querySelector("select.subdistrict"));

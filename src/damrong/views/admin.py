@@ -3,11 +3,11 @@
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
-from ..accounts import AccountError, add_user, reset_password
+from ..accounts import AccountError, add_user, deactivate, reset_password
+from ..flash import notice, problem
 from ..i18n import _
 from ..resources.center import Center
 from ..resources.users import ROLES
-from .flash import problem
 
 
 def _scope(center):
@@ -33,7 +33,8 @@ def users(request):
         else:
             try:
                 user, password = add_user(site, form["login"], form["full_name"], form["role"],
-                                          form["center"], position=form["position"])
+                                          form["center"], position=form["position"],
+                                          by=request.identity)
                 created = {"user": user, "password": password}
             except AccountError as failure:
                 error = failure.message
@@ -44,12 +45,36 @@ def users(request):
             "created": created, "centers": [(code, request.display.center_title(site.centers[code])) for code in scope]}
 
 
+def _account(request):
+    """The account a POST names, if it is in this center's scope; else a problem and ``None``."""
+    user = request.root.users.get(request.POST.get("login", ""))
+    if user is None or user.center_code not in _scope(request.context):
+        problem(request, _("ไม่พบผู้ใช้ในศูนย์นี้"))
+        return None
+    return user
+
+
 @view_config(context=Center, name="reset-password", request_method="POST",
              permission="manage-users", renderer="damrong:templates/users_reset.pt")
 def reset(request):
     center = request.context
-    user = request.root.users.get(request.POST.get("login", ""))
-    if user is None or user.center_code not in _scope(center):
-        problem(request, _("ไม่พบผู้ใช้ในศูนย์นี้"))
-        return HTTPSeeOther(request.resource_url(center, "@@users"))
-    return {"center": center, "account": user, "password": reset_password(user)}
+    user = _account(request)
+    try:
+        if user is not None:
+            return {"center": center, "account": user,
+                    "password": reset_password(request.root.users, user, request.identity)}
+    except AccountError as refused:
+        problem(request, refused.message)
+    return HTTPSeeOther(request.resource_url(center, "@@users"))
+
+
+@view_config(context=Center, name="deactivate", request_method="POST", permission="manage-users")
+def deactivate_account(request):
+    user = _account(request)
+    try:
+        if user is not None:
+            deactivate(request.root.users, user, request.identity)
+            notice(request, _("ระงับการใช้งานบัญชี ${name} แล้ว", mapping={"name": user.full_name}))
+    except AccountError as refused:
+        problem(request, refused.message)
+    return HTTPSeeOther(request.resource_url(request.context, "@@users"))

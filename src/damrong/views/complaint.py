@@ -6,8 +6,9 @@ import deform
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
-from .. import areas
-from ..complaints import DuplicateDocument, attach_document, edit_complaint
+from .. import areas, personal
+from ..complaints import FIELD_LABELS, DuplicateDocument, attach_document, edit_complaint
+from ..flash import notice, problem, report
 from ..i18n import _
 from ..resources.complaint import GROUPS, Complaint
 from ..schemas.complaint import complaint_schema, record_from_appstruct
@@ -16,7 +17,6 @@ from ..thai import national_id
 from ..thai.dates import format_datetime
 from ..uploads import UploadError
 from ..workflow import WorkflowError
-from .flash import notice, problem
 from .letters import letter_rows
 from .queue import queue_note
 from .scans import fill_blanks, scan_text
@@ -53,7 +53,8 @@ def show(request):
         "just_registered": request.GET.get("registered") == "1",
         "can_edit": request.has_permission("edit", complaint),
         "can_write_letters": request.has_permission("write-letters", complaint),
-        "can_reveal": request.has_permission("view-personal", complaint),
+        "can_reveal": personal.may_see(request, complaint),
+        "history_changes": personal.history_changes(request, complaint, FIELD_LABELS),
         "staff_name": staff_namer(request),
         "letters": letter_rows(request, complaint),
         "queue_note": lambda document: queue_note(request, document),
@@ -72,12 +73,12 @@ def staff_namer(request):
     return name
 
 
-@view_config(context=Complaint, name="reveal", request_method="POST", permission="view-personal",
+@view_config(context=Complaint, name="reveal", request_method="POST", permission=personal.RIGHT,
              renderer="damrong:templates/complaint.pt")
 def reveal(request):
     """Show the complainant's identity in full; every reveal is written to the history."""
     complaint = request.context
-    complaint.history.record(request.identity.national_id, _("เปิดดูข้อมูลส่วนบุคคลของผู้ร้อง"))
+    complaint.history.record(request.identity.national_id, personal.REVEAL)
     values = show(request)
     values["reveal"] = True
     return values
@@ -103,6 +104,8 @@ def edit(request):
         notice(request, _("บันทึกการแก้ไขแล้ว (${count} รายการ)", mapping={"count": changed})
                if changed else _("ไม่มีข้อมูลเปลี่ยนแปลง"))
         return HTTPSeeOther(request.resource_url(complaint))
+    # The form holds the complainant's full ID and phone, as a reveal shows them: logged.
+    personal.log_reveal(request, complaint, "แบบฟอร์มแก้ไขข้อมูล")
     appstruct = {group: getattr(complaint, group) for group in GROUPS}
     appstruct["complaint"] = dict(complaint.complaint, received_at=complaint.received_at)
     if complaint.to_complete:  # back-captured: nobody has typed it yet, its scans have text
@@ -117,26 +120,30 @@ def attach(request):
     complaint = request.context
     store = request.registry.uploads
     files = [item for item in request.POST.getall("file") if getattr(item, "filename", "")]
+    # One message per file, reported together so that a 40-file attach stays within the
+    # flash bounds (the rest are counted) and refusals go in the problems' queue.
+    done, refused = [], []
     if not files:
-        problem(request, _("ไม่ได้เลือกไฟล์"))
+        refused.append(_("ไม่ได้เลือกไฟล์"))
     uploads = []
     for item in files:
         try:
             uploads.append(store.add(item.file, item.filename))
         except UploadError as error:
-            problem(request, error.message)
+            refused.append(error.message)
     if request.POST.get("as_one"):
         uploads = store.combine_pages(uploads)
     for upload in uploads:
         try:
             attach_document(complaint, upload, request.identity.national_id)
-            notice(request, _("แนบไฟล์ ${filename} แล้ว", mapping={"filename": upload.filename}))
+            done.append(_("แนบไฟล์ ${filename} แล้ว", mapping={"filename": upload.filename}))
             request.tm.get().addAfterCommitHook(lambda ok, uid=upload.uid: store.discard(uid))
         except DuplicateDocument as duplicate:
             store.discard(upload.uid)
-            problem(request, _("ไฟล์ ${filename} ซ้ำกับเอกสาร ${existing} ที่แนบไว้แล้ว จึงไม่แนบซ้ำ",
-                               mapping={"filename": upload.filename,
-                                        "existing": duplicate.existing.filename}))
+            refused.append(_("ไฟล์ ${filename} ซ้ำกับเอกสาร ${existing} ที่แนบไว้แล้ว จึงไม่แนบซ้ำ",
+                             mapping={"filename": upload.filename,
+                                      "existing": duplicate.existing.filename}))
+    report(request, notices=done, problems=refused)
     return HTTPSeeOther(request.resource_url(complaint) + "#documents")
 
 

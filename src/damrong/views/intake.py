@@ -5,11 +5,11 @@ from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
 from ..complaints import register_complaint
+from ..flash import notice
 from ..i18n import _
 from ..resources.center import Center
 from ..schemas.complaint import complaint_schema, record_from_appstruct
 from ..txn import write_with_retries
-from .flash import notice
 
 
 def chosen_place(request, center):

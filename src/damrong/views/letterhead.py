@@ -10,7 +10,7 @@ from ..letters.letterhead import update_letterhead
 from ..numbering import format_letter_number
 from ..resources.center import Center
 from ..schemas.letterhead import letterhead_schema
-from .flash import notice
+from ..flash import notice
 
 
 @view_config(context=Center, name="letterhead", permission="manage-center",

@@ -10,6 +10,8 @@ import deform
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
+from .. import personal
+from ..flash import notice
 from ..i18n import _
 from ..letters.issuing import issue_letter
 from ..letters.printing import letter_pdf
@@ -19,14 +21,13 @@ from ..resources.letter import Letter
 from ..schemas.letter import letter_schema
 from ..thai.dates import format_date
 from ..txn import write_with_retries
-from .flash import notice
 
 
 def letter_rows(request, complaint):
     """The complaint page's list of letters. The addressee of a letter to the complainant is
     their name, so a reader who may not see personal data sees whom it went to instead."""
     kinds = request.registry.letter_kinds
-    can_see_personal = request.has_permission("view-personal", complaint)
+    can_see_personal = personal.may_see(request, complaint)
     rows = []
     for letter in complaint.issued_letters():
         kind = kinds.get(letter.kind)
@@ -79,7 +80,7 @@ def _form_page(request, complaint, kind, form, agency=""):
             "kinds": request.registry.letter_kinds.choices(request.locale_name)}
 
 
-@view_config(context=Letter, permission="view-personal", renderer="damrong:templates/letter.pt")
+@view_config(context=Letter, permission=personal.RIGHT, renderer="damrong:templates/letter.pt")
 def show(request):
     letter = request.context
     kind = request.registry.letter_kinds.get(letter.kind)
@@ -87,7 +88,7 @@ def show(request):
             "kind": kind.label_in(request.locale_name) if kind else letter.kind}
 
 
-@view_config(context=Letter, name="letter.pdf", permission="view-personal")
+@view_config(context=Letter, name="letter.pdf", permission=personal.RIGHT)
 def pdf(request):
     """The letter as printed and signed: A4, the official หนังสือภายนอก layout."""
     letter = request.context

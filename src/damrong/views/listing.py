@@ -5,6 +5,7 @@ import time
 
 from pyramid.view import view_config
 
+from .. import params as checked
 from ..forms import DATE_EXAMPLE, date_problem
 from ..listing import fiscal_year_range
 from ..resources.center import Center
@@ -29,8 +30,9 @@ def _dates(filters):
 def _time_bounds(filters, first, last):
     """The received-time range the filters ask for: fiscal year and/or from–to dates."""
     start = end = None
-    if filters["fy"].isdigit():
-        start, end = fiscal_year_range(int(filters["fy"]), BANGKOK)
+    year = checked.fiscal_year(filters, "fy")
+    if year is not None:
+        start, end = fiscal_year_range(year, BANGKOK)
     if first:
         day_start = datetime.datetime.combine(first, datetime.time(), BANGKOK)
         start = max(start, day_start) if start else day_start
@@ -50,10 +52,7 @@ def listing(request):
     filters = {name: params.get(name, "").strip()
                for name in ("category", "channel", "status", "fy", "from", "to")}
     filters["own"] = params.get("own") == "1"
-    try:
-        offset = max(int(params.get("offset", 0)), 0)
-    except ValueError:
-        offset = 0
+    offset = checked.offset(params)
     (first, last), error = _dates(filters)
     start, end = _time_bounds(filters, first, last)
     limit = request.registry.app_settings.page_size

@@ -10,7 +10,9 @@ import deform
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
+from .. import params as checked
 from ..complaints import PENDING_SUBJECT, register_complaint
+from ..flash import notice, problem
 from ..i18n import _
 from ..listing import TO_COMPLETE
 from ..pdf import pdf_response
@@ -24,7 +26,6 @@ from ..scans.prefill import extract
 from ..schemas.complaint import record_from_appstruct
 from ..thai.dates import BANGKOK
 from ..txn import write_with_retries
-from .flash import notice, problem
 from .intake import chosen_place, intake_form
 
 #: How many recent refusals of the hot folder the unfiled page lists.
@@ -152,10 +153,7 @@ def fill_blanks(appstruct, text):
 def to_complete(request):
     """Back-captured records of this center (and those below) that a clerk still has to complete."""
     center = request.context
-    try:
-        offset = max(int(request.GET.get("offset", 0)), 0)
-    except ValueError:
-        offset = 0
+    offset = checked.offset(request.GET)
     limit = request.registry.app_settings.page_size
     page = request.root.listing.query(center.code, filters={"todo": TO_COMPLETE},
                                       offset=offset, limit=limit)

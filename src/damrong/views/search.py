@@ -5,15 +5,11 @@ import time
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
+from .. import params as checked, personal
 from ..i18n import _
 from ..resources.center import Center
 from ..search import FACETS
 from ..searching import PAGE_SIZE, filters_from, named_complaint, search_complaints
-
-
-def _offset(params):
-    value = params.get("offset", "0")
-    return int(value) if value.isdigit() else 0
 
 
 def _run(request):
@@ -23,9 +19,9 @@ def _run(request):
     began = time.perf_counter()
     results, found = search_complaints(
         request.root, request.registry.indexer.index, center, text,
-        can_see_personal=request.has_permission("view-personal", center),
+        can_see_personal=personal.may_see(request, center),
         filters=filters_from(params), sort=params.get("sort", "relevance"),
-        offset=_offset(params))
+        offset=checked.offset(params))
     return text, results, found, (time.perf_counter() - began) * 1000
 
 
@@ -39,7 +35,7 @@ def search_page(request):
         return HTTPSeeOther(request.resource_url(complaint))
     text, results, found, elapsed_ms = _run(request)
     params = request.GET
-    offset = _offset(params)
+    offset = checked.offset(params)
 
     def url_with(**changes):
         query = [(k, v) for k, v in params.items() if k not in changes and k != "offset"]
