@@ -24,10 +24,6 @@ _FONT_FAMILIES = ("Laksaman", "Norasi", "Loma", "Garuda")
 # The free TLWG designs the Makefile installs: Laksaman (TH Sarabun's
 # design), Norasi and Kinnari (serif), Loma, Garuda, Waree, Umpush (sans).
 THAI_FAMILIES = ("Laksaman", "Norasi", "Kinnari", "Loma", "Garuda", "Waree", "Umpush")
-# The bold weights, which letters use for headings and numbers, and Arundina Sans (a DejaVu-like
-# face): the OCR's digit model learns these designs as well.
-OTHER_DESIGNS = ("Laksaman-Bold", "Norasi-Bold", "Loma-Bold", "Garuda-Bold", "Waree-Bold",
-                 "ArundinaSans")
 
 
 def find_thai_font() -> str:

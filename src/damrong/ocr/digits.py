@@ -10,11 +10,10 @@ the digit model.  A run of glyphs the model reads as a number replaces
 whatever Tesseract wrote over it; everything else keeps Tesseract's
 letters, so ordinary words are never respelled by a model that only knows
 digits.  A word Tesseract read surely in Latin script (an English term, an
-e-mail or web address: ``tesseract.surely_latin``), and a Latin word beside
-one (``tesseract.english_pieces``), is never read again: its digits are
-Arabic, which Tesseract reads right, and its letters are no digits at all.
-Other short or unsure Latin words are suspects like any other, since the
-English model also writes Thai numbers as Latin letters.
+e-mail or web address: ``tesseract.surely_latin``) is never read again: its
+digits are Arabic, which Tesseract reads right, and its letters are no
+digits at all.  Short or unsure Latin words are suspects like any other,
+since the English model also writes Thai numbers as Latin letters.
 """
 import re
 import unicodedata
@@ -95,7 +94,6 @@ def _suspects(line: Line, bilevel: np.ndarray, shortest: float):
     if not boxes:
         return 0.0, []
     pieces = [piece for word in line.words for piece in word]
-    english = tesseract.english_pieces(line.words)
     letter_height = float(np.median([bottom - top for _, top, _, bottom in boxes]))
     suspects = []
     for group in _ink_words(boxes, _SPACE * letter_height):
@@ -104,7 +102,7 @@ def _suspects(line: Line, bilevel: np.ndarray, shortest: float):
         left, right = line.left + group[0][0], line.left + group[-1][2]
         covering = [piece for piece in pieces
                     if left <= piece.left + piece.width / 2 <= right]
-        if any(piece in english for piece in covering):
+        if any(tesseract.surely_latin(piece) for piece in covering):
             continue
         if (not covering or len(group) <= _STANDING_ALONE
                 or any(_DIGIT.search(piece.text) for piece in covering)
@@ -213,12 +211,11 @@ def _merged(words, numbers: list[_Number], reach: float) -> list[Word]:
     """
     if not numbers:
         return [joined(word) for word in words]
-    english = tesseract.english_pieces(words)
 
     def replaced(piece: Word) -> bool:
         centre = piece.left + piece.width / 2
         within = reach if _spelled_like_number(piece.text) else 0
-        return (not _marks_only(piece.text) and piece not in english and any(
+        return (not _marks_only(piece.text) and not tesseract.surely_latin(piece) and any(
             number.left - within <= centre <= number.right + within for number in numbers))
 
     kept = [kept for word in words

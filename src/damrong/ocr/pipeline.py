@@ -1,10 +1,9 @@
 """One page image in, its text out: the steps every OCR'd page goes through.
 
-prepare (300 dpi, level, evenly lit) → Tesseract tha+eng, line by line →
-numbers read again on our bilevel page → Thai normalisation; a page read
-with low confidence is turned upright and read again.  Words and page text
-are built from the same corrected words, so a searchable PDF says what the
-index says.
+prepare (300 dpi, level, bilevel) → Tesseract tha, line by line → numbers
+read again → Thai normalisation; a page read with low confidence is turned
+upright and read again.  Words and page text are built from the same
+corrected words, so a searchable PDF says what the index says.
 """
 import statistics
 
@@ -13,7 +12,7 @@ from PIL import Image
 from damrong.ocr import tesseract
 from damrong.ocr.digits import correct_lines
 from damrong.ocr.page import PageText, Word
-from damrong.ocr.prepare import Prepared, prepare, turned_upright
+from damrong.ocr.prepare import prepare, turned_upright
 from damrong.resolution import TARGET_DPI
 from damrong.thai.normalize import normalize_text
 
@@ -27,17 +26,17 @@ UPRIGHT_CONFIDENCE = 75
 
 def ocr_image(image: Image.Image, number: int = 1) -> PageText:
     """Recognize one page image (any mode, any resolution)."""
-    prepared = prepare(image)
-    page = _read(prepared, number)
-    if page.confidence < UPRIGHT_CONFIDENCE and (upright := turned_upright(prepared.gray)):
-        page = _read(upright, number)
+    gray, bilevel = prepare(image)
+    page = _read(gray, bilevel, number)
+    if page.confidence < UPRIGHT_CONFIDENCE and (upright := turned_upright(gray)):
+        page = _read(*upright, number)
     return page
 
 
-def _read(prepared: Prepared, number: int) -> PageText:
-    read = tesseract.read_lines(prepared.flat, TARGET_DPI)
+def _read(gray, bilevel, number: int) -> PageText:
+    read = tesseract.read_lines(bilevel, TARGET_DPI)
     lines, previous_block = [], None
-    for line, corrected in zip(read, correct_lines(read, prepared.bilevel)):
+    for line, corrected in zip(read, correct_lines(read, bilevel)):
         if previous_block is not None and line.block != previous_block:
             lines.append([])  # an empty line between blocks keeps paragraphs apart
         lines.append([_normalized(word) for word in corrected])
@@ -46,8 +45,7 @@ def _read(prepared: Prepared, number: int) -> PageText:
     text = "\n".join(" ".join(word.text for word in line) for line in lines)
     confidence = statistics.fmean(word.confidence for word in words) if words else 0.0
     return PageText(number=number, text=normalize_text(text).strip("\n"), confidence=confidence,
-                    words=words, image=Image.fromarray(prepared.gray), dpi=TARGET_DPI,
-                    source="ocr")
+                    words=words, image=Image.fromarray(gray), dpi=TARGET_DPI, source="ocr")
 
 
 def _normalized(word: Word) -> Word:

@@ -4,11 +4,9 @@ Tesseract's Thai model was trained on text about 30 px high; at other
 resolutions, on skewed lines or on unevenly lit grey paper it drops marks
 and vowels.  Each step here is cheap next to recognition itself (tens of
 milliseconds on an A4 page).  OpenCV does the pixel work because its
-morphology, thresholding and affine warps are C loops over the whole
+median filter, thresholding and affine warps are C loops over the whole
 page, which pure numpy or Pillow would need several passes to match.
 """
-from typing import NamedTuple
-
 import cv2
 import numpy as np
 from PIL import Image
@@ -80,10 +78,6 @@ def rotate_quarter(gray: np.ndarray, degrees_clockwise: int) -> np.ndarray:
     return gray if turns is None else cv2.rotate(gray, turns)
 
 
-# Where the digit reader's threshold lies between Otsu's and the paper's white (``threshold``).
-_TOWARD_PAPER = 0.5
-
-
 def flatten_background(gray: np.ndarray) -> np.ndarray:
     """Divide out uneven lighting and the scanner lid's shadow: the paper
     becomes white everywhere, so one global threshold fits the whole page.
@@ -100,27 +94,10 @@ def flatten_background(gray: np.ndarray) -> np.ndarray:
 
 
 def binarize(gray: np.ndarray) -> np.ndarray:
-    """Black text on white (0/255), for the digit reader (``threshold`` of the evenly lit page)."""
-    return threshold(flatten_background(gray))
-
-
-def threshold(flat: np.ndarray) -> np.ndarray:
-    """An evenly lit page black on white (0/255): anything clearly darker
-    than the paper is ink.
-
-    Otsu's threshold, taken from the page's own histogram, splits a thin or
-    faint print's strokes into dots (a light design, a starved toner, a scan
-    at 150 dpi brought up to 300), and the glyph cutter then finds no digit;
-    half-way from it to the white of the flattened paper keeps them whole.
-    A 3×3 median before Otsu broke them as well.  Thai digits on the tuning
-    set's harder pages, read with the median and Otsu 89.1 %, Otsu alone
-    89.6 %, a third of the way to the paper 92.8 %, half-way 93.9 % (the
-    model trained on median and Otsu strips each time), and 94.2 % with the
-    model trained half-way too; 97.9-98.4 % on its first thirty pages
-    throughout.
-    """
-    otsu, _ = cv2.threshold(flat, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    _, bilevel = cv2.threshold(flat, otsu + _TOWARD_PAPER * (255 - otsu), 255, cv2.THRESH_BINARY)
+    """Black text on white (0/255): a 3×3 median takes out sensor noise and
+    fine dust, then Otsu picks the threshold from the page's own histogram."""
+    clean = cv2.medianBlur(flatten_background(gray), 3)
+    _, bilevel = cv2.threshold(clean, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     return bilevel
 
 
@@ -163,39 +140,24 @@ def deskew(gray: np.ndarray, angle: float) -> np.ndarray:
                           borderMode=cv2.BORDER_CONSTANT, borderValue=255)
 
 
-class Prepared(NamedTuple):
-    """One page, level and at 300 dpi, three ways (all the same size)."""
+def prepare(image: Image.Image) -> tuple[np.ndarray, np.ndarray]:
+    """The page level and at 300 dpi, as it lies: ``(grey, bilevel)``, same size.
 
-    gray: np.ndarray  # what people see, and the searchable PDF shows
-    flat: np.ndarray  # evenly lit (``flatten_background``): what Tesseract reads
-    bilevel: np.ndarray  # what the digit reader reads (``binarize``)
-
-
-def prepare(image: Image.Image) -> Prepared:
-    """The page level and at 300 dpi, as it lies.
-
-    Tesseract thresholds the evenly lit grey page itself: our bilevel page
-    wiped out the thin strokes of a light print or a low-resolution scan,
-    and the grey page as scanned (a shadow across a photographed page) left
-    Tesseract's single threshold half the page in black.  CER on the
-    tuning set's 15 harder pages: our bilevel page 14.3 % against the grey
-    one 10.9 % (before photographed pages were among them); the grey page
-    as scanned 18.6 % against the evenly lit one 9.2 % (since).
-
-    Whether it is upright is left to the caller (``turned_upright``):
-    asking Tesseract costs a sixth of a page's time, and almost every page
-    already is.
+    The grey page is what people see (and the searchable PDF shows); the
+    bilevel one is what Tesseract and the digit reader read.  Whether it is
+    upright is left to the caller (``turned_upright``): asking Tesseract
+    costs a sixth of a page's time, and almost every page already is.
     """
     return level(rescale(to_gray(image), page_dpi(image)))
 
 
-def turned_upright(gray: np.ndarray) -> Prepared | None:
-    """The page turned upright, or None if it already is (or Tesseract cannot tell)."""
+def turned_upright(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """``(grey, bilevel)`` of the page turned upright, or None if it already is
+    (or Tesseract cannot tell)."""
     turn = orientation(gray)
     return level(rotate_quarter(gray, turn)) if turn else None
 
 
-def level(gray: np.ndarray) -> Prepared:
+def level(gray: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     gray = deskew(gray, skew_angle(gray))
-    flat = flatten_background(gray)
-    return Prepared(gray, flat, threshold(flat))
+    return gray, binarize(gray)

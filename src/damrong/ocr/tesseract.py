@@ -43,9 +43,6 @@ THAI, ENGLISH = "tha", "eng"
 # leaves it alone.
 _SHORT_LATIN = 3
 _SURE_LATIN = 85
-# Letters a surely Latin word needs for its Latin neighbours to count as English too
-# (``english_pieces``).
-_ENGLISH_RUN = 4
 # A word the Thai model kept with a piece less sure than this is read again
 # in English, and English's reading, if Latin, stays when it is at least
 # this sure and surer than that piece (``_second_opinion``).  Web addresses
@@ -62,10 +59,10 @@ _SHORTEST_WORD = 0.25
 _OSD_CHARACTERS = 20
 _LATIN = re.compile("[A-Za-z]")
 # What marks a word as part of a web or e-mail address, the joints Tesseract
-# breaks Latin terms at, and a scheme whose "://" or "h" it misread.
+# breaks Latin terms at, and a scheme whose "://" it misread.
 _ADDRESS = re.compile(r"(://|www\.|@|^https?|\.(go|or|ac|co|in)\.th|\.(com|org|net)\b)")
 _JOINTS = ("/", ".", "@", "-", ":")
-_MISREAD_SCHEME = re.compile(r"^[hn]ttp(s?):?[/|IlA]{0,2}(?=www\.)")
+_MISREAD_SCHEME = re.compile(r"^(https?):?[/|IlA]{0,2}(?=www\.)")
 
 
 @dataclass(frozen=True)
@@ -95,9 +92,8 @@ def orientation(image: Image.Image, dpi: int) -> tuple[int, float] | None:
     return (360 - found["orient_deg"]) % 360, float(found["orient_conf"])
 
 
-def read_lines(gray: np.ndarray, dpi: int) -> list[Line]:
-    """The lines Tesseract finds and recognizes on a level, evenly lit grey
-    page (``prepare.Prepared.flat``), in reading order.
+def read_lines(bilevel: np.ndarray, dpi: int) -> list[Line]:
+    """The lines Tesseract finds and recognizes on a bilevel page (0 = ink), in reading order.
 
     The page's layout is Tesseract's own, read as one column: our earlier
     line finder (ink smeared up and down, tall boxes cut in two) was tuned
@@ -113,7 +109,7 @@ def read_lines(gray: np.ndarray, dpi: int) -> list[Line]:
     # Tesseract reads every unsure line a second time as white on black;
     # scanned petitions are never inverted, and that was a fifth of the time.
     api.SetVariable("tessedit_do_invert", "0")
-    image = Image.fromarray(gray)
+    image = Image.fromarray(bilevel)
     api.SetImage(image)
     api.Recognize()
     thai, english = (_word_reader(language, image, dpi) for language in (THAI, ENGLISH))
@@ -178,55 +174,26 @@ def _second_opinion(words: tuple[tuple[Word, ...], ...], thai,
                     english) -> tuple[tuple[Word, ...], ...]:
     """Words the page's reading is unsure of, read once more by one model alone.
 
-    A short word that English won is read by ``thai``, unless a neighbour
-    is surely English: it is as often a Thai word or number English took
-    over.  A word Thai kept but is unsure of, or spelled in mixed script,
-    is read by ``english``, whose reading stays only if it is Latin
+    A short word that English won is read by ``thai``: it is as often a
+    Thai word or number English took over.  A word Thai kept but is unsure
+    of is read by ``english``, whose reading stays only if it is Latin
     script (a web address after a Thai word, which the Thai model spelled
-    as Thai-looking garbage) and, unless the Thai reading was in mixed
-    script (garbage for sure), ``_UNSURE_THAI`` sure.  The surer of the two
-    readings stays; a Thai reading is as sure as its least sure piece.
+    as Thai-looking garbage).  The surer of the two readings stays; a
+    Thai reading is as sure as its least sure piece.
     """
-    kept, surely_english = [], english_pieces(words)
+    kept = []
     for word in words:
         whole = joined(word)
         if is_latin(whole.text):
-            if (len(whole.text) < _SHORT_LATIN and word[0] not in surely_english
-                    and (reading := _read_box(thai, whole))):
+            if len(whole.text) < _SHORT_LATIN and (reading := _read_box(thai, whole)):
                 word = (reading,) if reading.confidence > whole.confidence else word
-        elif ((mixed := _mixed_script(whole.text))
-              or min(piece.confidence for piece in word) < _UNSURE_THAI):
-            weakest = min(piece.confidence for piece in word)
+        elif (weakest := min(piece.confidence for piece in word)) < _UNSURE_THAI:
             reading = _read_box(english, whole)
             if (reading and is_latin(reading.text) and len(reading.text) >= _SHORT_LATIN
-                    and (mixed or reading.confidence >= _UNSURE_THAI)
-                    and reading.confidence > weakest):
+                    and reading.confidence >= _UNSURE_THAI and reading.confidence > weakest):
                 word = (reading,)
         kept.append(word)
     return tuple(kept)
-
-
-def english_pieces(words: tuple[tuple[Word, ...], ...]) -> set[Word]:
-    """The pieces of a line's words that are English for sure: a surely
-    Latin word, and a Latin word beside one.  English terms come in runs
-    ("LINE ID", "Call Center"), and a short word among them is English too,
-    not a Thai number the English model took over; the digit reader reads
-    none of these again.  The sure word must have ``_ENGLISH_RUN`` letters:
-    the English model reads ต.ค. as "A.A." or "NA." quite surely."""
-    sure = [surely_latin(joined(word)) for word in words]
-    anchors = [sure[number] and len(_LATIN.findall(joined(word).text)) >= _ENGLISH_RUN
-               for number, word in enumerate(words)]
-    return {piece for number, word in enumerate(words) for piece in word
-            if sure[number] or surely_latin(piece) or (is_latin(joined(word).text) and any(
-                anchors[near] for near in (number - 1, number + 1) if 0 <= near < len(words)))}
-
-
-def _mixed_script(text: str) -> bool:
-    """Thai letters in one word with Latin letters or Arabic digits: no Thai
-    word is spelled so, but the Thai model's reading of an English one is
-    ("6-ทาล" for "e-mail")."""
-    thai = any("\u0e01" <= char <= "\u0e2e" for char in text)
-    return thai and bool(_LATIN.search(text) or any(char in "0123456789" for char in text))
 
 
 def _read_box(api, word: Word) -> Word | None:
@@ -264,10 +231,10 @@ def _joined_addresses(words: tuple[tuple[Word, ...], ...]) -> tuple[tuple[Word, 
 
 
 def _with_scheme(word: tuple[Word, ...]) -> tuple[Word, ...]:
-    """A web address whose "://" or "h" was misread ("https:/Awww.", "https:Iwww.",
-    "nttps://www.") as one word spelled right."""
+    """A web address whose "://" was misread ("https:/Awww.", "https:Iwww.") as one
+    word spelled with it."""
     whole = joined(word)
-    fixed = _MISREAD_SCHEME.sub(r"http\1://", whole.text)
+    fixed = _MISREAD_SCHEME.sub(r"\1://", whole.text)
     return word if fixed == whole.text else (joined(word, fixed),)
 
 
