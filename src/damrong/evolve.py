@@ -17,8 +17,11 @@ import transaction
 from BTrees.Length import Length
 from BTrees.LOBTree import LOBTree
 from BTrees.OOBTree import OOBTree
+from pyramid.threadlocal import get_current_registry
 
 from .indexing import IndexOutbox
+from .reports.counters import SummaryCounters, cell_of
+from .reports.freeze import FrozenReports
 from .resources.center import MINISTRY_CODE, Center, add_letter_register, add_scan_intake
 from .resources.site import ROOT_KEY, Site
 from .resources.users import Users
@@ -91,10 +94,23 @@ def add_letter_registers_to_centers(site):
         add_letter_register(center)
 
 
+def count_complaints_in_summaries(site):
+    """The summary counters and the month-end freezes; every complaint already there is
+    counted (``damrong verify-counters`` checks the result like any other day's)."""
+    if not hasattr(site, "summaries"):
+        site.summaries = SummaryCounters()
+        site.frozen = FrozenReports()
+    workflow = get_current_registry().workflow
+    for center in site.centers.values():
+        for complaint in center.complaints.values():
+            site.summaries.follow(complaint, cell_of(complaint, workflow))
+
+
 #: Evolve steps in the order they run; each is recorded in the database by its name. Add new
 #: steps at the end.
 STEPS = [record_numbered_generation, create_center_tree, keep_finished_jobs,
-         add_scan_intake_to_centers, add_search_outbox, add_letter_registers_to_centers]
+         add_scan_intake_to_centers, add_search_outbox, add_letter_registers_to_centers,
+         count_complaints_in_summaries]
 
 
 def bootstrap(connection):

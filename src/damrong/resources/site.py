@@ -17,7 +17,9 @@ class Site(Folder):
     ``centers`` (DOPA code → center), ``tracking`` (tracking code → complaint), ``submissions``
     (form submission id → the complaint or letter it made, which makes a double-clicked submit
     register a complaint or issue a letter once),
-    ``listing`` (the complaint listing index) and ``jobs`` (the background work outbox).
+    ``listing`` (the complaint listing index), ``jobs`` (the background work outbox),
+    and, made by their evolve steps, ``index_outbox``, ``summaries`` (the summary counters,
+    reports/counters.py) and ``frozen`` (the month-end figures, reports/freeze.py).
     """
 
     __acl__ = [(Allow, Authenticated, "authenticated")]
