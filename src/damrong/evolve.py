@@ -96,7 +96,9 @@ def add_letter_registers_to_centers(site):
 
 def count_complaints_in_summaries(site):
     """The summary counters and the month-end freezes; every complaint already there is
-    counted (``damrong verify-counters`` checks the result like any other day's)."""
+    counted (``damrong verify-counters`` checks the result like any other day's) and listed
+    again under the listing's new fields (its center's level, its public state), which a
+    summary's figures drill down by."""
     if not hasattr(site, "summaries"):
         site.summaries = SummaryCounters()
         site.frozen = FrozenReports()
@@ -104,6 +106,7 @@ def count_complaints_in_summaries(site):
     for center in site.centers.values():
         for complaint in center.complaints.values():
             site.summaries.follow(complaint, cell_of(complaint, workflow))
+            site.listing.index(complaint)
 
 
 #: Evolve steps in the order they run; each is recorded in the database by its name. Add new

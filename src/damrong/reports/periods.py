@@ -8,9 +8,9 @@ left at either end (counted from the listing index, see summary.py).
 import datetime
 from dataclasses import dataclass
 
-from ..thai.dates import BANGKOK, BE_OFFSET, MONTHS, format_date
+from ..thai.dates import BANGKOK, BE_OFFSET, MONTHS, format_date, parse_typed_date
 from ..thai.digits import to_thai_digits
-from ..thai.fiscal import fiscal_year_bounds
+from ..thai.fiscal import fiscal_year as current_fiscal_year, fiscal_year_bounds
 from .counters import month_key
 
 
@@ -95,3 +95,29 @@ def _next_month(first):
 def _previous_month(first):
     return (first.replace(year=first.year - 1, month=12) if first.month == 1
             else first.replace(month=first.month - 1))
+
+
+def from_params(params, today):
+    """The period a page's query asks for: ``month=2568-03``, ``fy=2568`` (with
+    ``quarter=1``…``4``), or ``from``/``to`` typed dates (วัน/เดือน/ปี พ.ศ.); by default the
+    current fiscal year. Raises ``ValueError`` or ``TypedDateError`` for what it cannot read."""
+    if params.get("from") or params.get("to"):
+        first = _typed_or_iso(params.get("from", "") or params.get("to", ""))
+        last = _typed_or_iso(params.get("to", "") or params.get("from", ""))
+        return date_range(first, last)
+    if params.get("month"):
+        be_year, number = (int(part) for part in params["month"].split("-"))
+        return month(be_year - BE_OFFSET, number)
+    fy = int(params.get("fy") or current_fiscal_year(today))
+    if params.get("quarter"):
+        return fiscal_quarter(fy, int(params["quarter"]))
+    return fiscal_year(fy)
+
+
+def _typed_or_iso(text):
+    """A date as staff type it, or as a period's own query writes it (ISO)."""
+    text = text.strip()
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return parse_typed_date(text)[0]

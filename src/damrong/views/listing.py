@@ -48,7 +48,7 @@ def listing(request):
     workflow = request.registry.workflow
     params = request.GET
     filters = {name: params.get(name, "").strip()
-               for name in ("category", "channel", "status", "fy", "from", "to")}
+               for name in ("category", "channel", "status", "fy", "from", "to", "level", "public")}
     filters["own"] = params.get("own") == "1"
     try:
         offset = max(int(params.get("offset", 0)), 0)
@@ -60,7 +60,7 @@ def listing(request):
     site = request.root
     page = site.listing.query(
         center.code, own_only=filters["own"],
-        filters={k: filters[k] for k in ("category", "channel", "status")},
+        filters={k: filters[k] for k in ("category", "channel", "status", "level", "public")},
         start=start, end=end, offset=offset, limit=limit)
     subcenters = center.subcenters()
 

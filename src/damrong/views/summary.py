@@ -1,0 +1,125 @@
+"""สรุปผลการดำเนินงาน: a center's official tables over a period, every figure a link to exactly
+the complaints it counts (the center's listing, filtered by the cell), the figures frozen at
+month end beside the live ones, and the monthly report's files."""
+
+import datetime
+
+from pyramid.view import view_config
+
+from ..forms import DATE_EXAMPLE, date_problem
+from ..i18n import _
+from ..reports import periods
+from ..reports.counters import month_key
+from ..reports.summary import note, summarize
+from ..resources.center import Center
+from ..thai.dates import BE_OFFSET, TypedDateError, format_typed_date, now_bangkok
+from ..thai.fiscal import fiscal_year
+
+FIRST_FISCAL_YEAR = 2560
+
+
+def chosen_period(request):
+    """The period the query asks for, and what is wrong with it (then the current fiscal
+    year is shown)."""
+    today = now_bangkok().date()
+    try:
+        return periods.from_params(request.GET, today), None
+    except TypedDateError as error:
+        problem = date_problem(error)
+    except ValueError:
+        problem = _("ช่วงเวลาที่เลือกไม่ถูกต้อง")
+    return periods.fiscal_year(fiscal_year(today)), problem
+
+
+def period_choices(display, today):
+    """What the period form offers: fiscal years and the last 24 months, newest first."""
+    years = list(range(fiscal_year(today), FIRST_FISCAL_YEAR - 1, -1))
+    months, first = [], today.replace(day=1)
+    for _ in range(24):
+        value = f"{first.year + BE_OFFSET}-{first.month:02d}"
+        months.append((value, periods.month(first.year, first.month).label))
+        first = (first - datetime.timedelta(days=1)).replace(day=1)
+    return {"years": [(str(fy), display.fiscal_year(fy)) for fy in years], "months": months}
+
+
+def note_text(display, counts):
+    """The official note in the reader's language and digits."""
+    message = note(counts)
+    message.mapping["percent"] = display.digits(message.mapping["percent"])
+    return display.translate(message)
+
+
+class DrillDown:
+    """Links from a summary's figures to the listing of exactly the complaints they count."""
+
+    def __init__(self, request, center, period):
+        self.request = request
+        self.center = center
+        last = period.after - datetime.timedelta(days=1)
+        self.dates = {"from": format_typed_date(period.first), "to": format_typed_date(last)}
+
+    def cell(self, level, category=None, state=None):
+        query = dict(self.dates)
+        if level == self.center.level:
+            query["own"] = "1"
+        else:
+            query["level"] = level
+        if category:
+            query["category"] = category
+        if state:
+            query["public"] = state
+        return self.request.resource_url(self.center, query=query)
+
+    def center_row(self, center, state=None):
+        query = dict(self.dates, **({"public": state} if state else {}))
+        return self.request.resource_url(center, query=query)
+
+
+def frozen_beside(site, summary, period, taxonomy, locale):
+    """For a month that was frozen: the frozen ``Summary`` and when it was frozen; else None."""
+    months = period.whole_months()
+    if months is None or months[0] != months[1] or period.partial_days():
+        return None
+    frozen = site.frozen.get(months[0])
+    if frozen is None:
+        return None
+    return summarize(site, summary.center, period, taxonomy, locale, cells=frozen.centers), frozen
+
+
+def changes_since_freeze(live, frozen):
+    """``{(table level, category)}`` of the rows whose live figures differ from the frozen."""
+    rows = {}
+    for summary, side in ((live, 0), (frozen, 1)):
+        for table in summary.tables:
+            for row in table.rows:
+                rows.setdefault((table.level, row.category), [None, None])[side] = row.counts
+    return {key for key, (now, then) in rows.items() if now != then}
+
+
+@view_config(context=Center, name="summary", permission="reports",
+             renderer="damrong:templates/summary.pt")
+def summary_page(request):
+    center = request.context
+    site = request.root
+    period, problem = chosen_period(request)
+    taxonomy = request.registry.taxonomy
+    summary = summarize(site, center, period, taxonomy, request.locale_name)
+    beside = frozen_beside(site, summary, period, taxonomy, request.locale_name)
+    today = now_bangkok().date()
+    query = dict(period.query)
+    return {
+        "center": center,
+        "summary": summary,
+        "period": period,
+        "problem": problem,
+        "frozen": beside,
+        "frozen_changes": changes_since_freeze(summary, beside[0]) if beside else set(),
+        "frozen_months": [(m, periods.month(m // 100, m % 100)) for m in site.frozen.frozen_months()
+                          if m <= month_key(today)][:24],
+        "choices": period_choices(request.display, today),
+        "params": request.GET,
+        "date_example": DATE_EXAMPLE,
+        "drill": DrillDown(request, center, period),
+        "note_text": lambda counts: note_text(request.display, counts),
+        "export_url": lambda kind: request.resource_url(center, f"@@summary.{kind}", query=query),
+    }
