@@ -1,7 +1,7 @@
 """The root of the database: the center tree, staff accounts and the site-wide indexes."""
 
 from BTrees.OOBTree import OOBTree
-from pyramid.authorization import Allow, Authenticated
+from pyramid.authorization import Allow, Authenticated, Everyone
 
 from ..jobs import JobQueue
 from ..listing import ComplaintListing
@@ -22,7 +22,8 @@ class Site(Folder):
     reports/counters.py) and ``frozen`` (the month-end figures, reports/freeze.py).
     """
 
-    __acl__ = [(Allow, Authenticated, "authenticated")]
+    #: ``read-published``: the published summaries (views/public.py) are for everyone.
+    __acl__ = [(Allow, Authenticated, "authenticated"), (Allow, Everyone, "read-published")]
     #: Names of the evolve steps finished (evolve.py), with when; ``None`` in a database made
     #: before steps had names, until ``damrong init`` upgrades it.
     evolved = None
