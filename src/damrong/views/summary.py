@@ -3,19 +3,25 @@ the complaints it counts (the center's listing, filtered by the cell), the figur
 month end beside the live ones, and the monthly report's files."""
 
 import datetime
+from urllib.parse import quote
 
+from pyramid.response import Response
 from pyramid.view import view_config
 
 from ..forms import DATE_EXAMPLE, date_problem
 from ..i18n import _
+from ..pdf import pdf_response
 from ..reports import periods
 from ..reports.counters import month_key
+from ..reports.exports import report_csv, report_xlsx
+from ..reports.memo import report_pdf
 from ..reports.summary import note, summarize
 from ..resources.center import Center
 from ..thai.dates import BE_OFFSET, TypedDateError, format_typed_date, now_bangkok
 from ..thai.fiscal import fiscal_year
 
 FIRST_FISCAL_YEAR = 2560
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def chosen_period(request):
@@ -123,3 +129,42 @@ def summary_page(request):
         "note_text": lambda counts: note_text(request.display, counts),
         "export_url": lambda kind: request.resource_url(center, f"@@summary.{kind}", query=query),
     }
+
+
+def report_summary(request):
+    """The summary a monthly report sends: the frozen figures of a frozen month, else the live
+    ones (a report asked for before the month closed). Always in Thai."""
+    center = request.context
+    period, _problem = chosen_period(request)
+    taxonomy = request.registry.taxonomy
+    live = summarize(request.root, center, period, taxonomy)
+    beside = frozen_beside(request.root, live, period, taxonomy, "th")
+    return (beside[0], beside[1].frozen_at) if beside else (live, None)
+
+
+def _filename(summary, extension):
+    return f"summary-{summary.center.code}-{'-'.join(v for _k, v in summary.period.query)}.{extension}"
+
+
+@view_config(context=Center, name="summary.pdf", permission="reports")
+def summary_pdf(request):
+    summary, frozen_at = report_summary(request)
+    return pdf_response(report_pdf(summary, request, frozen_at), _filename(summary, "pdf"))
+
+
+@view_config(context=Center, name="summary.xlsx", permission="reports")
+def summary_xlsx(request):
+    summary, frozen_at = report_summary(request)
+    return _download(report_xlsx(summary, frozen_at), XLSX, _filename(summary, "xlsx"))
+
+
+@view_config(context=Center, name="summary.csv", permission="reports")
+def summary_csv(request):
+    summary, frozen_at = report_summary(request)
+    return _download(report_csv(summary, frozen_at), "text/csv", _filename(summary, "csv"),
+                     charset="utf-8")
+
+
+def _download(body, content_type, filename, charset=None):
+    return Response(body, content_type=content_type, charset=charset,
+                    content_disposition=f"attachment; filename*=UTF-8''{quote(filename)}")
