@@ -109,11 +109,17 @@ def count_complaints_in_summaries(site):
             site.listing.index(complaint)
 
 
+def add_import_register(site):
+    """The source ids of complaints imported from other systems (importing.py)."""
+    if not hasattr(site, "imported"):
+        site.imported = OOBTree()
+
+
 #: Evolve steps in the order they run; each is recorded in the database by its name. Add new
 #: steps at the end.
 STEPS = [record_numbered_generation, create_center_tree, keep_finished_jobs,
          add_scan_intake_to_centers, add_search_outbox, add_letter_registers_to_centers,
-         count_complaints_in_summaries]
+         count_complaints_in_summaries, add_import_register]
 
 
 def bootstrap(connection):

@@ -305,6 +305,25 @@ def cmd_freeze(args):
         print(f"ข้อมูล ณ สิ้นเดือน {month}: {len(frozen.centers)} ศูนย์มีเรื่อง")
 
 
+def cmd_import(args):
+    """Complaints from another system (JSON Lines or CSV, see the README)."""
+    from ..importing import import_file
+
+    with open_site(args.config) as (site, registry, db):
+        if not os.path.isfile(args.file):
+            print(f"ผิดพลาด: ไม่พบไฟล์ {args.file}", file=sys.stderr)
+            return 2
+        began = time.perf_counter()
+        report = import_file(site, args.file, registry.taxonomy, registry.workflow,
+                             transaction.commit, batch=args.batch)
+        elapsed = time.perf_counter() - began
+        for number, reason in report.problems:
+            print(f"บรรทัดที่ {number}: {reason}", file=sys.stderr)
+        print(f"นำเข้าเรื่องใหม่ {report.created} เรื่อง, มีอยู่แล้ว {report.skipped} เรื่อง, "
+              f"ไม่ผ่านการตรวจ {len(report.problems)} บรรทัด ({elapsed:.1f} วินาที)")
+        return 1 if report.problems else 0
+
+
 def build_parser():
     parser = argparse.ArgumentParser(prog="damrong", description="ระบบงานศูนย์ดำรงธรรม")
     parser.add_argument("-c", "--config", required=True, help="ไฟล์ตั้งค่า เช่น development.ini")
@@ -382,6 +401,12 @@ def build_parser():
     freeze = commands.add_parser("freeze", help="เก็บตัวเลข ณ สิ้นเดือน (worker ทำเองทุกวันที่ ๑)")
     freeze.add_argument("--month", help="ปี พ.ศ.-เดือน เช่น 2568-09 (ค่าเริ่มต้น: เดือนก่อน)")
     freeze.set_defaults(func=cmd_freeze)
+
+    importing = commands.add_parser(
+        "import", help="นำเข้าเรื่องจากระบบอื่น (JSON Lines หรือ CSV ตามรูปแบบใน README) ทำซ้ำได้")
+    importing.add_argument("file", help="ไฟล์ .jsonl หรือ .csv")
+    importing.add_argument("--batch", type=int, default=1000, help="บันทึกทุกกี่เรื่อง")
+    importing.set_defaults(func=cmd_import)
     return parser
 
 
