@@ -166,3 +166,27 @@ def test_a_registration_counts_at_once_and_the_transition_moves_it(site):
         assert [r.counts.closed for r in district_table.rows][:1] == [1]
         assert district_table.counts.total == 1
         assert {row.center.code: row.counts.closed for row in summary.breakdown}["7001"] == 1
+
+
+def test_concurrent_changes_to_one_cell_do_not_conflict(app, site):
+    """Two transactions moving the same cell both commit: Length resolves the conflict."""
+    import transaction
+
+    from damrong.reports.counters import Cell
+
+    cell = Cell(("moi", "70", "7001"), "district", 202503, "d02", "in-progress")
+    with site() as s:
+        s.summaries.add(cell, 1)  # the cell exists (its first insert is the only conflict)
+    db = app.registry._zodb_databases[""]
+    managers = [transaction.TransactionManager() for _ in range(2)]
+    connections = [db.open(transaction_manager=tm) for tm in managers]
+    try:
+        for connection in connections:
+            connection.root()["damrong"].summaries.add(cell, 1)
+        for tm in managers:
+            tm.commit()
+    finally:
+        for connection in connections:
+            connection.close()
+    with site() as s:
+        assert s.summaries.table("70", "district", 202503, 202503) == {"d02": {"in-progress": 3}}
