@@ -71,11 +71,6 @@ def _sum(tables):
     return total
 
 
-def _clean(table):
-    return {c: {s: n for s, n in states.items() if n} for c, states in table.items()
-            if any(states.values())}
-
-
 DAYS = st.dates(datetime.date(2024, 9, 20), datetime.date(2025, 10, 10))
 OPERATION = st.one_of(
     st.tuples(st.just("register"), st.sampled_from(CENTERS), st.integers(0, 3), DAYS,

@@ -19,8 +19,8 @@ from ..reports.summary import note, summarize
 from ..resources.center import Center
 from ..thai.dates import BE_OFFSET, TypedDateError, format_typed_date, now_bangkok
 from ..thai.fiscal import fiscal_year
+from .listing import FIRST_FISCAL_YEAR
 
-FIRST_FISCAL_YEAR = 2560
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
