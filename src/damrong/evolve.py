@@ -103,10 +103,15 @@ def count_complaints_in_summaries(site):
         site.summaries = SummaryCounters()
         site.frozen = FrozenReports()
     workflow = get_current_registry().workflow
+    done = 0
     for center in site.centers.values():
         for complaint in center.complaints.values():
             site.summaries.follow(complaint, cell_of(complaint, workflow))
             site.listing.index(complaint)
+            done += 1
+            if done % 10000 == 0:  # one transaction, but a million complaints stay on disk
+                transaction.savepoint(optimistic=True)
+                site._p_jar.cacheGC()
 
 
 def add_import_register(site):
