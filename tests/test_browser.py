@@ -316,3 +316,35 @@ def test_every_main_page_fits_a_phone_with_a_collapsible_menu(browser, live_serv
     screenshot(browser, "phone-menu.png")
     browser.find_element(*search).click()
     wait(browser).until(EC.presence_of_element_located((By.ID, "q")))
+
+
+def test_citizen_reads_the_public_summary_and_an_officer_drills_down(browser, live_server,
+                                                                     make_user, site):
+    """Issue 15: the public summary (no login) with its charts and map; then an officer's
+    summary page, a figure followed to the listing of exactly its complaints."""
+    from test_summary_pages import arrange
+
+    arrange(site)
+    browser.get(live_server.url + "/summary?fy=2568")
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "table.official")))
+    assert "ศูนย์ดำรงธรรมอำเภอ (ทั้งประเทศ)" in browser.page_source
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg")) == 3
+    browser.find_element(By.CSS_SELECTOR, "a[href$='/summary/70'] circle, a[href$='/summary/70']")
+    browser.get(live_server.url + "/summary/70?fy=2568")
+    assert "คิดเป็นร้อยละ ๖๖.๖๗" in browser.find_element(By.TAG_NAME, "body").text
+    screenshot(browser, "public-summary-70.png")
+
+    log_in(browser, live_server, make_user("officer", "70"))
+    browser.find_element(By.CSS_SELECTOR, "header.top nav").find_element(
+        By.LINK_TEXT, "สรุปผลการดำเนินงาน").click()
+    form = wait(browser).until(EC.presence_of_element_located((By.ID, "period")))
+    Select(form.find_element(By.NAME, "fy")).select_by_value("2568")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    link = wait(browser).until(EC.element_to_be_clickable(
+        (By.CSS_SELECTOR, "table.official a[href*='category=d02'][href*='public=closed']")))
+    assert link.text == "๑"
+    link.click()
+    rows = wait(browser).until(EC.presence_of_all_elements_located(
+        (By.CSS_SELECTOR, "table.list tbody tr")))
+    assert len(rows) == 1 and "ยุติเรื่อง" in rows[0].text
+    screenshot(browser, "summary-drill-down.png")

@@ -17,8 +17,11 @@ import transaction
 from BTrees.Length import Length
 from BTrees.LOBTree import LOBTree
 from BTrees.OOBTree import OOBTree
+from pyramid.threadlocal import get_current_registry
 
 from .indexing import IndexOutbox
+from .reports.counters import SummaryCounters, cell_of
+from .reports.freeze import FrozenReports
 from .resources.center import MINISTRY_CODE, Center, add_letter_register, add_scan_intake
 from .resources.site import ROOT_KEY, Site
 from .resources.users import Users
@@ -98,11 +101,37 @@ def add_login_sessions(site):
         site.users.by_session = OOBTree()
 
 
+def count_complaints_in_summaries(site):
+    """The summary counters and the month-end freezes; every complaint already there is
+    counted (``damrong verify-counters`` checks the result like any other day's) and listed
+    again under the listing's new fields (its center's level, its public state), which a
+    summary's figures drill down by."""
+    if not hasattr(site, "summaries"):
+        site.summaries = SummaryCounters()
+        site.frozen = FrozenReports()
+    workflow = get_current_registry().workflow
+    done = 0
+    for center in site.centers.values():
+        for complaint in center.complaints.values():
+            site.summaries.follow(complaint, cell_of(complaint, workflow))
+            site.listing.index(complaint)
+            done += 1
+            if done % 10000 == 0:  # one transaction, but a million complaints stay on disk
+                transaction.savepoint(optimistic=True)
+                site._p_jar.cacheGC()
+
+
+def add_import_register(site):
+    """The source ids of complaints imported from other systems (importing.py)."""
+    if not hasattr(site, "imported"):
+        site.imported = OOBTree()
+
+
 #: Evolve steps in the order they run; each is recorded in the database by its name. Add new
 #: steps at the end.
 STEPS = [record_numbered_generation, create_center_tree, keep_finished_jobs,
          add_scan_intake_to_centers, add_search_outbox, add_letter_registers_to_centers,
-         add_login_sessions]
+         add_login_sessions, count_complaints_in_summaries, add_import_register]
 
 
 def bootstrap(connection):

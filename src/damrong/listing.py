@@ -20,11 +20,12 @@ from BTrees.LOBTree import LOBTree
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
 from persistent import Persistent
+from pyramid.threadlocal import get_current_registry
 
 from .thai.fiscal import fiscal_year_bounds
 from .visibility import seen_from
 
-FIELDS = ("lineage", "center", "category", "channel", "status", "todo")
+FIELDS = ("lineage", "center", "category", "channel", "status", "todo", "level", "public")
 #: The ``todo`` value of a back-captured record a clerk still has to complete.
 TO_COMPLETE = "to-complete"
 _RANDOM_BITS = 16
@@ -38,7 +39,10 @@ def key_bounds(start=None, end=None):
 
 
 def indexed_values(complaint):
-    """The values a complaint is found under, per field."""
+    """The values a complaint is found under, per field. ``level`` (of its center) and
+    ``public`` (its public state) are what a summary's cell is counted by, so every figure of a
+    summary drills down to exactly its complaints."""
+    workflow = get_current_registry().workflow
     return {
         "lineage": seen_from(complaint.center),
         "center": [complaint.center.code],
@@ -46,6 +50,8 @@ def indexed_values(complaint):
         "channel": [complaint.type["channel"]],
         "status": [complaint.status],
         "todo": [TO_COMPLETE] if complaint.to_complete else [],
+        "level": [complaint.center.level],
+        "public": [workflow.states[complaint.status]["public"]],
     }
 
 
@@ -131,7 +137,8 @@ class ComplaintListing(Persistent):
               offset=0, limit=25):
         """Complaints of a center (and, unless ``own_only``, the centers below it), newest first.
 
-        ``filters`` maps field names (category, channel, status, todo) to one value each; ``start`` and
+        ``filters`` maps field names (category, channel, status, todo, level, public) to one
+        value each; ``start`` and
         ``end`` bound the time received (aware datetimes, end exclusive).
         """
         wanted = [("center" if own_only else "lineage", center_code)]

@@ -1,4 +1,5 @@
-"""Keeping the listing index and the search outbox in step with complaints; spacing out retries."""
+"""Keeping the listing index, the search outbox and the summary counters in step with complaints;
+spacing out retries."""
 
 import time
 
@@ -7,6 +8,7 @@ from pyramid_retry import BeforeRetry
 from pyramid.traversal import find_root, resource_path
 
 from .indexing import mark_for_index
+from .reports.counters import cell_of
 from .resources.complaint import Complaint
 from .resources.document import ScannedDocument
 from .resources.letter import Letter
@@ -25,6 +27,21 @@ def index_complaint(event):
 def unindex_complaint(event):
     if isinstance(event.object, Complaint):
         find_root(event.object).listing.unindex(event.object)
+
+
+@subscriber(ObjectAdded)
+@subscriber(ObjectModified)
+def count_complaint(event):
+    """Every change through the one door (``Complaint.change``: edits, transitions, transfers)
+    or the folders' ``add`` moves the complaint's summary cell in the same transaction."""
+    if isinstance(event.object, Complaint):
+        find_root(event.object).summaries.follow(event.object, cell_of(event.object))
+
+
+@subscriber(ObjectWillBeRemoved)
+def uncount_complaint(event):
+    if isinstance(event.object, Complaint):
+        find_root(event.object).summaries.follow(event.object, None)
 
 
 @subscriber(ObjectAdded)

@@ -28,6 +28,7 @@ from ..uploads import UploadError
 from . import scans
 from .people import admin_parts, fake_person, full_name
 from .petitions import fake_petition, petition_text
+from .year import load_year
 
 #: One account per role: (role, center code, position).
 DEMO_USERS = (
@@ -91,8 +92,10 @@ class _Plan:
     staff: dict = field(default_factory=dict)
 
 
-def load_demo(site, registry, progress=print, rng=None, count=40):
-    """Create the demo accounts and ``count`` complaints; returns the accounts to print.
+def load_demo(site, registry, progress=print, rng=None, count=40, year=300):
+    """Create the demo accounts, ``count`` complaints with scans and ``year`` more without,
+    spread over the last twelve months for the summaries (demo/year.py); returns the
+    accounts to print.
 
     Returns ``[(role, login, password, center title), ...]``. Commits after the accounts and
     every few complaints, so progress is real and the transaction stays small.
@@ -129,6 +132,10 @@ def load_demo(site, registry, progress=print, rng=None, count=40):
             _discard(registry, pending_uids)
     progress(f"บันทึกข้อมูลตัวอย่างครบ {total} เรื่อง เอกสารสแกน "
              f"{to_thai_digits(str(documents))} ไฟล์รอประมวลผลหน้าเอกสาร")
+    if year:
+        closed = load_year(site, registry, rng, year, now, manager.commit)
+        progress(f"ข้อมูลตัวอย่างสำหรับสรุปผลรอบปี {to_thai_digits(str(year))} เรื่อง "
+                 f"ยุติแล้ว {to_thai_digits(str(closed))} เรื่อง")
     return credentials
 
 

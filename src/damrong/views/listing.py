@@ -50,7 +50,7 @@ def listing(request):
     workflow = request.registry.workflow
     params = request.GET
     filters = {name: params.get(name, "").strip()
-               for name in ("category", "channel", "status", "fy", "from", "to")}
+               for name in ("category", "channel", "status", "fy", "from", "to", "level", "public")}
     filters["own"] = params.get("own") == "1"
     offset = checked.offset(params)
     (first, last), error = _dates(filters)
@@ -59,7 +59,7 @@ def listing(request):
     site = request.root
     page = site.listing.query(
         center.code, own_only=filters["own"],
-        filters={k: filters[k] for k in ("category", "channel", "status")},
+        filters={k: filters[k] for k in ("category", "channel", "status", "level", "public")},
         start=start, end=end, offset=offset, limit=limit)
     subcenters = center.subcenters()
 
