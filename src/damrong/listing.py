@@ -22,9 +22,9 @@ from BTrees.OOBTree import OOBTree
 from persistent import Persistent
 
 from .thai.fiscal import fiscal_year_bounds
-from .visibility import seen_from
+from .visibility import complaint_seen_from
 
-FIELDS = ("lineage", "center", "category", "channel", "status", "todo")
+FIELDS = ("lineage", "center", "category", "channel", "status", "todo", "working")
 #: The ``todo`` value of a back-captured record a clerk still has to complete.
 TO_COMPLETE = "to-complete"
 _RANDOM_BITS = 16
@@ -40,12 +40,13 @@ def key_bounds(start=None, end=None):
 def indexed_values(complaint):
     """The values a complaint is found under, per field."""
     return {
-        "lineage": seen_from(complaint.center),
+        "lineage": complaint_seen_from(complaint),
         "center": [complaint.center.code],
         "category": [complaint.type["category"]],
         "channel": [complaint.type["channel"]],
         "status": [complaint.status],
         "todo": [TO_COMPLETE] if complaint.to_complete else [],
+        "working": [complaint.working_center] if complaint.working_center else [],
     }
 
 

@@ -14,6 +14,15 @@
     });
   });
 
+  // A "tick all" box in a list's heading ticks every box named by its data-target.
+  document.addEventListener("change", function (event) {
+    var all = event.target;
+    if (!all.matches("input.check-all")) return;
+    all.form.querySelectorAll("input[name='" + all.dataset.target + "']").forEach(function (box) {
+      box.checked = all.checked;
+    });
+  });
+
   // Ctrl+Enter saves the form being filled in.
   document.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {

@@ -46,9 +46,11 @@ def describe(request):
 def show(request):
     complaint = request.context
     workflow = request.registry.workflow
+    available = workflow.available(complaint, Actor.of(request.identity))
     return {
         "c": complaint,
-        "transitions": workflow.available(complaint, Actor.of(request.identity)),
+        "transitions": [t for t in available if not t.form],
+        "moves": [t for t in available if t.form],
         "reveal": False,
         "just_registered": request.GET.get("registered") == "1",
         "can_edit": request.has_permission("edit", complaint),
@@ -144,10 +146,13 @@ def attach(request):
 def transition(request):
     """Change status; ``Workflow.apply`` checks the transition's own permission."""
     complaint = request.context
+    name = request.POST.get("name", "")
+    workflow = request.registry.workflow
+    if name in workflow.transitions and workflow.transitions[name].form:
+        return HTTPSeeOther(request.resource_url(complaint, "@@move", query={"name": name}))
     try:
-        done = request.registry.workflow.apply(complaint, request.POST.get("name", ""),
-                                               Actor.of(request.identity),
-                                               request.POST.get("note", ""))
+        done = workflow.apply(complaint, name, Actor.of(request.identity),
+                              request.POST.get("note", ""))
         notice(request, _("${action} แล้ว", mapping={"action": request.display.transition(done)}))
     except WorkflowError as error:
         problem(request, error.message)
