@@ -15,9 +15,11 @@ from types import SimpleNamespace
 
 import pytest
 import waitress
+from pyramid.traversal import find_resource
 
 import damrong
 import scanfiles
+from damrong.security import Actor
 
 pytestmark = pytest.mark.browser
 
@@ -316,3 +318,72 @@ def test_every_main_page_fits_a_phone_with_a_collapsible_menu(browser, live_serv
     screenshot(browser, "phone-menu.png")
     browser.find_element(*search).click()
     wait(browser).until(EC.presence_of_element_located((By.ID, "q")))
+
+
+def _act(driver, name, note=""):
+    """Take a transition from the complaint page's buttons, with ``note``."""
+    form = driver.find_element(By.ID, "transition-form")
+    if note:
+        form.find_element(By.NAME, "note").send_keys(note)
+    button = form.find_element(By.CSS_SELECTOR, f"button[value='{name}']")
+    button.click()
+    wait(driver).until(EC.staleness_of(button))
+
+
+def _as(driver, server, login_id, path):
+    driver.delete_all_cookies()
+    log_in(driver, server, login_id)
+    driver.get(server.url + path)
+
+
+def test_a_case_sent_to_a_district_comes_back_and_is_closed_in_a_bulk_approval(
+        browser, live_server, make_user, site, app):
+    """The province sends a case to its district, the district reports, the province accepts
+    and proposes closure, and a supervisor approves it with others, ticking them all at once."""
+    province, district = make_user("officer", "70"), make_user("officer", "7001")
+    supervisor = make_user("supervisor", "70")
+    workflow = app.registry.workflow
+    with site() as s:
+        path = new_complaint(s, "70", "ขอให้ตรวจสอบการบุกรุกลำรางสาธารณะ")
+        others = [new_complaint(s, "7001", f"เรื่องอื่นที่เสนอยุติ {n}") for n in range(3)]
+        officer = s.users[province]
+        for other in others:
+            complaint = find_resource(s, other)
+            for name in ("screen", "work"):
+                workflow.apply(complaint, name, Actor.of(officer), note="ดำเนินการ")
+            workflow.apply(complaint, "propose", Actor.of(officer), note="ยุติได้")
+
+    _as(browser, live_server, province, path + "/")
+    browser.find_element(By.LINK_TEXT, "ส่งศูนย์อื่นดำเนินการ").click()
+    form = wait(browser).until(EC.presence_of_element_located((By.ID, "move")))
+    Select(form.find_element(By.NAME, "center")).select_by_value("7001")
+    form.find_element(By.NAME, "note").send_keys("ขอให้ตรวจสอบข้อเท็จจริงและรายงานผล")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "casework")))
+    assert "ศูนย์ดำรงธรรมอำเภอเมืองราชบุรี" in browser.find_element(By.ID, "casework").text
+
+    _as(browser, live_server, district, "/moi/70/7001/@@inbox")
+    browser.find_element(By.ID, "received").find_element(
+        By.PARTIAL_LINK_TEXT, "ขอให้ตรวจสอบการบุกรุก").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "transition-form")))
+    _act(browser, "report", "ตรวจสอบแล้ว ผู้บุกรุกรื้อถอนออกแล้ว")
+
+    _as(browser, live_server, province, "/moi/70/@@inbox")
+    browser.find_element(By.ID, "reported").find_element(
+        By.PARTIAL_LINK_TEXT, "ขอให้ตรวจสอบการบุกรุก").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "transition-form")))
+    assert "ตรวจสอบแล้ว ผู้บุกรุกรื้อถอนออกแล้ว" in browser.page_source
+    _act(browser, "accept")
+    _act(browser, "propose", "ผู้บุกรุกรื้อถอนแล้ว ยุติเรื่อง")
+
+    _as(browser, live_server, supervisor, "/moi/70/@@approvals")
+    assert "ผู้บุกรุกรื้อถอนแล้ว ยุติเรื่อง" in browser.page_source
+    browser.find_element(By.CSS_SELECTOR, "input.check-all").click()
+    ticked = browser.find_elements(By.CSS_SELECTOR, "input[name=case]:checked")
+    assert len(ticked) == 4
+    screenshot(browser, "bulk-approval.png")
+    browser.find_element(By.CSS_SELECTOR, "button[value=approve]").click()
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flash")))
+    assert "อนุมัติยุติเรื่องแล้ว" in browser.find_element(By.CSS_SELECTOR, ".flash").text
+    with site() as s:
+        assert [find_resource(s, p).status for p in [path] + others] == ["closed"] * 4
