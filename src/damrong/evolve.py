@@ -91,10 +91,22 @@ def add_letter_registers_to_centers(site):
         add_letter_register(center)
 
 
+def list_complaints_by_responsible_and_due(site):
+    """Index every complaint again so the listing has its new fields: the responsible officer
+    (open cases without one under ``-``) and the due date of a case awaiting a report. Commits
+    every few thousand complaints; run again, it indexes them again to the same result."""
+    for count, complaint in enumerate(
+            c for center in site.centers.values() for c in center.complaints.values()):
+        site.listing.index(complaint)
+        if count % 5000 == 4999:
+            transaction.commit()
+
+
 #: Evolve steps in the order they run; each is recorded in the database by its name. Add new
 #: steps at the end.
 STEPS = [record_numbered_generation, create_center_tree, keep_finished_jobs,
-         add_scan_intake_to_centers, add_search_outbox, add_letter_registers_to_centers]
+         add_scan_intake_to_centers, add_search_outbox, add_letter_registers_to_centers,
+         list_complaints_by_responsible_and_due]
 
 
 def bootstrap(connection):

@@ -94,6 +94,11 @@ class Workflow:
         """Whether a complaint in ``state`` is kept as it is until reopened (``read_only: true``)."""
         return bool(self.states[state].get("read_only", False))
 
+    def awaits(self, state):
+        """Whether a complaint in ``state`` waits for a report or reply due by a date
+        (``awaits: true``): the deadline job and the overdue queue follow those."""
+        return bool(self.states[state].get("awaits", False))
+
     def label(self, state, locale="th"):
         """A state's label in ``locale``; the history records the Thai one."""
         return entry_label(self.states[state], locale)

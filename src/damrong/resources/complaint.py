@@ -20,11 +20,12 @@ GROUPS = ("type", "complaint", "place", "complainant", "respondent")
 #: What a complaint says about the matter: its record, when it was received, its status and
 #: whether a clerk still has to complete it; its receipt number and the numbers it had at the
 #: centers it was transferred from (``origins``); the center it was last sent to for action
-#: (``working_center``) and when a report or reply is due (``due_date``). Only
+#: (``working_center``) and when a report or reply is due (``due_date``); the login of the
+#: officer responsible for it (``responsible``). Only
 #: ``Complaint.change`` sets them after creation, so no change can skip the history or the event
 #: the indexes (and summaries) follow.
 RECORDED = GROUPS + ("received_at", "status", "to_complete", "receipt_year", "receipt_number",
-                     "origins", "working_center", "due_date")
+                     "origins", "working_center", "due_date", "responsible")
 
 
 #: The history's name for a change to a closed complaint by someone with the right to correct it.
@@ -106,6 +107,7 @@ class Complaint(DocumentFolder):
     origins = ()
     working_center = None
     due_date = None
+    responsible = None
 
     def __init__(self, *, tracking_code, receipt_year, receipt_number, received_at,
                  type, complaint, place, complainant, respondent, status, registered_by,
@@ -163,13 +165,16 @@ class Complaint(DocumentFolder):
             notify(CenterChanged(self, before, move_to, old_path))
 
     @property
+    def awaiting(self):
+        """Whether the complaint's state waits for someone else's report or reply by its due
+        date (config/workflow.yaml's ``awaits``), which makes it overdue after that date."""
+        return _workflow().awaits(self.status)
+
+    @property
     def read_only(self):
         """Whether the complaint's state keeps its record as it is (config/workflow.yaml's
         ``read_only``, ยุติเรื่อง)."""
-        workflow = getattr(get_current_registry(), "workflow", None)
-        if workflow is None:  # not an AttributeError: ``__acl__`` below must not fail open
-            raise RuntimeError("a complaint's state is read with no application registry current")
-        return workflow.read_only(self.status)
+        return _workflow().read_only(self.status)
 
     @property
     def __acl__(self):
@@ -215,6 +220,14 @@ class Complaint(DocumentFolder):
     def center(self):
         """The center that registered the complaint (complaint → complaints folder → center)."""
         return self.__parent__.__parent__
+
+
+def _workflow():
+    """The application's workflow, which knows what a state means."""
+    workflow = getattr(get_current_registry(), "workflow", None)
+    if workflow is None:  # not an AttributeError: ``__acl__`` must not fail open
+        raise RuntimeError("a complaint's state is read with no application registry current")
+    return workflow
 
 
 def _document_order(name):

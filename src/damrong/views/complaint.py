@@ -7,6 +7,7 @@ from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
 from .. import areas
+from ..assignment import candidates, may_assign
 from ..complaints import DuplicateDocument, attach_document, edit_complaint
 from ..i18n import _
 from ..resources.complaint import GROUPS, Complaint
@@ -46,11 +47,15 @@ def describe(request):
 def show(request):
     complaint = request.context
     workflow = request.registry.workflow
-    available = workflow.available(complaint, Actor.of(request.identity))
+    actor = Actor.of(request.identity)
+    available = workflow.available(complaint, actor)
+    assignable = not complaint.read_only and may_assign(actor, complaint)
     return {
         "c": complaint,
         "transitions": [t for t in available if not t.form],
         "moves": [t for t in available if t.form],
+        "responsible": request.root.users.get(complaint.responsible or ""),
+        "candidates": candidates(request.root.users, complaint) if assignable else [],
         "reveal": False,
         "just_registered": request.GET.get("registered") == "1",
         "can_edit": request.has_permission("edit", complaint),
