@@ -18,7 +18,9 @@ from BTrees.Length import Length
 from BTrees.LOBTree import LOBTree
 from BTrees.OOBTree import OOBTree
 
+from .deadlines import DeadlineWatch
 from .indexing import IndexOutbox
+from .notifications import Notifications
 from .resources.center import MINISTRY_CODE, Center, add_letter_register, add_scan_intake
 from .resources.site import ROOT_KEY, Site
 from .resources.users import Users
@@ -102,11 +104,19 @@ def list_complaints_by_responsible_and_due(site):
             transaction.commit()
 
 
+def add_deadlines_and_notifications(site):
+    """The daily deadline job's record of the last day it noted, and staff's notifications."""
+    if not hasattr(site, "deadline_watch"):
+        site.deadline_watch = DeadlineWatch()
+    if not hasattr(site, "notifications"):
+        site.notifications = Notifications()
+
+
 #: Evolve steps in the order they run; each is recorded in the database by its name. Add new
 #: steps at the end.
 STEPS = [record_numbered_generation, create_center_tree, keep_finished_jobs,
          add_scan_intake_to_centers, add_search_outbox, add_letter_registers_to_centers,
-         list_complaints_by_responsible_and_due]
+         list_complaints_by_responsible_and_due, add_deadlines_and_notifications]
 
 
 def bootstrap(connection):

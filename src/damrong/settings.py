@@ -26,6 +26,9 @@ class AppSettings:
     page_size: int
     secure_cookies: bool
     warm_templates: bool
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_from: str = "damrong@localhost"
 
     @classmethod
     def from_settings(cls, settings):
@@ -54,6 +57,9 @@ class AppSettings:
             page_size=int(get("page_size", 25)),
             secure_cookies=asbool(get("secure_cookies", False)),
             warm_templates=asbool(get("warm_templates", True)),
+            smtp_host=get("smtp_host", "").strip(),
+            smtp_port=int(get("smtp_port", 25)),
+            smtp_from=get("smtp_from", "damrong@localhost"),
         )
 
     def secret(self):

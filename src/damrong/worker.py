@@ -20,6 +20,7 @@ from pyramid.traversal import find_resource
 from ZODB.POSException import ConflictError
 
 from .i18n import MessageError, _, thai_text
+from .deadlines import run_daily
 from .jobs import is_background
 from .reading import read_document
 from .resources.document import ScannedDocument
@@ -208,7 +209,8 @@ def until_idle(db, hot_folder=None, indexer=None):
 
 
 class WorkerThread(threading.Thread):
-    """Polls the queue every ``interval`` seconds until ``stop()``, and sweeps abandoned uploads
+    """Polls the queue every ``interval`` seconds until ``stop()``, runs the daily deadline job
+    (deadlines.py) once a day, and sweeps abandoned uploads
     every ``SWEEP_UPLOADS_EVERY`` seconds.
 
     The app's registry is made current in the thread, so events fired by jobs reach the same
@@ -233,6 +235,7 @@ class WorkerThread(threading.Thread):
                     swept = time.monotonic()
                 if hot_folder is not None:
                     hot_folder.poll(self.db)
+                run_daily(self.db, self.registry.app_settings)
                 drain(self.db, self._stop_event, self.registry.indexer)
             except Exception:
                 log.exception("worker loop error")

@@ -24,6 +24,9 @@ class User(Persistent):
     __parent__ = None
     __name__ = None
 
+    #: Where notifications are e-mailed when an SMTP server is configured (empty: in the app only).
+    email = ""
+
     def __init__(self, national_id, full_name, role, center_code, password_hash, position=""):
         if role not in ROLES:
             raise ValueError(role)
