@@ -17,10 +17,12 @@ import transaction
 from BTrees.Length import Length
 from BTrees.LOBTree import LOBTree
 from BTrees.OOBTree import OOBTree
+from pyramid.threadlocal import get_current_registry
 
 from .deadlines import DeadlineWatch
 from .indexing import IndexOutbox
 from .notifications import Notifications
+from .resources.agency import AgencyDirectory, seed_agencies
 from .resources.center import MINISTRY_CODE, Center, add_letter_register, add_scan_intake
 from .resources.site import ROOT_KEY, Site
 from .resources.users import Users
@@ -112,11 +114,21 @@ def add_deadlines_and_notifications(site):
         site.notifications = Notifications()
 
 
+def seed_agency_directory(site):
+    """The directory of agencies complaints are forwarded to, seeded from config/agencies.yaml
+    (administrators keep it from then on)."""
+    if not hasattr(site, "agencies"):
+        site.agencies = AgencyDirectory()
+        site.agencies.__parent__, site.agencies.__name__ = site, "agencies"
+    seed_agencies(site.agencies, get_current_registry().app_settings.config_dir)
+
+
 #: Evolve steps in the order they run; each is recorded in the database by its name. Add new
 #: steps at the end.
 STEPS = [record_numbered_generation, create_center_tree, keep_finished_jobs,
          add_scan_intake_to_centers, add_search_outbox, add_letter_registers_to_centers,
-         list_complaints_by_responsible_and_due, add_deadlines_and_notifications]
+         list_complaints_by_responsible_and_due, add_deadlines_and_notifications,
+         seed_agency_directory]
 
 
 def bootstrap(connection):

@@ -21,11 +21,12 @@ GROUPS = ("type", "complaint", "place", "complainant", "respondent")
 #: whether a clerk still has to complete it; its receipt number and the numbers it had at the
 #: centers it was transferred from (``origins``); the center it was last sent to for action
 #: (``working_center``) and when a report or reply is due (``due_date``); the login of the
-#: officer responsible for it (``responsible``). Only
+#: officer responsible for it (``responsible``); the outside agency it was last forwarded to
+#: (``agency``, its name in the directory). Only
 #: ``Complaint.change`` sets them after creation, so no change can skip the history or the event
 #: the indexes (and summaries) follow.
 RECORDED = GROUPS + ("received_at", "status", "to_complete", "receipt_year", "receipt_number",
-                     "origins", "working_center", "due_date", "responsible")
+                     "origins", "working_center", "due_date", "responsible", "agency")
 
 
 #: The history's name for a change to a closed complaint by someone with the right to correct it.
@@ -108,6 +109,7 @@ class Complaint(DocumentFolder):
     working_center = None
     due_date = None
     responsible = None
+    agency = ""
 
     def __init__(self, *, tracking_code, receipt_year, receipt_number, received_at,
                  type, complaint, place, complainant, respondent, status, registered_by,

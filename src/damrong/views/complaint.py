@@ -117,11 +117,9 @@ def edit(request):
     return {"c": complaint, "form": form.render(appstruct)}
 
 
-@view_config(context=Complaint, name="attach", request_method="POST", permission="edit")
-def attach(request):
-    """Attach more scans to an existing complaint (papers that arrive later); several page
-    images sent together are one document unless the clerk unticked ``as_one``."""
-    complaint = request.context
+def uploads_from(request):
+    """The files of the request's ``file`` fields, checked and stored (a refused one is told
+    as a problem); page images become one document if ``as_one`` is ticked."""
     store = request.registry.uploads
     files = [item for item in request.POST.getall("file") if getattr(item, "filename", "")]
     if not files:
@@ -132,9 +130,16 @@ def attach(request):
             uploads.append(store.add(item.file, item.filename))
         except UploadError as error:
             problem(request, error.message)
-    if request.POST.get("as_one"):
-        uploads = store.combine_pages(uploads)
-    for upload in uploads:
+    return store.combine_pages(uploads) if request.POST.get("as_one") else uploads
+
+
+@view_config(context=Complaint, name="attach", request_method="POST", permission="edit")
+def attach(request):
+    """Attach more scans to an existing complaint (papers that arrive later); several page
+    images sent together are one document unless the clerk unticked ``as_one``."""
+    complaint = request.context
+    store = request.registry.uploads
+    for upload in uploads_from(request):
         try:
             attach_document(complaint, upload, request.identity.national_id)
             notice(request, _("แนบไฟล์ ${filename} แล้ว", mapping={"filename": upload.filename}))
@@ -154,7 +159,8 @@ def transition(request):
     name = request.POST.get("name", "")
     workflow = request.registry.workflow
     if name in workflow.transitions and workflow.transitions[name].form:
-        return HTTPSeeOther(request.resource_url(complaint, "@@move", query={"name": name}))
+        form = workflow.transitions[name].form
+        return HTTPSeeOther(request.resource_url(complaint, f"@@{form}", query={"name": name}))
     try:
         done = workflow.apply(complaint, name, Actor.of(request.identity),
                               request.POST.get("note", ""))
