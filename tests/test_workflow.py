@@ -10,7 +10,8 @@ from pyramid.traversal import find_resource
 
 from damrong.casework import send_for_action
 from damrong.resources.events import ObjectModified, StatusChanged
-from damrong.security import ROLE_PERMISSIONS, Actor
+from damrong.security import ROLE_PERMISSIONS, Actor, team_principal
+from damrong.teams import assign_team
 from damrong.workflow import Workflow, WorkflowConfigError, WorkflowError
 from helpers import ROOT, new_complaint
 
@@ -23,6 +24,9 @@ WORKFLOW = Workflow.from_yaml(CONFIG)
 ARRANGER = Actor.staff("1101700203450", "supervisor", "moi")
 RECEIVER = Actor.staff("1101700203450", "officer", "70")
 APPROVER = Actor.staff("3100600123466", "supervisor", "moi")
+#: A member of the tambon team of ตำบลหน้าเมือง (700101), who reports a visit back.
+MEMBER = Actor("3100600123474", Actor.staff("3100600123474", "officer", "7001").principals
+               + (team_principal("700101"),), "7001")
 
 
 def _line_of(text, needle):
@@ -65,6 +69,10 @@ def arrange(s, complaint, step):
     """Take ``step`` as it is taken for real: a case is sent to a center to report back."""
     if step == "send":
         send_for_action(WORKFLOW, s, complaint, ARRANGER, "70", note="เตรียมสถานะ")
+    elif step == "assign":
+        assign_team(WORKFLOW, s, complaint, ARRANGER, "700101", note="เตรียมสถานะ")
+    elif step == "team-report":
+        WORKFLOW.apply(complaint, step, MEMBER, note="เตรียมสถานะ")
     else:
         signer = {"report": RECEIVER, "close": APPROVER}.get(step, ARRANGER)
         WORKFLOW.apply(complaint, step, signer, note="เตรียมสถานะ")

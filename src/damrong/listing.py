@@ -25,7 +25,7 @@ from .thai.fiscal import fiscal_year_bounds
 from .visibility import complaint_seen_from
 
 FIELDS = ("lineage", "center", "category", "channel", "status", "todo", "working", "responsible",
-          "due")
+          "due", "team")
 #: The ``responsible`` value of an open complaint nobody is responsible for yet.
 UNASSIGNED = "-"
 #: The ``todo`` value of a back-captured record a clerk still has to complete.
@@ -53,6 +53,7 @@ def indexed_values(complaint):
         "responsible": ([] if complaint.read_only else [complaint.responsible or UNASSIGNED]),
         "due": ([complaint.due_date.isoformat()] if complaint.due_date and complaint.awaiting
                 else []),
+        "team": [complaint.team] if complaint.team and complaint.awaiting else [],
     }
 
 

@@ -45,8 +45,13 @@ RECEIVER_PERMISSIONS = {
     "executive": ("view",),
 }
 
+#: What the members of a tambon team (ชปต.) hold on a case assigned to their team: seeing it and
+#: recording visits (``visit`` exists only here, teams.py).
+TEAM_PERMISSIONS = ("view", "visit")
+
 #: Every permission some role has: what a view or a workflow transition may name.
-PERMISSIONS = frozenset(p for grants in (ROLE_PERMISSIONS, RECEIVER_PERMISSIONS)
+PERMISSIONS = frozenset(p for grants in (ROLE_PERMISSIONS, RECEIVER_PERMISSIONS,
+                                         {"team": TEAM_PERMISSIONS})
                         for permissions in grants.values() for p in permissions)
 
 _hasher = PasswordHasher()
@@ -78,6 +83,15 @@ def receiver_acl(center_code):
     own staff, not the centers above it (they see the sender's case through its own center)."""
     return [(Allow, role_principal(role, center_code), permissions)
             for role, permissions in RECEIVER_PERMISSIONS.items()]
+
+
+def team_acl(subdistrict_code):
+    """The grants of a case assigned to the tambon team of ``subdistrict_code``."""
+    return [(Allow, team_principal(subdistrict_code), TEAM_PERMISSIONS)]
+
+
+def team_principal(subdistrict_code):
+    return f"team:{subdistrict_code}"
 
 
 def role_principal(role, center_code):
@@ -136,8 +150,10 @@ def user_principals(user):
     """
     if user is None:
         return [Everyone]
-    role = None if user.must_change_password else user.role
-    return staff_principals(user.national_id, role, user.center_code)
+    if user.must_change_password:
+        return staff_principals(user.national_id, None, user.center_code)
+    return (staff_principals(user.national_id, user.role, user.center_code)
+            + [team_principal(code) for code in user.teams])
 
 
 def staff_principals(login, role, center_code):

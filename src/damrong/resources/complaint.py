@@ -8,7 +8,7 @@ from pyramid.threadlocal import get_current_registry
 from pyramid.traversal import resource_path
 
 from ..i18n import MessageError, _
-from ..security import read_only_acl, receiver_acl
+from ..security import read_only_acl, receiver_acl, team_acl
 from .events import CenterChanged, ObjectModified, notify
 from .folder import Folder
 from .letter import LETTERS, LetterFolder
@@ -22,11 +22,12 @@ GROUPS = ("type", "complaint", "place", "complainant", "respondent")
 #: centers it was transferred from (``origins``); the center it was last sent to for action
 #: (``working_center``) and when a report or reply is due (``due_date``); the login of the
 #: officer responsible for it (``responsible``); the outside agency it was last forwarded to
-#: (``agency``, its name in the directory). Only
+#: (``agency``, its name in the directory); the tambon team it is assigned to (``team``, a
+#: subdistrict code). Only
 #: ``Complaint.change`` sets them after creation, so no change can skip the history or the event
 #: the indexes (and summaries) follow.
 RECORDED = GROUPS + ("received_at", "status", "to_complete", "receipt_year", "receipt_number",
-                     "origins", "working_center", "due_date", "responsible", "agency")
+                     "origins", "working_center", "due_date", "responsible", "agency", "team")
 
 
 #: The history's name for a change to a closed complaint by someone with the right to correct it.
@@ -110,6 +111,7 @@ class Complaint(DocumentFolder):
     due_date = None
     responsible = None
     agency = ""
+    team = ""
 
     def __init__(self, *, tracking_code, receipt_year, receipt_number, received_at,
                  type, complaint, place, complainant, respondent, status, registered_by,
@@ -181,10 +183,13 @@ class Complaint(DocumentFolder):
     @property
     def __acl__(self):
         """What differs from the center's ACL, derived from the record so it cannot drift:
-        the grants of the center it was sent to for action (security.receiver_acl), and while
+        the grants of the center it was sent to for action (security.receiver_acl), of the
+        tambon team it waits for (security.team_acl), and while
         closed, ``edit`` kept for those who may correct a closed complaint
         (security.read_only_acl). With neither there is none and the center's ACL applies."""
         acl = receiver_acl(self.working_center) if self.working_center else []
+        if self.team and self.awaiting:
+            acl += team_acl(self.team)
         if self.read_only:
             acl += read_only_acl(self.center)
         if not acl:

@@ -24,6 +24,8 @@ class User(Persistent):
     __parent__ = None
     __name__ = None
 
+    #: Subdistrict codes of the tambon teams (ชปต.) the user is a member of (teams.py).
+    teams = ()
     #: Where notifications are e-mailed when an SMTP server is configured (empty: in the app only).
     email = ""
 

@@ -117,12 +117,13 @@ def edit(request):
     return {"c": complaint, "form": form.render(appstruct)}
 
 
-def uploads_from(request):
+def uploads_from(request, required=True):
     """The files of the request's ``file`` fields, checked and stored (a refused one is told
-    as a problem); page images become one document if ``as_one`` is ticked."""
+    as a problem, and none at all if ``required``); page images become one document if
+    ``as_one`` is ticked."""
     store = request.registry.uploads
     files = [item for item in request.POST.getall("file") if getattr(item, "filename", "")]
-    if not files:
+    if not files and required:
         problem(request, _("ไม่ได้เลือกไฟล์"))
     uploads = []
     for item in files:
