@@ -50,10 +50,18 @@ def decide_many(request):
     approve = request.POST.get("decision") == "approve"
     done, refused = decide(request.registry.workflow, chosen, Actor.of(request.identity),
                            approve, request.POST.get("note", ""))
-    for complaint, message in refused:
-        problem(request, f"{request.display.receipt_number(complaint)}: "
-                         f"{request.display.translate(message)}")
+    for message, complaints in _grouped(refused):  # one line per reason: the session
+        problem(request, f"{request.display.translate(message)}: "  # cookie stays small
+                         + ", ".join(request.display.receipt_number(c) for c in complaints))
     if done:
         notice(request, _("อนุมัติยุติเรื่องแล้ว ${count} เรื่อง", mapping={"count": len(done)})
                if approve else _("ส่งกลับแล้ว ${count} เรื่อง", mapping={"count": len(done)}))
     return HTTPSeeOther(request.resource_url(center, "@@approvals"))
+
+
+def _grouped(refused):
+    """``[(message, [complaint…])]`` for the ``(complaint, message)`` pairs, in first order."""
+    groups = {}
+    for complaint, message in refused:
+        groups.setdefault(message, []).append(complaint)
+    return list(groups.items())
