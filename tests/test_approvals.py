@@ -2,11 +2,13 @@
 note; nobody approves their own proposal; two supervisors on one case: one wins, the other is
 told, nothing is recorded twice."""
 
+import datetime
 import time
 
 import webtest
 from pyramid.traversal import find_resource
 
+from damrong.casework import send_for_action
 from damrong.security import Actor
 from helpers import all_at_once, login, new_complaint, user_app
 
@@ -122,3 +124,34 @@ def webtest_for(app, login_id):
     client = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
     login(client, login_id).follow()
     return client
+
+
+def test_a_backlog_of_finished_cases_is_closed_through_the_same_approval(app, site, make_user):
+    """The circular's backlog: open cases older than N days whose result is already recorded
+    (here a district's report) are closed with that result as their summary."""
+    workflow = app.registry.workflow
+    province = Actor.staff("3100600123459", "officer", "70")
+    district = Actor.staff("3100600123467", "officer", "7001")
+    paths = []
+    with site() as s:
+        for subject, age in (("เรื่องค้างเก่า", 120), ("เรื่องค้างใหม่", 5)):
+            path = new_complaint(s, "70", subject)
+            complaint = find_resource(s, path)
+            complaint.change("system", "ทดสอบ", received_at=complaint.received_at
+                             - datetime.timedelta(days=age))
+            send_for_action(workflow, s, complaint, province, "7001")
+            workflow.apply(complaint, "report", district, note=f"ผลการตรวจสอบ {subject}")
+            paths.append(path)
+    supervisor = user_app(app, make_user, "supervisor", "70")
+    page = supervisor.get("/moi/70/@@approvals", {"older": "90"})
+    assert "เรื่องค้างเก่า" in page.text and "เรื่องค้างใหม่" not in page.text
+    assert "ผลการตรวจสอบ เรื่องค้างเก่า" in page.text
+    token = page.html.find("input", {"name": "csrf_token"})["value"]
+    supervisor.post("/moi/70/@@approvals", [("csrf_token", token), ("decision", "approve"),
+                                           ("older", "90"), ("case", paths[0])], status=303)
+    with site() as s:
+        old, new = (find_resource(s, p) for p in paths)
+        assert (old.status, new.status) == ("closed", "reported")
+        entry = list(old.history)[-1]
+        assert entry["action"] == workflow.transitions["settle"].label
+        assert entry["note"] == "ผลการตรวจสอบ เรื่องค้างเก่า"

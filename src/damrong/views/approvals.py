@@ -1,10 +1,12 @@
 """The supervisor's queue of proposed closures, approved or returned many at a time."""
 
+import datetime
+
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.traversal import find_resource
 from pyramid.view import view_config
 
-from ..approvals import PROPOSED, decide, proposal
+from ..approvals import APPROVE, FINISHED, PROPOSED, SETTLE, decide, proposal
 from ..i18n import _
 from ..resources.center import Center
 from ..resources.complaint import Complaint
@@ -22,12 +24,28 @@ def approvals(request):
     """Proposed closures of this center and those below, oldest first, each with its summary."""
     center = request.context
     workflow = request.registry.workflow
-    page = request.root.listing.query(center.code, filters={"status": PROPOSED}, limit=PAGE)
+    older = _days(request.GET.get("older", ""))
+    listing = request.root.listing
+    if older is None:
+        pages = [listing.query(center.code, filters={"status": PROPOSED}, limit=PAGE)]
+    else:  # the backlog: finished cases received more than ``older`` days ago
+        before = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=older)
+        pages = [listing.query(center.code, filters={"status": state}, end=before, limit=PAGE)
+                 for state in FINISHED]
     actor = Actor.of(request.identity)
-    rows = [(p, any(t.name == "close" for t in workflow.available(p.complaint, actor)))
-            for p in (proposal(workflow, c) for c in page.complaints)]
-    return {"center": center, "rows": rows, "total": page.total,
-            "staff_name": staff_namer(request)}
+    deciding = {APPROVE, SETTLE}
+    rows = [(p, any(t.name in deciding for t in workflow.available(p.complaint, actor)))
+            for p in (proposal(workflow, c) for page in pages for c in page.complaints)]
+    return {"center": center, "rows": rows, "total": sum(page.total for page in pages),
+            "older": older, "staff_name": staff_namer(request)}
+
+
+def _days(text):
+    """A number of days typed in the backlog filter, or ``None``."""
+    try:
+        return max(int(text), 0)
+    except ValueError:
+        return None
 
 
 @view_config(context=Center, name="approvals", permission="approve", request_method="POST")
@@ -46,7 +64,7 @@ def decide_many(request):
             problem(request, _("ไม่พบเรื่อง ${path} (อาจถูกโอนไปแล้ว)", mapping={"path": path}))
     if not chosen:
         problem(request, _("ยังไม่ได้เลือกเรื่อง"))
-        return HTTPSeeOther(request.resource_url(center, "@@approvals"))
+        return HTTPSeeOther(_back(request, center))
     approve = request.POST.get("decision") == "approve"
     done, refused = decide(request.registry.workflow, chosen, Actor.of(request.identity),
                            approve, request.POST.get("note", ""))
@@ -56,7 +74,14 @@ def decide_many(request):
     if done:
         notice(request, _("อนุมัติยุติเรื่องแล้ว ${count} เรื่อง", mapping={"count": len(done)})
                if approve else _("ส่งกลับแล้ว ${count} เรื่อง", mapping={"count": len(done)}))
-    return HTTPSeeOther(request.resource_url(center, "@@approvals"))
+    return HTTPSeeOther(_back(request, center))
+
+
+def _back(request, center):
+    """The queue the decision was taken from (the backlog keeps its filter)."""
+    older = _days(request.POST.get("older", ""))
+    query = {"older": older} if older is not None else {}
+    return request.resource_url(center, "@@approvals", query=query)
 
 
 def _grouped(refused):
