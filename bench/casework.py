@@ -38,7 +38,6 @@ sys.path.insert(0, os.path.join(ROOT, "tests"))
 import transaction  # noqa: E402
 import webtest  # noqa: E402
 from pyramid.threadlocal import manager as threadlocal_manager  # noqa: E402
-from pyramid.traversal import resource_path  # noqa: E402
 
 import damrong  # noqa: E402
 from damrong.accounts import add_user  # noqa: E402

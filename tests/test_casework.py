@@ -10,11 +10,8 @@ from pyramid.traversal import find_resource
 
 from damrong.casework import reachable
 from damrong.resources.events import CenterChanged
-from damrong.security import Actor
 from damrong.thai.dates import BANGKOK
 from helpers import new_complaint, user_app
-
-OFFICER_70 = Actor.staff("3100600123459", "officer", "70")
 
 
 def _token(client, page="/moi/70/"):
