@@ -298,7 +298,9 @@ def test_every_main_page_fits_a_phone_with_a_collapsible_menu(browser, live_serv
     log_in(browser, live_server, make_user("clerk", "7001"))
     for where in ("/moi/70/7001/", "/moi/70/7001/@@register", path + "/", path + "/@@edit",
                   path + "/@@issue-letter", "/moi/70/7001/@@search?q=ถนน",
-                  "/moi/70/7001/@@to-complete", "/moi/70/7001/unfiled/", "/@@password"):
+                  "/moi/70/7001/@@to-complete", "/moi/70/7001/unfiled/", "/@@password",
+                  "/moi/70/7001/@@work", "/moi/70/7001/@@inbox", "/moi/70/7001/@@notifications",
+                  path + "/@@move?name=send"):
         page = _page_fits(browser, url + where)
         assert page["scroll"] <= page["width"], (where, page)
         assert page["header"] < 80, (where, page)  # the menu is folded away
