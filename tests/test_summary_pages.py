@@ -11,6 +11,8 @@ from damrong.thai.dates import BANGKOK
 from helpers import user_app
 
 SUPERVISOR = Actor.staff("3100600123454", "supervisor", "moi")
+#: Approves the closures SUPERVISOR proposed: the workflow's four eyes (issue 16, `not_by`).
+APPROVER = Actor.staff("1101700203450", "supervisor", "moi")
 
 
 def complaint(s, code, category, day, closed=False):
@@ -27,7 +29,7 @@ def complaint(s, code, category, day, closed=False):
     if closed:
         workflow = get_current_registry().workflow
         for name in ("screen", "propose", "close"):
-            workflow.apply(made, name, SUPERVISOR, note="ทดสอบ")
+            workflow.apply(made, name, APPROVER if name == "close" else SUPERVISOR, note="ทดสอบ")
     return made
 
 

@@ -14,6 +14,8 @@ from helpers import user_app
 from test_summary_pages import arrange
 
 SUPERVISOR = Actor.staff("3100600123454", "supervisor", "moi")
+#: Approves the closures SUPERVISOR proposed: the workflow's four eyes (issue 16, `not_by`).
+APPROVER = Actor.staff("1101700203450", "supervisor", "moi")
 
 
 def test_the_monthly_report_as_pdf_xlsx_and_csv(app, site, make_user):
@@ -52,7 +54,7 @@ def test_the_freeze_keeps_the_month_and_a_later_change_shows_beside_it(app, site
         still_open = next(c for c in s.centers["7001"].complaints.values() if c.status != "closed")
         workflow = get_current_registry().workflow
         for name in ("screen", "propose", "close"):
-            workflow.apply(still_open, name, SUPERVISOR, note="ทดสอบ")
+            workflow.apply(still_open, name, APPROVER if name == "close" else SUPERVISOR, note="ทดสอบ")
     officer = user_app(app, make_user, "officer", "70")
     page = officer.get("/moi/70/7001/@@summary", params={"month": "2568-03"})
     assert "ข้อมูล ณ สิ้นเดือน" in page.text and "มีการแก้ไขหลังปิดยอด" in page.text

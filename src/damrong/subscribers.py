@@ -12,7 +12,7 @@ from .reports.counters import cell_of
 from .resources.complaint import Complaint
 from .resources.document import ScannedDocument
 from .resources.letter import Letter
-from .resources.events import ObjectAdded, ObjectModified, ObjectWillBeRemoved
+from .resources.events import CenterChanged, ObjectAdded, ObjectModified, ObjectWillBeRemoved
 from .txn import backoff
 
 
@@ -60,6 +60,13 @@ def mark_removal_for_search(event):
         find_root(event.object).index_outbox.mark_removed(resource_path(event.object))
     elif isinstance(event.object, ScannedDocument):
         mark_for_index(event.parent)
+
+
+@subscriber(CenterChanged)
+def unmark_transferred_path(event):
+    """A transferred complaint lives under its new center: its old path leaves the index
+    (``ObjectModified`` already marked the new one)."""
+    find_root(event.complaint).index_outbox.mark_removed(event.old_path)
 
 
 @subscriber(BeforeRetry)

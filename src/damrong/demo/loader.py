@@ -355,6 +355,7 @@ def _move(workflow, rng, complaint, plan, petition, place_names, registered, now
     topic = petition["topic"]
     outcome = _OUTCOMES[topic]
     staff = plan.staff  # role -> login
+    agency = ""
     if topic in _MEDIATION_TOPICS or rng.random() < 0.25:
         hand_over = ("assign", f"มอบหมายชุดปฏิบัติการประจำ{tambon} ลงพื้นที่ตรวจสอบข้อเท็จจริง"
                                "และรายงานผลภายใน ๑๕ วัน")
@@ -377,11 +378,32 @@ def _move(workflow, rng, complaint, plan, petition, place_names, registered, now
         steps += [("propose", "officer", f"{outcome} เห็นควรยุติเรื่อง", (10, 60))]
         if plan.stage == "closed":
             steps += [("close", "supervisor", _closing_summary(complaint, outcome), (1, 10))]
+    if plan.stage == "working" and complaint.center.level == "province" and rng.random() < 0.5:
+        steps = steps[:1] + [("send", "officer", f"ส่งให้ศูนย์ดำรงธรรม{amphoe} ตรวจสอบข้อเท็จจริง"
+                                                 "และรายงานผล", (1, 5))]
     times = _timeline(rng, registered, now, [days for *_, days in steps])
     first = len(complaint.history) + 1
-    for name, role, note, _ in steps:
-        workflow.apply(complaint, name, Actor.staff(staff[role], role, plan.center_code), note)
+    for (name, role, note, _), when in zip(steps, times):
+        workflow.apply(complaint, name, Actor.staff(staff[role], role, plan.center_code), note,
+                       **_hand_over_values(name, complaint, when, agency))
     _backdate(complaint, first, times)
+
+
+#: Days the demo's agencies, districts and teams are given to report back.
+_REPORT_DAYS = 15
+
+
+def _hand_over_values(name, complaint, when, agency):
+    """What a hand-over records beside its state: whom it went to and when the report is due
+    (older cases of the demo are therefore overdue)."""
+    due = {"due_date": (when + datetime.timedelta(days=_REPORT_DAYS)).astimezone(BANGKOK).date()}
+    if name == "forward":
+        return dict(due, agency=agency)
+    if name == "assign" and complaint.center.level == "district":
+        return dict(due, team=complaint.place["subdistrict"])
+    if name == "send":
+        return dict(due, working_center=complaint.place["district"])
+    return {}
 
 
 def _timeline(rng, start, now, day_ranges):

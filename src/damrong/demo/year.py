@@ -9,18 +9,27 @@ worker would have made them on each 1st.
 """
 
 import datetime
+import random
 
 from ..bulk import AGENCIES, SUBJECTS, _complainant, _CenterPlan
 from ..complaints import register_complaint
 from ..reports.counters import month_key
 from ..reports.freeze import freeze_month
 from ..security import Actor
+from ..thai import national_id
 
 #: Centers and how many of each hundred complaints of the year they receive.
 YEAR_CENTERS = (("7001", 22), ("7002", 10), ("7003", 8), ("7004", 6), ("70", 10),
                 ("5001", 14), ("5002", 6), ("50", 8), ("1001", 8), ("10", 8))
 #: Closing steps, each by the role that may take it.
 CLOSING = (("screen", "officer"), ("propose", "officer"), ("close", "supervisor"))
+
+
+def _supervisor(code):
+    """A center's synthetic supervisor, not the proposer: the workflow's ``not_by: propose``
+    refuses an approval by whoever proposed the closure. Its own generator, so the demo's
+    other random choices stay as they were."""
+    return national_id.generate(random.Random(f"supervisor-{code}"))
 
 
 def load_year(site, registry, rng, count, now, commit):
@@ -50,8 +59,9 @@ def load_year(site, registry, rng, count, now, commit):
                                           workflow.initial)
         age = (now - received_at).days
         if rng.random() < min(0.9, age / 120):
-            for name, role in CLOSING:
-                workflow.apply(complaint, name, Actor.staff(plan.clerk, role, plan.center.code),
+            for name, role in CLOSING:  # the closure approved by another person (four eyes)
+                login = plan.clerk if role != "supervisor" else _supervisor(plan.center.code)
+                workflow.apply(complaint, name, Actor.staff(login, role, plan.center.code),
                                note="ดำเนินการแล้วเสร็จ (ข้อมูลสังเคราะห์)")
             closed += 1
         if number % 100 == 0:

@@ -60,8 +60,9 @@ class DrillDown:
         query = dict(self.dates)
         if level == self.center.level:
             query["own"] = "1"
-        else:
+        else:  # by the owner's lineage: a case only *sent* to a center below is not its figure
             query["level"] = level
+            query["owned"] = "1"
         if category:
             query["category"] = category
         if state:
@@ -69,7 +70,7 @@ class DrillDown:
         return self.request.resource_url(self.center, query=query)
 
     def center_row(self, center, state=None):
-        query = dict(self.dates, **({"public": state} if state else {}))
+        query = dict(self.dates, owned="1", **({"public": state} if state else {}))
         return self.request.resource_url(center, query=query)
 
 
