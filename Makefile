@@ -44,6 +44,7 @@ test-fast: venv ocr-model
 bench: venv
 	$(BIN)/python bench/intake.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/casework.py
 
 venv: system-packages $(VENV)/.installed $(MO_FILES)
 

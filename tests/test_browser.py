@@ -15,9 +15,11 @@ from types import SimpleNamespace
 
 import pytest
 import waitress
+from pyramid.traversal import find_resource
 
 import damrong
 import scanfiles
+from damrong.security import Actor
 
 pytestmark = pytest.mark.browser
 
@@ -33,6 +35,7 @@ if _missing:  # before any database or server is set up
     pytest.skip(f"browser tests need Debian chromium and chromedriver; missing: {', '.join(_missing)}",
                 allow_module_level=True)
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -295,7 +298,9 @@ def test_every_main_page_fits_a_phone_with_a_collapsible_menu(browser, live_serv
     log_in(browser, live_server, make_user("clerk", "7001"))
     for where in ("/moi/70/7001/", "/moi/70/7001/@@register", path + "/", path + "/@@edit",
                   path + "/@@issue-letter", "/moi/70/7001/@@search?q=ถนน",
-                  "/moi/70/7001/@@to-complete", "/moi/70/7001/unfiled/", "/@@password"):
+                  "/moi/70/7001/@@to-complete", "/moi/70/7001/unfiled/", "/@@password",
+                  "/moi/70/7001/@@work", "/moi/70/7001/@@inbox", "/moi/70/7001/@@notifications",
+                  path + "/@@move?name=send"):
         page = _page_fits(browser, url + where)
         assert page["scroll"] <= page["width"], (where, page)
         assert page["header"] < 80, (where, page)  # the menu is folded away
@@ -316,3 +321,223 @@ def test_every_main_page_fits_a_phone_with_a_collapsible_menu(browser, live_serv
     screenshot(browser, "phone-menu.png")
     browser.find_element(*search).click()
     wait(browser).until(EC.presence_of_element_located((By.ID, "q")))
+
+
+def test_citizen_reads_the_public_summary_and_an_officer_drills_down(browser, live_server,
+                                                                     make_user, site):
+    """Issue 15: the public summary (no login) with its charts and map; then an officer's
+    summary page, a figure followed to the listing of exactly its complaints."""
+    from test_summary_pages import arrange
+
+    arrange(site)
+    browser.get(live_server.url + "/summary?fy=2568")
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "table.official")))
+    assert "ศูนย์ดำรงธรรมอำเภอ (ทั้งประเทศ)" in browser.page_source
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg")) == 3
+    browser.find_element(By.CSS_SELECTOR, "a[href$='/summary/70'] circle, a[href$='/summary/70']")
+    browser.get(live_server.url + "/summary/70?fy=2568")
+    assert "คิดเป็นร้อยละ ๖๖.๖๗" in browser.find_element(By.TAG_NAME, "body").text
+    screenshot(browser, "public-summary-70.png")
+
+    log_in(browser, live_server, make_user("officer", "70"))
+    browser.find_element(By.CSS_SELECTOR, "header.top nav").find_element(
+        By.LINK_TEXT, "สรุปผลการดำเนินงาน").click()
+    form = wait(browser).until(EC.presence_of_element_located((By.ID, "period")))
+    Select(form.find_element(By.NAME, "fy")).select_by_value("2568")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    link = wait(browser).until(EC.element_to_be_clickable(
+        (By.CSS_SELECTOR, "table.official a[href*='category=d02'][href*='public=closed']")))
+    assert link.text == "๑"
+    link.click()
+    rows = wait(browser).until(EC.presence_of_all_elements_located(
+        (By.CSS_SELECTOR, "table.list tbody tr")))
+    assert len(rows) == 1 and "ยุติเรื่อง" in rows[0].text
+    screenshot(browser, "summary-drill-down.png")
+
+
+def _gone(element):
+    """Wait condition: ``element``'s page was replaced. (Chromium sometimes answers a look at
+    a node of the old page with an inspector error instead of a stale element.)"""
+    def check(driver):
+        try:
+            element.is_enabled()
+        except WebDriverException:  # StaleElementReferenceException is one
+            return True
+        return False
+    return check
+
+
+def _act(driver, name, note=""):
+    """Take a transition from the complaint page's buttons, with ``note``."""
+    form = driver.find_element(By.ID, "transition-form")
+    if note:
+        form.find_element(By.NAME, "note").send_keys(note)
+    button = form.find_element(By.CSS_SELECTOR, f"button[value='{name}']")
+    button.click()
+    wait(driver).until(_gone(button))
+
+
+def _as(driver, server, login_id, path):
+    driver.delete_all_cookies()
+    log_in(driver, server, login_id)
+    driver.get(server.url + path)
+
+
+def test_a_case_sent_to_a_district_comes_back_and_is_closed_in_a_bulk_approval(
+        browser, live_server, make_user, site, app):
+    """The province sends a case to its district, the district reports, the province accepts
+    and proposes closure, and a supervisor approves it with others, ticking them all at once."""
+    province, district = make_user("officer", "70"), make_user("officer", "7001")
+    supervisor = make_user("supervisor", "70")
+    workflow = app.registry.workflow
+    with site() as s:
+        path = new_complaint(s, "70", "ขอให้ตรวจสอบการบุกรุกลำรางสาธารณะ")
+        others = [new_complaint(s, "7001", f"เรื่องอื่นที่เสนอยุติ {n}") for n in range(3)]
+        officer = s.users[province]
+        for other in others:
+            complaint = find_resource(s, other)
+            for name in ("screen", "work"):
+                workflow.apply(complaint, name, Actor.of(officer), note="ดำเนินการ")
+            workflow.apply(complaint, "propose", Actor.of(officer), note="ยุติได้")
+
+    _as(browser, live_server, province, path + "/")
+    browser.find_element(By.LINK_TEXT, "ส่งศูนย์อื่นดำเนินการ").click()
+    form = wait(browser).until(EC.presence_of_element_located((By.ID, "move")))
+    Select(form.find_element(By.NAME, "center")).select_by_value("7001")
+    form.find_element(By.NAME, "note").send_keys("ขอให้ตรวจสอบข้อเท็จจริงและรายงานผล")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "casework")))
+    assert "ศูนย์ดำรงธรรมอำเภอเมืองราชบุรี" in browser.find_element(By.ID, "casework").text
+
+    _as(browser, live_server, district, "/moi/70/7001/@@inbox")
+    browser.find_element(By.ID, "received").find_element(
+        By.PARTIAL_LINK_TEXT, "ขอให้ตรวจสอบการบุกรุก").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "transition-form")))
+    _act(browser, "report", "ตรวจสอบแล้ว ผู้บุกรุกรื้อถอนออกแล้ว")
+
+    _as(browser, live_server, province, "/moi/70/@@inbox")
+    browser.find_element(By.ID, "reported").find_element(
+        By.PARTIAL_LINK_TEXT, "ขอให้ตรวจสอบการบุกรุก").click()
+    wait(browser).until(EC.presence_of_element_located((By.ID, "transition-form")))
+    assert "ตรวจสอบแล้ว ผู้บุกรุกรื้อถอนออกแล้ว" in browser.page_source
+    _act(browser, "accept")
+    _act(browser, "propose", "ผู้บุกรุกรื้อถอนแล้ว ยุติเรื่อง")
+
+    _as(browser, live_server, supervisor, "/moi/70/@@approvals")
+    assert "ผู้บุกรุกรื้อถอนแล้ว ยุติเรื่อง" in browser.page_source
+    browser.find_element(By.CSS_SELECTOR, "input.check-all").click()
+    ticked = browser.find_elements(By.CSS_SELECTOR, "input[name=case]:checked")
+    assert len(ticked) == 4
+    screenshot(browser, "bulk-approval.png")
+    browser.find_element(By.CSS_SELECTOR, "button[value=approve]").click()
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flash")))
+    assert "อนุมัติยุติเรื่องแล้ว" in browser.find_element(By.CSS_SELECTOR, ".flash").text
+    with site() as s:
+        assert [find_resource(s, p).status for p in [path] + others] == ["closed"] * 4
+
+
+REPLY_TEXT = ("หนังสือตอบ สำนักงานอุตสาหกรรมจังหวัดราชบุรี\n"
+              "ได้ตรวจสอบโรงงานแล้ว พบการระบายน้ำทิ้งเกินมาตรฐาน สั่งให้ปรับปรุงระบบบำบัด")
+
+
+def _link(driver, text):
+    link = driver.find_element(By.PARTIAL_LINK_TEXT, text)
+    link.click()
+    wait(driver).until(_gone(link))
+
+
+def test_the_whole_loop_from_the_counter_to_a_bulk_closure(browser, live_server, make_user, site,
+                                                          app, tmp_path):
+    """A clerk registers; the officer forwards to an agency with the letter; the agency's reply
+    is scanned in and found by search; a tambon team member reports a visit with a photo from a
+    phone-sized window; the officer proposes closure; the supervisor approves it with others."""
+    clerk, officer = make_user("clerk", "7001"), make_user("officer", "7001")
+    member, supervisor = make_user("officer", "7001"), make_user("supervisor", "7001")
+    workflow = app.registry.workflow
+    with site() as s:
+        s.users[member].teams = ("700101",)
+        industry = next(a for a in s.agencies.values() if a.name.startswith("สำนักงานอุตสาหกรรม"))
+        others = [new_complaint(s, "7001", f"เรื่องอื่นที่เสนอยุติ {n}") for n in range(2)]
+        for other in others:
+            complaint = find_resource(s, other)
+            for name in ("screen", "work"):
+                workflow.apply(complaint, name, Actor.of(s.users[officer]), note="ดำเนินการ")
+            workflow.apply(complaint, "propose", Actor.of(s.users[officer]), note="ยุติได้")
+
+    log_in(browser, live_server, clerk)
+    form = open_register_page(browser)
+    fill_required(form)
+    browser.find_element(By.XPATH, "//button[normalize-space()='บันทึกและออกเลขรับ']").click()
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".receipt-banner")))
+    path = browser.current_url.split("?")[0].replace(live_server.url, "")
+
+    _as(browser, live_server, officer, path)
+    _link(browser, "ส่งหน่วยงานที่เกี่ยวข้อง")
+    form = browser.find_element(By.ID, "forward")
+    Select(form.find_element(By.NAME, "agency")).select_by_value(industry.__name__)
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    letter = wait(browser).until(EC.presence_of_element_located((By.ID, "letter")))
+    assert "สำนักงานอุตสาหกรรมจังหวัดราชบุรี" in letter.find_element(
+        By.NAME, "addressee").get_attribute("value")
+    letter.find_element(By.NAME, "signer_name").send_keys("ทดสอบ ผู้ลงนาม")
+    letter.find_element(By.NAME, "issue").click()
+    wait(browser).until(_gone(letter))
+
+    browser.get(live_server.url + path)
+    _link(browser, "ลงรับหนังสือตอบจากหน่วยงาน")
+    scan = tmp_path / "reply.jpg"
+    scan.write_bytes(scanned_page(REPLY_TEXT, seed=11))
+    form = browser.find_element(By.ID, "reply")
+    form.find_element(By.NAME, "file").send_keys(str(scan))
+    form.find_element(By.NAME, "note").send_keys("หน่วยงานสั่งให้ปรับปรุงระบบบำบัดน้ำเสียแล้ว")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(browser).until(_gone(form))
+    browser.get(live_server.url + "/moi/70/7001/@@search?q=" + "ระบบบำบัด")
+
+    def indexed(driver):
+        found = driver.find_elements(By.CSS_SELECTOR, "ol.results li")
+        if not found:
+            driver.refresh()
+        return found[0] if found else False
+
+    result = wait(browser, THUMBNAIL_WAIT).until(indexed)
+    assert "ขอให้ตรวจสอบโรงงานปล่อยน้ำเสียลงลำห้วย" in result.text
+
+    browser.get(live_server.url + path)
+    _act(browser, "work", "ได้รับผลจากหน่วยงานแล้ว ให้ ชปต. ลงพื้นที่ตรวจสอบ")
+    _link(browser, "มอบหมาย ชปต.")
+    form = browser.find_element(By.ID, "team")
+    Select(form.find_element(By.NAME, "team")).select_by_value("700101")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(browser).until(_gone(form))
+
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    _as(browser, live_server, member, "/moi/70/7001/@@field")
+    _link(browser, "ขอให้ตรวจสอบโรงงาน")
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 390
+    photo = tmp_path / "visit.jpg"
+    photo.write_bytes(scanned_page("ภาพถ่ายท่อระบายน้ำ", seed=12))
+    form = browser.find_element(By.ID, "visit")
+    form.find_element(By.NAME, "findings").send_keys("ลงพื้นที่แล้ว โรงงานติดตั้งระบบบำบัดใหม่")
+    form.find_element(By.NAME, "file").send_keys(str(photo))
+    form.find_element(By.NAME, "report").click()
+    screenshot(browser, "phone-visit.png")
+    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    wait(browser).until(_gone(form))
+    assert "บันทึกการลงพื้นที่แล้ว" in browser.find_element(By.CSS_SELECTOR, ".flash").text
+    browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+    _as(browser, live_server, officer, path)
+    _act(browser, "accept")
+    _act(browser, "propose", "โรงงานปรับปรุงระบบบำบัดแล้ว ยุติเรื่อง")
+
+    _as(browser, live_server, supervisor, "/moi/70/7001/@@approvals")
+    browser.find_element(By.CSS_SELECTOR, "input.check-all").click()
+    assert len(browser.find_elements(By.CSS_SELECTOR, "input[name=case]:checked")) == 3
+    browser.find_element(By.CSS_SELECTOR, "button[value=approve]").click()
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".flash")))
+    with site() as s:
+        complaint = find_resource(s, path)
+        assert complaint.status == "closed"
+        assert [d.filename for d in complaint.documents()] == ["reply.jpg", "visit.jpg"]
+        assert [find_resource(s, p).status for p in others] == ["closed", "closed"]

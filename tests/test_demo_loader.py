@@ -9,6 +9,8 @@ import pytest
 
 from damrong import areas
 from damrong.demo.loader import load_demo
+from damrong.demo.year import load_year
+from damrong.reports.verify import verify
 from damrong.security import verify_password
 from damrong.thai.dates import BANGKOK
 from damrong.worker import drain
@@ -25,7 +27,7 @@ def test_load_demo(app, site, db, var_dir):
     lines = []
     with site() as s:
         credentials = load_demo(s, app.registry, progress=lines.append, rng=random.Random(7),
-                                count=6)
+                                count=6, year=0)
 
     assert [role for role, *_ in credentials] == [
         "clerk", "officer", "supervisor", "executive", "admin"]
@@ -87,3 +89,14 @@ def test_load_demo(app, site, db, var_dir):
             assert document.state == "ready", document.error
             assert len(document.pages) == document.page_count >= 1
             assert document.searchable is not None
+
+
+def test_the_demo_year_fills_twelve_months_of_summaries(app, site):
+    now = datetime.datetime(2025, 10, 15, 10, tzinfo=BANGKOK)
+    with site() as s:
+        closed = load_year(s, app.registry, random.Random(3), 80, now, lambda: None)
+        assert 20 < closed < 80
+        assert verify(s, app.registry.workflow) == []
+        assert len(s.frozen.months) == 12 and s.frozen.get(202509).centers
+        months = {key[2] for key in s.summaries.cells.keys() if key[0] == "moi"}
+        assert len(months) >= 10

@@ -17,8 +17,14 @@ import transaction
 from BTrees.Length import Length
 from BTrees.LOBTree import LOBTree
 from BTrees.OOBTree import OOBTree
+from pyramid.threadlocal import get_current_registry
 
+from .deadlines import DeadlineWatch
 from .indexing import IndexOutbox
+from .reports.counters import SummaryCounters, cell_of
+from .reports.freeze import FrozenReports
+from .notifications import Notifications
+from .resources.agency import AgencyDirectory, seed_agencies
 from .resources.center import MINISTRY_CODE, Center, add_letter_register, add_scan_intake
 from .resources.site import ROOT_KEY, Site
 from .resources.users import Users
@@ -98,11 +104,67 @@ def add_login_sessions(site):
         site.users.by_session = OOBTree()
 
 
+def count_complaints_in_summaries(site):
+    """The summary counters and the month-end freezes; every complaint already there is
+    counted (``damrong verify-counters`` checks the result like any other day's) and listed
+    again under the listing's new fields (its center's level, its public state), which a
+    summary's figures drill down by."""
+    if not hasattr(site, "summaries"):
+        site.summaries = SummaryCounters()
+        site.frozen = FrozenReports()
+    workflow = get_current_registry().workflow
+    done = 0
+    for center in site.centers.values():
+        for complaint in center.complaints.values():
+            site.summaries.follow(complaint, cell_of(complaint, workflow))
+            site.listing.index(complaint)
+            done += 1
+            if done % 10000 == 0:  # one transaction, but a million complaints stay on disk
+                transaction.savepoint(optimistic=True)
+                site._p_jar.cacheGC()
+
+
+def add_import_register(site):
+    """The source ids of complaints imported from other systems (importing.py)."""
+    if not hasattr(site, "imported"):
+        site.imported = OOBTree()
+
+
+def list_complaints_by_responsible_and_due(site):
+    """Index every complaint again so the listing has its new fields: the responsible officer
+    (open cases without one under ``-``) and the due date of a case awaiting a report. Commits
+    every few thousand complaints; run again, it indexes them again to the same result."""
+    for count, complaint in enumerate(
+            c for center in site.centers.values() for c in center.complaints.values()):
+        site.listing.index(complaint)
+        if count % 5000 == 4999:
+            transaction.commit()
+
+
+def add_deadlines_and_notifications(site):
+    """The daily deadline job's record of the last day it noted, and staff's notifications."""
+    if not hasattr(site, "deadline_watch"):
+        site.deadline_watch = DeadlineWatch()
+    if not hasattr(site, "notifications"):
+        site.notifications = Notifications()
+
+
+def seed_agency_directory(site):
+    """The directory of agencies complaints are forwarded to, seeded from config/agencies.yaml
+    (administrators keep it from then on)."""
+    if not hasattr(site, "agencies"):
+        site.agencies = AgencyDirectory()
+        site.agencies.__parent__, site.agencies.__name__ = site, "agencies"
+    seed_agencies(site.agencies, get_current_registry().app_settings.config_dir)
+
+
 #: Evolve steps in the order they run; each is recorded in the database by its name. Add new
 #: steps at the end.
 STEPS = [record_numbered_generation, create_center_tree, keep_finished_jobs,
          add_scan_intake_to_centers, add_search_outbox, add_letter_registers_to_centers,
-         add_login_sessions]
+         add_login_sessions, count_complaints_in_summaries, add_import_register,
+         list_complaints_by_responsible_and_due, add_deadlines_and_notifications,
+         seed_agency_directory]
 
 
 def bootstrap(connection):

@@ -35,7 +35,7 @@ from .search import IndexDoc, PageRef
 from .search.parallel import analyzed_batches
 from .thai.digits import to_thai_digits
 from .tracking import format_code
-from .visibility import seen_from
+from .visibility import complaint_seen_from
 
 BATCH = 200
 
@@ -83,7 +83,7 @@ def index_document(complaint):
     doc = IndexDoc(
         id=resource_path(complaint),
         stamp="",
-        centers=tuple(reversed(seen_from(center))),
+        centers=tuple(reversed(complaint_seen_from(complaint))),
         received=complaint.received_at,
         status=complaint.status,
         category=complaint.type.get("category", ""),

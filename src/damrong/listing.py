@@ -15,16 +15,20 @@ when filters are set, plus the 25 complaints of the page.
 import datetime
 import random
 
-from BTrees.LLBTree import LLTreeSet, intersection
+from BTrees.LLBTree import LLTreeSet, intersection, multiunion
 from BTrees.LOBTree import LOBTree
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
 from persistent import Persistent
+from pyramid.threadlocal import get_current_registry
 
 from .thai.fiscal import fiscal_year_bounds
-from .visibility import seen_from
+from .visibility import complaint_seen_from, seen_from
 
-FIELDS = ("lineage", "center", "category", "channel", "status", "todo")
+FIELDS = ("lineage", "owners", "center", "category", "channel", "status", "todo", "level",
+          "public", "working", "responsible", "due", "team")
+#: The ``responsible`` value of an open complaint nobody is responsible for yet.
+UNASSIGNED = "-"
 #: The ``todo`` value of a back-captured record a clerk still has to complete.
 TO_COMPLETE = "to-complete"
 _RANDOM_BITS = 16
@@ -38,14 +42,27 @@ def key_bounds(start=None, end=None):
 
 
 def indexed_values(complaint):
-    """The values a complaint is found under, per field."""
+    """The values a complaint is found under, per field. ``owners`` (its owner's lineage),
+    ``level`` (of its center) and ``public`` (its public state) are what a summary's cell is
+    counted by, so every figure of a summary drills down to exactly its complaints."""
+    workflow = get_current_registry().workflow
     return {
-        "lineage": seen_from(complaint.center),
+        "lineage": complaint_seen_from(complaint),
+        # the owner's lineage only: what a summary counts a complaint under (a case merely
+        # *sent* to a center for action is in its ``lineage`` but not in its figures)
+        "owners": seen_from(complaint.center),
         "center": [complaint.center.code],
         "category": [complaint.type["category"]],
         "channel": [complaint.type["channel"]],
         "status": [complaint.status],
         "todo": [TO_COMPLETE] if complaint.to_complete else [],
+        "level": [complaint.center.level],
+        "public": [workflow.states[complaint.status]["public"]],
+        "working": [complaint.working_center] if complaint.working_center else [],
+        "responsible": ([] if complaint.read_only else [complaint.responsible or UNASSIGNED]),
+        "due": ([complaint.due_date.isoformat()] if complaint.due_date and complaint.awaiting
+                else []),
+        "team": [complaint.team] if complaint.team and complaint.awaiting else [],
     }
 
 
@@ -127,12 +144,21 @@ class ComplaintListing(Persistent):
         length = self.counts.get((field, value))
         return length() if length is not None else 0
 
+    def due_between(self, first=None, after=None):
+        """Keys of complaints awaiting a report or reply due on a day in ``[first, after)``
+        (dates; ``None``: unbounded): one union of the few day sets in the range."""
+        low = ("due", first.isoformat() if first else "")
+        high = ("due", after.isoformat()) if after else ("due", "\uffff")
+        return multiunion(list(self.sets.values(low, high, excludemax=True)))
+
     def query(self, center_code, *, own_only=False, filters=None, start=None, end=None,
-              offset=0, limit=25):
+              due=None, offset=0, limit=25):
         """Complaints of a center (and, unless ``own_only``, the centers below it), newest first.
 
-        ``filters`` maps field names (category, channel, status, todo) to one value each; ``start`` and
-        ``end`` bound the time received (aware datetimes, end exclusive).
+        ``filters`` maps field names (owners, category, channel, status, todo, level, public,
+        working, responsible) to one value each; ``start`` and ``end`` bound the time received (aware
+        datetimes, end exclusive); ``due`` is ``(first, after)`` dates bounding the due date
+        (``due_between``).
         """
         wanted = [("center" if own_only else "lineage", center_code)]
         wanted += [(field, value) for field, value in (filters or {}).items() if value]
@@ -142,6 +168,8 @@ class ComplaintListing(Persistent):
         sets = [self.sets.get(ident) for ident in wanted]
         if any(keys is None for keys in sets):
             return ListingPage(0, [], offset, limit)
+        if due is not None:
+            sets.append(self.due_between(*due))
         result = sets[0]
         for keys in sets[1:]:
             result = intersection(result, keys)

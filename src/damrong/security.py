@@ -38,8 +38,24 @@ ROLE_PERMISSIONS = {
     "admin": ("view", "manage-users", "manage-center"),
 }
 
+#: What each role of a center a complaint was sent to for action holds on that complaint alone
+#: (the case stays the sender's: no edit). ``report`` exists only here, so the sender can never
+#: report to itself.
+RECEIVER_PERMISSIONS = {
+    "clerk": ("view", "view-personal"),
+    "officer": ("view", "view-personal", "write-letters", "report"),
+    "supervisor": ("view", "view-personal", "write-letters", "report"),
+    "executive": ("view",),
+}
+
+#: What the members of a tambon team (ชปต.) hold on a case assigned to their team: seeing it and
+#: recording visits (``visit`` exists only here, teams.py).
+TEAM_PERMISSIONS = ("view", "visit")
+
 #: Every permission some role has: what a view or a workflow transition may name.
-PERMISSIONS = frozenset(p for permissions in ROLE_PERMISSIONS.values() for p in permissions)
+PERMISSIONS = frozenset(p for grants in (ROLE_PERMISSIONS, RECEIVER_PERMISSIONS,
+                                         {"team": TEAM_PERMISSIONS})
+                        for permissions in grants.values() for p in permissions)
 
 _hasher = PasswordHasher()
 
@@ -63,6 +79,22 @@ def read_only_acl(center):
                   for role, permissions in ROLE_PERMISSIONS.items()
                   if CORRECT_CLOSED in permissions]
     return correctors + [(Deny, Everyone, "edit")]
+
+
+def receiver_acl(center_code):
+    """The grants of a complaint sent for action to the center coded ``center_code``: only its
+    own staff, not the centers above it (they see the sender's case through its own center)."""
+    return [(Allow, role_principal(role, center_code), permissions)
+            for role, permissions in RECEIVER_PERMISSIONS.items()]
+
+
+def team_acl(subdistrict_code):
+    """The grants of a case assigned to the tambon team of ``subdistrict_code``."""
+    return [(Allow, team_principal(subdistrict_code), TEAM_PERMISSIONS)]
+
+
+def team_principal(subdistrict_code):
+    return f"team:{subdistrict_code}"
 
 
 def role_principal(role, center_code):
@@ -182,8 +214,10 @@ def user_principals(user):
     """
     if user is None:
         return [Everyone]
-    role = None if user.must_change_password else user.role
-    return staff_principals(user.national_id, role, user.center_code)
+    if user.must_change_password:
+        return staff_principals(user.national_id, None, user.center_code)
+    return (staff_principals(user.national_id, user.role, user.center_code)
+            + [team_principal(code) for code in user.teams])
 
 
 def staff_principals(login, role, center_code):
@@ -205,15 +239,20 @@ class Actor:
 
     login: str
     principals: tuple
+    #: The center the actor works at: where the history says a step came from, and what the
+    #: centers a case may be sent to are reckoned from (casework.py).
+    center_code: str = ""
 
     @classmethod
     def of(cls, user):
-        return cls(user.national_id if user is not None else "", tuple(user_principals(user)))
+        if user is None:
+            return cls("", tuple(user_principals(None)))
+        return cls(user.national_id, tuple(user_principals(user)), user.center_code)
 
     @classmethod
     def staff(cls, login, role, center_code):
         """A member of staff who has no account here (the demo's invented signers)."""
-        return cls(login, tuple(staff_principals(login, role, center_code)))
+        return cls(login, tuple(staff_principals(login, role, center_code)), center_code)
 
     def may(self, permission, context):
         return bool(ACLHelper().permits(context, self.principals, permission))

@@ -29,6 +29,9 @@ class AppSettings:
     page_size: int
     secure_cookies: bool
     warm_templates: bool
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_from: str = "damrong@localhost"
 
     @classmethod
     def from_settings(cls, settings):
@@ -60,6 +63,9 @@ class AppSettings:
             # Cookies go over HTTPS only, except on a developer's http://localhost.
             secure_cookies=asbool(get("secure_cookies", not development)),
             warm_templates=asbool(get("warm_templates", True)),
+            smtp_host=get("smtp_host", "").strip(),
+            smtp_port=int(get("smtp_port", 25)),
+            smtp_from=get("smtp_from", "damrong@localhost"),
         )
 
     @property

@@ -1,4 +1,5 @@
-"""Keeping the listing index and the search outbox in step with complaints; spacing out retries."""
+"""Keeping the listing index, the search outbox and the summary counters in step with complaints;
+spacing out retries."""
 
 import time
 
@@ -7,10 +8,11 @@ from pyramid_retry import BeforeRetry
 from pyramid.traversal import find_root, resource_path
 
 from .indexing import mark_for_index
+from .reports.counters import cell_of
 from .resources.complaint import Complaint
 from .resources.document import ScannedDocument
 from .resources.letter import Letter
-from .resources.events import ObjectAdded, ObjectModified, ObjectWillBeRemoved
+from .resources.events import CenterChanged, ObjectAdded, ObjectModified, ObjectWillBeRemoved
 from .txn import backoff
 
 
@@ -29,6 +31,21 @@ def unindex_complaint(event):
 
 @subscriber(ObjectAdded)
 @subscriber(ObjectModified)
+def count_complaint(event):
+    """Every change through the one door (``Complaint.change``: edits, transitions, transfers)
+    or the folders' ``add`` moves the complaint's summary cell in the same transaction."""
+    if isinstance(event.object, Complaint):
+        find_root(event.object).summaries.follow(event.object, cell_of(event.object))
+
+
+@subscriber(ObjectWillBeRemoved)
+def uncount_complaint(event):
+    if isinstance(event.object, Complaint):
+        find_root(event.object).summaries.follow(event.object, None)
+
+
+@subscriber(ObjectAdded)
+@subscriber(ObjectModified)
 def mark_for_search(event):
     """A complaint, or a document or letter in one, changed: queue the complaint for the
     search index."""
@@ -43,6 +60,13 @@ def mark_removal_for_search(event):
         find_root(event.object).index_outbox.mark_removed(resource_path(event.object))
     elif isinstance(event.object, ScannedDocument):
         mark_for_index(event.parent)
+
+
+@subscriber(CenterChanged)
+def unmark_transferred_path(event):
+    """A transferred complaint lives under its new center: its old path leaves the index
+    (``ObjectModified`` already marked the new one)."""
+    find_root(event.complaint).index_outbox.mark_removed(event.old_path)
 
 
 @subscriber(BeforeRetry)

@@ -11,6 +11,9 @@ above it. That list, ``seen_from(center)``, is
 * the ``centers`` terms of a complaint's search entry (indexing.py); a search is restricted to
   the searcher's center code (searching.py), inside the engine, so totals and facets obey it too.
 
+A complaint sent to another center for action (casework.py) is also seen by that center's own
+staff: ``complaint_seen_from`` adds its code, and ``security.receiver_acl`` grants it there.
+
 tests/test_visibility.py checks all three against one matrix of roles, levels and centers.
 """
 
@@ -24,3 +27,11 @@ def seen_from(center):
 def sees(viewer_code, center):
     """Whether staff of the center coded ``viewer_code`` see what belongs to ``center``."""
     return viewer_code in seen_from(center)
+
+
+def complaint_seen_from(complaint):
+    """Codes of the centers whose staff see ``complaint``: those of its center, and the center it
+    was sent to for action, if any."""
+    codes = seen_from(complaint.center)
+    working = complaint.working_center
+    return codes + [working] if working and working not in codes else codes

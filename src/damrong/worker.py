@@ -19,8 +19,10 @@ from pyramid.traversal import find_resource
 from ZODB.POSException import ConflictError
 
 from .i18n import MessageError, _, thai_text
+from .deadlines import run_daily
 from .jobs import is_background
 from .reading import read_document
+from .reports.freeze import freeze_due
 from .resources.document import ScannedDocument
 from .resources.site import get_site
 from .scans.hotfolder import HotFolder
@@ -209,8 +211,9 @@ def until_idle(db, hot_folder=None, indexer=None):
 
 
 class WorkerThread(threading.Thread):
-    """Polls the queue every ``interval`` seconds until ``stop()``, and sweeps abandoned uploads
-    every ``SWEEP_UPLOADS_EVERY`` seconds.
+    """Polls the queue every ``interval`` seconds until ``stop()``, freezes last month's figures
+    once a new month has begun (reports/freeze.py), runs the daily deadline job (deadlines.py)
+    once a day, and sweeps abandoned uploads every ``SWEEP_UPLOADS_EVERY`` seconds.
 
     The app's registry is made current in the thread, so events fired by jobs reach the same
     subscribers as in a web request.
@@ -234,6 +237,8 @@ class WorkerThread(threading.Thread):
                     swept = time.monotonic()
                 if hot_folder is not None:
                     hot_folder.poll(self.db)
+                freeze_due(self.db)
+                run_daily(self.db, self.registry.app_settings)
                 drain(self.db, self._stop_event, self.registry.indexer)
             except Exception:
                 log.exception("worker loop error")

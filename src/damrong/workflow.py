@@ -36,6 +36,11 @@ class Transition:
     permission: str
     needs_note: bool = False
     en: str = ""
+    #: What the transition asks for beyond a note, on a form of its own (``center``: the
+    #: receiving center, see casework.py); empty: a button on the complaint's page.
+    form: str = ""
+    #: A transition whose last taker may not take this one (``close`` after ``propose``).
+    not_by: str = ""
 
     def label_in(self, locale):
         """The button's words; the history records the Thai ``label``."""
@@ -67,7 +72,12 @@ class Workflow:
                 refuse(where, f"transition {t['name']!r}: unknown permission {t['permission']!r}")
             self.transitions[t["name"]] = Transition(
                 t["name"], t["label"], tuple(t["from"]), t["to"], t["permission"],
-                t.get("needs_note", False), t.get("en", ""))
+                t.get("needs_note", False), t.get("en", ""), t.get("form", ""),
+                t.get("not_by", ""))
+        for number, t in enumerate(data["transitions"]):
+            if t.get("not_by", "") and t["not_by"] not in self.transitions:
+                refuse(("transition", number),
+                       f"transition {t['name']!r}: not_by names no transition {t['not_by']!r}")
 
     @classmethod
     def load(cls, config_dir):
@@ -83,6 +93,11 @@ class Workflow:
     def read_only(self, state):
         """Whether a complaint in ``state`` is kept as it is until reopened (``read_only: true``)."""
         return bool(self.states[state].get("read_only", False))
+
+    def awaits(self, state):
+        """Whether a complaint in ``state`` waits for a report or reply due by a date
+        (``awaits: true``): the deadline job and the overdue queue follow those."""
+        return bool(self.states[state].get("awaits", False))
 
     def label(self, state, locale="th"):
         """A state's label in ``locale``; the history records the Thai one."""
@@ -101,10 +116,31 @@ class Workflow:
     def available(self, complaint, actor):
         """Transitions from the complaint's state that ``actor`` (a ``security.Actor``) may take."""
         return [t for t in self.transitions.values()
-                if complaint.status in t.sources and actor.may(t.permission, complaint)]
+                if complaint.status in t.sources and actor.may(t.permission, complaint)
+                and not self._barred(t, complaint, actor)]
 
-    def apply(self, complaint, name, actor, note=""):
+    def last_taken(self, complaint, name):
+        """The history entry of the last time transition ``name`` was taken, or ``None``."""
+        label = self.transitions[name].label
+        entries = complaint.history.entries
+        for number in reversed(entries.keys()):
+            if entries[number]["action"] == label:
+                return entries[number]
+        return None
+
+    def _barred(self, transition, complaint, actor):
+        """Whether ``actor`` took the transition this one must not follow from the same
+        person (``not_by``), and the complaint's center does not allow it."""
+        if not transition.not_by or complaint.center.proposer_may_approve:
+            return False
+        entry = self.last_taken(complaint, transition.not_by)
+        return entry is not None and entry["who"] == actor.login
+
+    def apply(self, complaint, name, actor, note="", changes=(), **values):
         """Take transition ``name`` as ``actor``; returns the ``Transition``.
+
+        ``values`` are further record values that change with the status (the receiving center
+        of a ``send``, its due date), ``changes`` the history's lines for them.
 
         Raises ``WorkflowError`` if the actor lacks its permission on the complaint, if it does
         not start from the complaint's state, or if it needs a note and has none.
@@ -114,13 +150,15 @@ class Workflow:
             raise WorkflowError(_("ท่านไม่มีสิทธิ์เปลี่ยนสถานะนี้"))
         if transition is None or complaint.status not in transition.sources:
             raise WorkflowError(_("ไม่สามารถเปลี่ยนสถานะนี้ได้จากสถานะปัจจุบันของเรื่อง"))
+        if self._barred(transition, complaint, actor):
+            raise WorkflowError(_("ผู้เสนอยุติเรื่องจะอนุมัติเรื่องที่ตนเสนอเองไม่ได้"))
         if transition.needs_note and not note.strip():
             raise WorkflowError(_("กรุณาระบุรายละเอียดประกอบการเปลี่ยนสถานะ"))
         before = complaint.status
         complaint.change(
             actor.login, transition.label,
-            changes=[(_("สถานะ"), self.label(before), self.label(transition.target))],
-            note=note, status=transition.target)
+            changes=[(_("สถานะ"), self.label(before), self.label(transition.target)), *changes],
+            note=note, status=transition.target, where=actor.center_code, **values)
         notify(StatusChanged(complaint, before, transition.target, transition))
         return transition
 

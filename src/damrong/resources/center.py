@@ -27,12 +27,15 @@ class Center(Folder):
     holds scans the hot folder could not match to a complaint; ``received_scans`` maps the SHA-256
     of every file the hot folder or back-capture took in to its document, and ``ingested_batches``
     the SHA-256 of a back-captured batch to its complaint, so a file or batch that comes again is
-    recognized, never duplicated.
+    recognized, never duplicated. ``proposer_may_approve``: see below.
     """
 
     agency_prefix = ""
     signer_name = ""
     signer_position = ""
+    #: Whether whoever proposed a closure may also approve it (a center too small for two
+    #: people to sign); off by default (workflow.yaml's ``not_by``).
+    proposer_may_approve = False
 
     def __init__(self, code, level, name_th, name_en, province_code=None):
         super().__init__()

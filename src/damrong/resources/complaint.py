@@ -5,10 +5,11 @@ import datetime
 from BTrees.LOBTree import LOBTree
 from persistent import Persistent
 from pyramid.threadlocal import get_current_registry
+from pyramid.traversal import resource_path
 
 from ..i18n import MessageError, _
-from ..security import read_only_acl
-from .events import ObjectModified, notify
+from ..security import read_only_acl, receiver_acl, team_acl
+from .events import CenterChanged, ObjectModified, notify
 from .folder import Folder
 from .letter import LETTERS, LetterFolder
 
@@ -17,9 +18,16 @@ from .letter import LETTERS, LetterFolder
 #: updates, is the ``status`` and the ``history``.)
 GROUPS = ("type", "complaint", "place", "complainant", "respondent")
 #: What a complaint says about the matter: its record, when it was received, its status and
-#: whether a clerk still has to complete it. Only ``Complaint.change`` sets them after creation,
-#: so no change can skip the history or the event the indexes follow.
-RECORDED = GROUPS + ("received_at", "status", "to_complete")
+#: whether a clerk still has to complete it; its receipt number and the numbers it had at the
+#: centers it was transferred from (``origins``); the center it was last sent to for action
+#: (``working_center``) and when a report or reply is due (``due_date``); the login of the
+#: officer responsible for it (``responsible``); the outside agency it was last forwarded to
+#: (``agency``, its name in the directory); the tambon team it is assigned to (``team``, a
+#: subdistrict code). Only
+#: ``Complaint.change`` sets them after creation, so no change can skip the history or the event
+#: the indexes (and summaries) follow.
+RECORDED = GROUPS + ("received_at", "status", "to_complete", "receipt_year", "receipt_number",
+                     "origins", "working_center", "due_date", "responsible", "agency", "team")
 
 
 #: The history's name for a change to a closed complaint by someone with the right to correct it.
@@ -45,8 +53,9 @@ class History(Persistent):
     def __init__(self):
         self.entries = LOBTree()
 
-    def record(self, who, action, changes=(), note="", when=None):
-        """Append an entry; ``changes`` is a sequence of ``(field label, before, after)``.
+    def record(self, who, action, changes=(), note="", when=None, center=""):
+        """Append an entry; ``changes`` is a sequence of ``(field label, before, after)``;
+        ``center`` the code of the center the step was taken from (empty: the complaint's own).
 
         Text is stored as plain Thai (a ``_()`` label becomes its msgid): the history is the
         official record, and a page translates what it can when it shows it.
@@ -58,6 +67,7 @@ class History(Persistent):
             "action": str(action),
             "changes": tuple(tuple(str(part) for part in change) for change in changes),
             "note": str(note),
+            "center": center,
         }
         return number
 
@@ -96,19 +106,24 @@ class Complaint(DocumentFolder):
 
     to_complete = False
     letters = None
+    origins = ()
+    working_center = None
+    due_date = None
+    responsible = None
+    agency = ""
+    team = ""
 
     def __init__(self, *, tracking_code, receipt_year, receipt_number, received_at,
                  type, complaint, place, complainant, respondent, status, registered_by,
                  to_complete=False):
         super().__init__()
         self.tracking_code = tracking_code
-        self.receipt_year = receipt_year
-        self.receipt_number = receipt_number
         self.registered_at = datetime.datetime.now(datetime.timezone.utc)
         self.registered_by = registered_by
         self.listing_key = None
         self.history = History()
-        self._set(received_at=received_at, type=dict(type), complaint=dict(complaint),
+        self._set(receipt_year=receipt_year, receipt_number=receipt_number,
+                  received_at=received_at, type=dict(type), complaint=dict(complaint),
                   place=dict(place), complainant=dict(complainant), respondent=dict(respondent),
                   status=status)
         if to_complete:
@@ -121,10 +136,16 @@ class Complaint(DocumentFolder):
                 "workflow.py), which records the history and sends ObjectModified")
         super().__setattr__(name, value)
 
-    def change(self, who, action, changes=(), note="", correction=False, **values):
+    def change(self, who, action, changes=(), note="", correction=False, move_to=None,
+               where="", **values):
         """The one door for the record: set ``values`` (names of ``RECORDED``; a group as a whole
         new dict), record one history entry and send ``ObjectModified``, which the listing,
-        the search outbox and whatever else follows complaints subscribe to.
+        the search outbox and whatever else follows complaints subscribe to. ``where`` is the
+        code of the center the step was taken from, for the history.
+
+        ``move_to`` (a transfer, casework.py) hands the complaint to another center, filed there
+        under its new ``receipt_year`` and ``receipt_number`` (both in ``values``); after
+        ``ObjectModified``, ``CenterChanged`` tells the summaries it is now counted there.
 
         A closed complaint is kept as it was closed: only a transition (reopening) changes it,
         or a ``correction`` (the caller checked ``security.CORRECT_CLOSED``), which the history
@@ -135,27 +156,45 @@ class Complaint(DocumentFolder):
                 raise ComplaintClosed(_("เรื่องนี้ยุติแล้ว จึงแก้ไขไม่ได้ "
                                         "ต้องให้ผู้บังคับบัญชาเปิดเรื่องใหม่ก่อน"))
             action = CORRECTION
+        before = self.center if move_to is not None else None
+        old_path = resource_path(self) if move_to is not None else None
         self._set(**values)
-        self.history.record(who, action, changes=changes, note=note)
+        if move_to is not None:
+            self.__parent__.remove(self.__name__, send_events=False)
+            move_to.complaints.add(f"{self.receipt_year}-{self.receipt_number}", self,
+                                   send_events=False)
+        self.history.record(who, action, changes=changes, note=note, center=where)
         notify(ObjectModified(self))
+        if move_to is not None:
+            notify(CenterChanged(self, before, move_to, old_path))
+
+    @property
+    def awaiting(self):
+        """Whether the complaint's state waits for someone else's report or reply by its due
+        date (config/workflow.yaml's ``awaits``), which makes it overdue after that date."""
+        return _workflow().awaits(self.status)
 
     @property
     def read_only(self):
         """Whether the complaint's state keeps its record as it is (config/workflow.yaml's
         ``read_only``, ยุติเรื่อง)."""
-        workflow = getattr(get_current_registry(), "workflow", None)
-        if workflow is None:  # not an AttributeError: ``__acl__`` below must not fail open
-            raise RuntimeError("a complaint's state is read with no application registry current")
-        return workflow.read_only(self.status)
+        return _workflow().read_only(self.status)
 
     @property
     def __acl__(self):
-        """Only while closed: the center's ACL with ``edit`` kept for those who may correct a
-        closed complaint (security.read_only_acl). Derived from the status, so it cannot drift
-        from it; otherwise there is none and the center's ACL applies as is."""
-        if not self.read_only:
+        """What differs from the center's ACL, derived from the record so it cannot drift:
+        the grants of the center it was sent to for action (security.receiver_acl), of the
+        tambon team it waits for (security.team_acl), and while
+        closed, ``edit`` kept for those who may correct a closed complaint
+        (security.read_only_acl). With neither there is none and the center's ACL applies."""
+        acl = receiver_acl(self.working_center) if self.working_center else []
+        if self.team and self.awaiting:
+            acl += team_acl(self.team)
+        if self.read_only:
+            acl += read_only_acl(self.center)
+        if not acl:
             raise AttributeError("__acl__")
-        return read_only_acl(self.center)
+        return acl
 
     def _set(self, **values):
         unknown = set(values) - set(RECORDED)
@@ -188,6 +227,14 @@ class Complaint(DocumentFolder):
     def center(self):
         """The center that registered the complaint (complaint → complaints folder → center)."""
         return self.__parent__.__parent__
+
+
+def _workflow():
+    """The application's workflow, which knows what a state means."""
+    workflow = getattr(get_current_registry(), "workflow", None)
+    if workflow is None:  # not an AttributeError: ``__acl__`` must not fail open
+        raise RuntimeError("a complaint's state is read with no application registry current")
+    return workflow
 
 
 def _document_order(name):

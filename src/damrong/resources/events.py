@@ -47,6 +47,19 @@ class StatusChanged(ObjectEvent):
         self.transition = transition
 
 
+class CenterChanged(ObjectEvent):
+    """Fired after a transfer handed ``complaint`` from center ``before`` to center ``after``
+    (after its ``ObjectModified``): it is counted at its new owner from now on, and is no longer
+    found at ``old_path``."""
+
+    def __init__(self, complaint, before, after, old_path):
+        super().__init__(complaint)
+        self.complaint = complaint
+        self.before = before
+        self.after = after
+        self.old_path = old_path
+
+
 def notify(event):
     """Send ``event`` to the subscribers of the current Pyramid registry (web, CLI or worker)."""
     registry = get_current_registry()

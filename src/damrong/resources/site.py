@@ -1,7 +1,7 @@
 """The root of the database: the center tree, staff accounts and the site-wide indexes."""
 
 from BTrees.OOBTree import OOBTree
-from pyramid.authorization import Allow, Authenticated
+from pyramid.authorization import Allow, Authenticated, Everyone
 
 from ..jobs import JobQueue
 from ..listing import ComplaintListing
@@ -17,10 +17,13 @@ class Site(Folder):
     ``centers`` (DOPA code → center), ``tracking`` (tracking code → complaint), ``submissions``
     (form submission id → the complaint or letter it made, which makes a double-clicked submit
     register a complaint or issue a letter once),
-    ``listing`` (the complaint listing index) and ``jobs`` (the background work outbox).
+    ``listing`` (the complaint listing index), ``jobs`` (the background work outbox),
+    and, made by their evolve steps, ``index_outbox``, ``summaries`` (the summary counters,
+    reports/counters.py) and ``frozen`` (the month-end figures, reports/freeze.py).
     """
 
-    __acl__ = [(Allow, Authenticated, "authenticated")]
+    #: ``read-published``: the published summaries (views/public.py) are for everyone.
+    __acl__ = [(Allow, Authenticated, "authenticated"), (Allow, Everyone, "read-published")]
     #: Names of the evolve steps finished (evolve.py), with when; ``None`` in a database made
     #: before steps had names, until ``damrong init`` upgrades it.
     evolved = None

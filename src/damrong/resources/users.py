@@ -34,6 +34,11 @@ class User(Persistent):
     account_log = ()
     temporary_used_at = None
 
+    #: Subdistrict codes of the tambon teams (ชปต.) the user is a member of (teams.py).
+    teams = ()
+    #: Where notifications are e-mailed when an SMTP server is configured (empty: in the app only).
+    email = ""
+
     def __init__(self, national_id, full_name, role, center_code, password_hash, position=""):
         if role not in ROLES:
             raise ValueError(role)

@@ -280,6 +280,62 @@ def cmd_letter_prefix(args):
         print(f"{center.title}: เลขที่หนังสือ {format_letter_number(prefix, 1)} ({source})")
 
 
+def cmd_verify_counters(args):
+    """Recount the summary cells from the records; print every cell that differs."""
+    from ..reports.verify import verify
+
+    with open_site(args.config) as (site, registry, db):
+        if args.center and args.center not in site.centers:
+            print(f"ผิดพลาด: ไม่พบศูนย์รหัส {args.center}", file=sys.stderr)
+            return 2
+        began = time.perf_counter()
+        drifts = verify(site, registry.workflow, args.center, repair=args.repair)
+        for drift in drifts[:args.show]:
+            print(f"ไม่ตรง {drift.tree} {drift.key}: นับไว้ {drift.maintained} นับใหม่ {drift.recounted}")
+        elapsed = time.perf_counter() - began
+        if drifts and args.repair:
+            transaction.commit()
+            print(f"แก้ไขแล้ว {len(drifts)} ช่อง ({elapsed:.1f} วินาที)")
+            return 0
+        print(f"ตรวจแล้ว ไม่ตรง {len(drifts)} ช่อง ({elapsed:.1f} วินาที)")
+        return 1 if drifts else 0
+
+
+def cmd_freeze(args):
+    """Freeze a month's figures now (the worker does it on the 1st by itself)."""
+    from ..reports.freeze import freeze_month, previous_month
+    from ..thai.dates import now_bangkok
+
+    with open_site(args.config) as (site, registry, db):
+        if args.month:
+            be_year, number = (int(part) for part in args.month.split("-"))
+            month = (be_year - 543) * 100 + number
+        else:
+            month = previous_month(now_bangkok().date())
+        frozen = freeze_month(site, month)
+        transaction.commit()
+        print(f"ข้อมูล ณ สิ้นเดือน {month}: {len(frozen.centers)} ศูนย์มีเรื่อง")
+
+
+def cmd_import(args):
+    """Complaints from another system (JSON Lines or CSV, see the README)."""
+    from ..importing import import_file
+
+    with open_site(args.config) as (site, registry, db):
+        if not os.path.isfile(args.file):
+            print(f"ผิดพลาด: ไม่พบไฟล์ {args.file}", file=sys.stderr)
+            return 2
+        began = time.perf_counter()
+        report = import_file(site, args.file, registry.taxonomy, registry.workflow,
+                             transaction.commit, batch=args.batch)
+        elapsed = time.perf_counter() - began
+        for number, reason in report.problems:
+            print(f"บรรทัดที่ {number}: {reason}", file=sys.stderr)
+        print(f"นำเข้าเรื่องใหม่ {report.created} เรื่อง, มีอยู่แล้ว {report.skipped} เรื่อง, "
+              f"ไม่ผ่านการตรวจ {len(report.problems)} บรรทัด ({elapsed:.1f} วินาที)")
+        return 1 if report.problems else 0
+
+
 def build_parser():
     parser = argparse.ArgumentParser(prog="damrong", description="ระบบงานศูนย์ดำรงธรรม")
     parser.add_argument("-c", "--config", required=True, help="ไฟล์ตั้งค่า เช่น development.ini")
@@ -349,6 +405,23 @@ def build_parser():
     ingest.add_argument("directory", help="โฟลเดอร์ที่มีโฟลเดอร์ย่อยหรือไฟล์ของแต่ละเรื่อง")
     ingest.add_argument("--center", required=True, help="รหัสศูนย์ (DOPA) ที่รับเรื่อง เช่น 7001")
     ingest.set_defaults(func=cmd_ingest)
+
+    verify = commands.add_parser("verify-counters",
+                                 help="นับตัวเลขสรุปใหม่จากเรื่องร้องเรียน แล้วแสดงช่องที่ไม่ตรง")
+    verify.add_argument("--center", help="เฉพาะศูนย์นี้และศูนย์ในสังกัด")
+    verify.add_argument("--repair", action="store_true", help="แก้ตัวเลขที่ไม่ตรงตามที่นับใหม่")
+    verify.add_argument("--show", type=int, default=50, help="แสดงกี่ช่อง")
+    verify.set_defaults(func=cmd_verify_counters)
+
+    freeze = commands.add_parser("freeze", help="เก็บตัวเลข ณ สิ้นเดือน (worker ทำเองทุกวันที่ ๑)")
+    freeze.add_argument("--month", help="ปี พ.ศ.-เดือน เช่น 2568-09 (ค่าเริ่มต้น: เดือนก่อน)")
+    freeze.set_defaults(func=cmd_freeze)
+
+    importing = commands.add_parser(
+        "import", help="นำเข้าเรื่องจากระบบอื่น (JSON Lines หรือ CSV ตามรูปแบบใน README) ทำซ้ำได้")
+    importing.add_argument("file", help="ไฟล์ .jsonl หรือ .csv")
+    importing.add_argument("--batch", type=int, default=1000, help="บันทึกทุกกี่เรื่อง")
+    importing.set_defaults(func=cmd_import)
     return parser
 
 

@@ -14,6 +14,26 @@
     });
   });
 
+  // A "tick all" box in a list's heading ticks every box named by its data-target.
+  document.addEventListener("change", function (event) {
+    var all = event.target;
+    if (!all.matches("input.check-all")) return;
+    all.form.querySelectorAll("input[name='" + all.dataset.target + "']").forEach(function (box) {
+      box.checked = all.checked;
+    });
+  });
+
+  // A team member's visit: the phone's position, only when asked for.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("#locate");
+    if (!button || !navigator.geolocation) return;
+    navigator.geolocation.getCurrentPosition(function (position) {
+      document.getElementById("lat").value = position.coords.latitude.toFixed(6);
+      document.getElementById("lon").value = position.coords.longitude.toFixed(6);
+      button.textContent = button.dataset.found;
+    });
+  });
+
   // Ctrl+Enter saves the form being filled in.
   document.addEventListener("keydown", function (event) {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {

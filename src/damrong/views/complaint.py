@@ -7,6 +7,7 @@ from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
 from .. import areas, personal
+from ..assignment import candidates, may_assign
 from ..complaints import FIELD_LABELS, DuplicateDocument, attach_document, edit_complaint
 from ..flash import notice, problem, report
 from ..i18n import _
@@ -46,9 +47,15 @@ def describe(request):
 def show(request):
     complaint = request.context
     workflow = request.registry.workflow
+    actor = Actor.of(request.identity)
+    available = workflow.available(complaint, actor)
+    assignable = not complaint.read_only and may_assign(actor, complaint)
     return {
         "c": complaint,
-        "transitions": workflow.available(complaint, Actor.of(request.identity)),
+        "transitions": [t for t in available if not t.form],
+        "moves": [t for t in available if t.form],
+        "responsible": request.root.users.get(complaint.responsible or ""),
+        "candidates": candidates(request.root.users, complaint) if assignable else [],
         "reveal": False,
         "just_registered": request.GET.get("registered") == "1",
         "can_edit": request.has_permission("edit", complaint),
@@ -113,27 +120,37 @@ def edit(request):
     return {"c": complaint, "form": form.render(appstruct)}
 
 
+def uploads_from(request, required=True, refused=None):
+    """The files of the request's ``file`` fields, checked and stored; page images become one
+    document if ``as_one`` is ticked. A refused file (and no file at all, if ``required``) is
+    added to ``refused``, or, without that list, told at once as problems, all in one
+    bounded report (flash.py: a 40-file upload still fits the session cookie)."""
+    store = request.registry.uploads
+    files = [item for item in request.POST.getall("file") if getattr(item, "filename", "")]
+    told = [] if refused is None else refused
+    if not files and required:
+        told.append(_("ไม่ได้เลือกไฟล์"))
+    uploads = []
+    for item in files:
+        try:
+            uploads.append(store.add(item.file, item.filename))
+        except UploadError as error:
+            told.append(error.message)
+    if refused is None:
+        report(request, problems=told)
+    return store.combine_pages(uploads) if request.POST.get("as_one") else uploads
+
+
 @view_config(context=Complaint, name="attach", request_method="POST", permission="edit")
 def attach(request):
     """Attach more scans to an existing complaint (papers that arrive later); several page
     images sent together are one document unless the clerk unticked ``as_one``."""
     complaint = request.context
     store = request.registry.uploads
-    files = [item for item in request.POST.getall("file") if getattr(item, "filename", "")]
     # One message per file, reported together so that a 40-file attach stays within the
     # flash bounds (the rest are counted) and refusals go in the problems' queue.
     done, refused = [], []
-    if not files:
-        refused.append(_("ไม่ได้เลือกไฟล์"))
-    uploads = []
-    for item in files:
-        try:
-            uploads.append(store.add(item.file, item.filename))
-        except UploadError as error:
-            refused.append(error.message)
-    if request.POST.get("as_one"):
-        uploads = store.combine_pages(uploads)
-    for upload in uploads:
+    for upload in uploads_from(request, refused=refused):
         try:
             attach_document(complaint, upload, request.identity.national_id)
             done.append(_("แนบไฟล์ ${filename} แล้ว", mapping={"filename": upload.filename}))
@@ -151,10 +168,14 @@ def attach(request):
 def transition(request):
     """Change status; ``Workflow.apply`` checks the transition's own permission."""
     complaint = request.context
+    name = request.POST.get("name", "")
+    workflow = request.registry.workflow
+    if name in workflow.transitions and workflow.transitions[name].form:
+        form = workflow.transitions[name].form
+        return HTTPSeeOther(request.resource_url(complaint, f"@@{form}", query={"name": name}))
     try:
-        done = request.registry.workflow.apply(complaint, request.POST.get("name", ""),
-                                               Actor.of(request.identity),
-                                               request.POST.get("note", ""))
+        done = workflow.apply(complaint, name, Actor.of(request.identity),
+                              request.POST.get("note", ""))
         notice(request, _("${action} แล้ว", mapping={"action": request.display.transition(done)}))
     except WorkflowError as error:
         problem(request, error.message)

@@ -50,8 +50,11 @@ def listing(request):
     workflow = request.registry.workflow
     params = request.GET
     filters = {name: params.get(name, "").strip()
-               for name in ("category", "channel", "status", "fy", "from", "to")}
+               for name in ("category", "channel", "status", "fy", "from", "to", "level", "public")}
     filters["own"] = params.get("own") == "1"
+    # ``owned=1`` (a summary's drill-down): only complaints owned in the center's lineage, as
+    # the summaries count them, not those merely sent to one of its centers for action
+    filters["owned"] = params.get("owned") == "1"
     offset = checked.offset(params)
     (first, last), error = _dates(filters)
     start, end = _time_bounds(filters, first, last)
@@ -59,7 +62,8 @@ def listing(request):
     site = request.root
     page = site.listing.query(
         center.code, own_only=filters["own"],
-        filters={k: filters[k] for k in ("category", "channel", "status")},
+        filters=dict({k: filters[k] for k in ("category", "channel", "status", "level", "public")},
+                     owners=center.code if filters["owned"] else ""),
         start=start, end=end, offset=offset, limit=limit)
     subcenters = center.subcenters()
 

@@ -1,0 +1,267 @@
+"""Summaries benchmark (issue 15): our figures and the peer's, side by side, in one run.
+
+    .venv/bin/python bench/summaries.py [--complaints 1200000] [--imports 30000] [--var DIR]
+
+a. The ministry's summary over ``--complaints`` synthetic complaints spread over all 1,006
+   centers (``damrong.bulk``, three years back): both national tables and one row per province
+   for the last full fiscal year, built from the maintained counters (``reports.summary``),
+   repeated in-process on a warm cache; p50/p95. Target p95 <= 20 ms.
+   Peer: the same cells counted from the listing index (C intersections of the lineage, level,
+   category and public-state key sets within the fiscal year's key range, and per province the
+   lineage and public state), in-process on the same database; its figures are compared with
+   ours cell by cell.
+b. Import: ``--imports`` synthetic records written as JSON Lines, then ``importing.import_file``
+   (validation included) into the same database; records/s. Target >= 3,000/s.
+   Peer: the bulk loader's own rate in (a), which registers without reading or validating.
+c. Month-end freeze of all 1,006 centers (``reports.freeze.freeze_month``); target <= 10 s.
+d. ``verify-counters`` (``reports.verify.verify``) over every complaint; target <= 5 min.
+
+Data.fs lives in a temporary directory deleted at the end unless ``--var DIR`` is given (then it
+is kept and reused by the next run with the same ``--complaints``).
+"""
+
+import argparse
+import datetime
+import json
+import os
+import random
+import shutil
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from intake import OpenSite, percentile  # noqa: E402  (bench/intake.py)
+
+TARGET_P95_MS = 20.0
+TARGET_IMPORT_RATE = 3000.0
+TARGET_FREEZE_S = 10.0
+TARGET_VERIFY_S = 300.0
+
+
+def prepare(var_dir, complaints, seed=2569, log=print):
+    """Bulk-load ``complaints`` over every center (unless ``var_dir`` holds them already)."""
+    marker = os.path.join(str(var_dir), "bench-summaries.json")
+    if os.path.exists(marker):
+        with open(marker) as f:
+            facts = json.load(f)
+        if facts.get("complaints") == complaints:
+            return dict(facts, reused=True)
+        shutil.rmtree(str(var_dir))
+    os.makedirs(str(var_dir), exist_ok=True)
+    from damrong.bulk import load_synthetic
+
+    with OpenSite(var_dir) as opened:
+        codes = list(opened.site.centers.keys())
+        began = time.perf_counter()
+        last = [began]
+
+        def progress(done, count):
+            now = time.perf_counter()
+            if now - last[0] >= 30 or done == count:
+                log(f"  bulk-load {done:,}/{count:,}  {done / (now - began):,.0f} complaints/s")
+                last[0] = now
+
+        rate = load_synthetic(opened.site, codes, complaints, random.Random(seed),
+                              batch=min(5000, max(complaints // 4, 500)), progress=progress,
+                              commit=opened.tm.commit)
+    facts = {"complaints": complaints, "bulk_rate": rate, "reused": False}
+    with open(marker, "w") as f:
+        json.dump(facts, f)
+    return facts
+
+
+def last_full_fiscal_year():
+    from damrong.thai.fiscal import fiscal_year
+    return fiscal_year(datetime.date.today()) - 1
+
+
+def ours(site, taxonomy, period):
+    """The ministry's summary from the counters: ``{(table, category, state): n}`` and
+    ``{province: {state: n}}``."""
+    from damrong.reports.summary import summarize
+
+    summary = summarize(site, site.centers["moi"], period, taxonomy)
+    cells = {(t.level, row.category, state): n for t in summary.tables for row in t.rows
+             for state, n in (("closed", row.counts.closed), ("in-progress", row.counts.in_progress))}
+    rows = {r.center.code: {"closed": r.counts.closed, "in-progress": r.counts.in_progress}
+            for r in summary.breakdown}
+    return cells, rows
+
+
+def peer(site, taxonomy, period):
+    """The same figures counted from the listing index's key sets."""
+    from BTrees.LLBTree import intersection
+
+    from damrong.listing import key_bounds
+
+    listing = site.listing
+    low, high = key_bounds(*period.bounds())
+
+    def count(*idents):
+        sets = [listing.sets.get(ident) for ident in idents]
+        if any(s is None for s in sets):
+            return 0
+        result = sets[0]
+        for keys in sets[1:]:
+            result = intersection(result, keys)
+        return len(result.keys(low, high))
+
+    cells = {}
+    for level in ("province", "district", "ministry"):
+        for category, _label in taxonomy.categories(level):
+            for state in ("closed", "in-progress"):
+                n = count(("level", level), ("category", category), ("public", state),
+                          ("lineage", "moi"))
+                if n or level != "ministry":
+                    cells[(level, category, state)] = n
+    rows = {province.code: {state: count(("lineage", province.code), ("public", state))
+                            for state in ("closed", "in-progress")}
+            for province in site.centers["moi"].subcenters()}
+    return cells, rows
+
+
+def time_runs(function, repetitions, budget=None):
+    times, result = [], None
+    began = time.perf_counter()
+    for _ in range(repetitions):
+        start = time.perf_counter()
+        result = function()
+        times.append((time.perf_counter() - start) * 1000)
+        if budget and time.perf_counter() - began > budget:
+            break
+    return times, result
+
+
+def summary_benchmark(opened, repetitions=200, peer_budget=60.0):
+    from damrong.reports import periods
+
+    site, taxonomy = opened.site, opened.app.registry.taxonomy
+    period = periods.fiscal_year(last_full_fiscal_year())
+    ours(site, taxonomy, period)  # warm the cache: the figure is for a running server
+    our_times, our_figures = time_runs(lambda: ours(site, taxonomy, period), repetitions)
+    peer_times, peer_figures = time_runs(lambda: peer(site, taxonomy, period), repetitions,
+                                         budget=peer_budget)
+    our_cells, our_rows = our_figures
+    peer_cells, peer_rows = peer_figures
+    wrong = [key for key in set(our_cells) | set(peer_cells)
+             if our_cells.get(key, 0) != peer_cells.get(key, 0)]
+    wrong += [code for code in peer_rows if our_rows.get(code) != peer_rows[code]]
+    total = sum(our_cells.values())
+    return {"ours_p50_ms": percentile(our_times, 50), "ours_p95_ms": percentile(our_times, 95),
+            "peer_p50_ms": percentile(peer_times, 50), "peer_p95_ms": percentile(peer_times, 95),
+            "ours_runs": len(our_times), "peer_runs": len(peer_times),
+            "complaints_in_period": total, "mismatches": len(wrong)}
+
+
+def write_import_file(path, count, site, seed=15):
+    """``count`` synthetic records in the interchange format, over the district centers."""
+    from damrong.bulk import SUBJECTS
+    from damrong.thai import national_id
+
+    rng = random.Random(seed)
+    districts = [code for code, center in site.centers.items() if center.level == "district"]
+    first = datetime.datetime(2024, 10, 1, 8, tzinfo=datetime.timezone(datetime.timedelta(hours=7)))
+    with open(path, "w", encoding="utf-8") as out:
+        for number in range(count):
+            code = rng.choice(districts)
+            record = {
+                "source_id": f"legacy-{seed}-{number}", "center": code,
+                "status": rng.choice(("received", "in-progress", "closed")),
+                "received_at": (first + datetime.timedelta(minutes=number)).isoformat(),
+                "type": {"category": f"d0{rng.randint(1, 5)}", "channel": "walk-in"},
+                "complaint": {"subject": rng.choice(SUBJECTS), "details": "synthetic"},
+                "place": {"province": code[:2], "district": code},
+                "complainant": {"title": "นาย", "first_name": "สมชาย", "last_name": "ทดสอบ",
+                                "national_id": national_id.generate(rng)},
+                "respondent": {"agency": "เทศบาลตำบล"},
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def import_benchmark(opened, work_dir, count):
+    from damrong.importing import import_file
+
+    path = os.path.join(str(work_dir), "import.jsonl")
+    write_import_file(path, count, opened.site)
+    registry = opened.app.registry
+    began = time.perf_counter()
+    report = import_file(opened.site, path, registry.taxonomy, registry.workflow,
+                         opened.tm.commit, batch=2000)
+    seconds = time.perf_counter() - began
+    again = import_file(opened.site, path, registry.taxonomy, registry.workflow,
+                        opened.tm.commit, batch=2000)
+    return {"records": count, "created": report.created, "problems": len(report.problems),
+            "rate": report.created / seconds, "rerun_created": again.created}
+
+
+def freeze_benchmark(opened):
+    from damrong.reports.counters import month_key
+    from damrong.reports.freeze import freeze_month
+
+    month = month_key(datetime.date.today().replace(day=1) - datetime.timedelta(days=1))
+    opened.site.frozen.months.pop(month, None)
+    began = time.perf_counter()
+    frozen = freeze_month(opened.site, month)
+    opened.tm.commit()
+    return {"seconds": time.perf_counter() - began, "centers": len(opened.site.centers),
+            "centers_with_figures": len(frozen.centers)}
+
+
+def verify_benchmark(opened):
+    from damrong.reports.verify import verify
+
+    began = time.perf_counter()
+    drifts = verify(opened.site, opened.app.registry.workflow)
+    return {"seconds": time.perf_counter() - began, "drifts": len(drifts),
+            "complaints": len(opened.site.listing.complaints)}
+
+
+def run(var_dir, work_dir, complaints, imports, repetitions=200, peer_budget=60.0, log=print):
+    facts = prepare(var_dir, complaints, log=log)
+    with OpenSite(var_dir) as opened:
+        figures = {"facts": facts,
+                   "summary": summary_benchmark(opened, repetitions, peer_budget),
+                   "import": import_benchmark(opened, work_dir, imports),
+                   "freeze": freeze_benchmark(opened)}
+        figures["verify"] = verify_benchmark(opened)
+    return figures
+
+
+def report(figures, out=print):
+    facts, s, i, f, v = (figures[k] for k in ("facts", "summary", "import", "freeze", "verify"))
+    out(f"database: {facts['complaints']:,} synthetic complaints over all centers "
+        f"(bulk-load {facts.get('bulk_rate', 0):,.0f}/s{', reused' if facts.get('reused') else ''})")
+    out(f"ministry summary, last full FY ({s['complaints_in_period']:,} complaints), in-process, warm:")
+    out(f"  ours (counters)      p50 {s['ours_p50_ms']:8.2f} ms  p95 {s['ours_p95_ms']:8.2f} ms  "
+        f"({s['ours_runs']} runs; target p95 <= {TARGET_P95_MS:.0f} ms)")
+    out(f"  peer (listing index) p50 {s['peer_p50_ms']:8.2f} ms  p95 {s['peer_p95_ms']:8.2f} ms  "
+        f"({s['peer_runs']} runs)")
+    out(f"  cells that differ between ours and the peer: {s['mismatches']}")
+    out(f"import: {i['created']:,} of {i['records']:,} JSON Lines records, {i['rate']:,.0f} records/s "
+        f"with validation (target >= {TARGET_IMPORT_RATE:,.0f}); peer (bulk loader, no validation) "
+        f"{facts.get('bulk_rate', 0):,.0f}/s; re-run created {i['rerun_created']}")
+    out(f"freeze of {f['centers']:,} centers: {f['seconds']:.2f} s "
+        f"({f['centers_with_figures']} with figures; target <= {TARGET_FREEZE_S:.0f} s)")
+    out(f"verify-counters over {v['complaints']:,} complaints: {v['seconds']:.1f} s, "
+        f"{v['drifts']} drifted cells (target <= {TARGET_VERIFY_S:.0f} s)")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--complaints", type=int, default=1_200_000)
+    parser.add_argument("--imports", type=int, default=30_000)
+    parser.add_argument("--repetitions", type=int, default=200)
+    parser.add_argument("--var", help="keep the database here and reuse it")
+    args = parser.parse_args()
+    work = tempfile.mkdtemp(prefix="damrong-bench-summaries-")
+    var_dir = args.var or os.path.join(work, "var")
+    try:
+        report(run(var_dir, work, args.complaints, args.imports, args.repetitions))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

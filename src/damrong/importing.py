@@ -1,0 +1,206 @@
+"""``damrong import FILE``: complaints from another system (a center's old records), in the
+interchange format of the README: JSON Lines of the five data groups, or CSV with the same field
+names written ``group.field``.
+
+Every line is checked whole before anything of it is stored (known center, category of that
+center's level, channel, urgency and status; a date that exists; the required fields; a national
+ID with a valid checksum); a bad line is reported with its number and the reason in Thai and
+skipped. A good line is registered through ``register_complaint`` like any other, with its
+original status and time received, so it is numbered, listed, searchable and counted in the
+summaries the same way. The source system's own id (``source_id``) is remembered
+(``site.imported``), so running the same file again adds nothing.
+"""
+
+import csv
+import datetime
+import json
+from dataclasses import dataclass, field
+
+from .complaints import register_complaint
+from .resources.complaint import GROUPS
+from .thai import national_id
+from .thai.dates import BANGKOK, TypedDateError, parse_typed_date
+from .thai.normalize import normalize_text
+
+#: Who the history names as having registered an imported complaint.
+IMPORTER = "import"
+REQUIRED = (("complaint", "subject"),)
+FIELDS = {
+    "type": ("category", "category_other", "channel"),
+    "complaint": ("subject", "details", "urgency"),
+    "place": ("province", "district", "subdistrict", "address", "lat", "lon"),
+    "complainant": ("anonymous", "title", "first_name", "last_name", "national_id", "phone",
+                    "address"),
+    "respondent": ("name", "position", "agency"),
+}
+
+
+class BadRecord(ValueError):
+    """A line that cannot be imported; the message (Thai) says why."""
+
+
+@dataclass
+class ImportReport:
+    created: int = 0
+    skipped: int = 0
+    problems: list = field(default_factory=list)  # (line number, reason)
+
+
+def read_lines(path):
+    """``(line number, raw dict or BadRecord)`` of a .jsonl/.json file or a .csv file."""
+    if path.lower().endswith(".csv"):
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            for number, row in enumerate(csv.DictReader(f), start=2):
+                yield number, _nest(row)
+        return
+    with open(path, encoding="utf-8-sig") as f:
+        for number, line in enumerate(f, start=1):
+            if not line.strip():
+                continue
+            try:
+                raw = json.loads(line)
+            except json.JSONDecodeError as error:
+                yield number, BadRecord(f"อ่าน JSON ไม่ได้ ({error.msg} ตำแหน่งที่ {error.pos})")
+                continue
+            yield number, raw if isinstance(raw, dict) else BadRecord("แต่ละบรรทัดต้องเป็นออบเจกต์ JSON")
+
+
+def _nest(row):
+    """CSV columns ``group.field`` into the JSON shape."""
+    nested = {}
+    for name, value in row.items():
+        if name is None:
+            raise BadRecord("จำนวนช่องมากกว่าหัวตาราง")
+        group, _dot, key = name.partition(".")
+        if key:
+            nested.setdefault(group, {})[key] = value
+        else:
+            nested[name] = value
+    return nested
+
+
+class Validator:
+    """Checks one raw record against the site's centers and the taxonomy and workflow."""
+
+    def __init__(self, site, taxonomy, workflow):
+        self.centers = site.centers
+        self.workflow = workflow
+        self.categories = {level: {code for code, _ in taxonomy.categories(level)}
+                           for level in ("district", "province", "ministry")}
+        self.channels = {code for code, _ in taxonomy.choices("channel")}
+        self.urgencies = {code for code, _ in taxonomy.choices("urgency")}
+        self.other = taxonomy.other_category
+
+    def __call__(self, raw):
+        """``(source id, center, status, record)``; raises ``BadRecord``."""
+        source_id = str(raw.get("source_id") or "").strip()
+        if not source_id:
+            raise BadRecord("ไม่มีรหัสเรื่องของระบบเดิม (source_id)")
+        center = self.centers.get(str(raw.get("center") or "").strip())
+        if center is None:
+            raise BadRecord(f"ไม่รู้จักรหัสศูนย์ {raw.get('center')!r}")
+        status = raw.get("status") or self.workflow.initial
+        if status not in self.workflow.states:
+            raise BadRecord(f"ไม่รู้จักสถานะ {status!r}")
+        record = {group: self._group(raw, group) for group in GROUPS}
+        record["received_at"] = _moment(raw.get("received_at"))
+        kind = record["type"]
+        if kind["category"] not in self.categories[center.level]:
+            raise BadRecord(f"ประเภทเรื่อง {kind['category']!r} ไม่ใช่ประเภทของศูนย์ระดับนี้")
+        if kind["category"] == self.other and not kind["category_other"]:
+            raise BadRecord("เรื่องอื่นๆ ต้องระบุประเภทย่อย (type.category_other)")
+        kind["channel"] = kind["channel"] or "walk-in"
+        if kind["channel"] not in self.channels:
+            raise BadRecord(f"ไม่รู้จักช่องทาง {kind['channel']!r}")
+        urgency = record["complaint"]["urgency"] = record["complaint"]["urgency"] or "normal"
+        if urgency not in self.urgencies:
+            raise BadRecord(f"ไม่รู้จักความเร่งด่วน {urgency!r}")
+        for group, name in REQUIRED:
+            if not record[group][name]:
+                raise BadRecord(f"ไม่มีข้อมูลที่ต้องมี ({group}.{name})")
+        self._complainant(record["complainant"])
+        return source_id, center, status, record
+
+    @staticmethod
+    def _group(raw, group):
+        given = raw.get(group) or {}
+        if not isinstance(given, dict):
+            raise BadRecord(f"{group} ต้องเป็นออบเจกต์")
+        values = {}
+        for name in FIELDS[group]:
+            value = given.get(name, "")
+            values[name] = value if isinstance(value, bool) else normalize_text(
+                "" if value is None else str(value)).strip()
+        return values
+
+    @staticmethod
+    def _complainant(person):
+        flag = person["anonymous"]
+        person["anonymous"] = flag is True or str(flag).strip().lower() in ("1", "true", "yes", "ใช่")
+        if person["anonymous"]:
+            return
+        if not person["first_name"]:
+            raise BadRecord("ต้องมีชื่อผู้ร้อง (complainant.first_name) "
+                            "หรือระบุว่าไม่ประสงค์ออกนาม (complainant.anonymous = true)")
+        if person["national_id"]:
+            person["national_id"] = national_id.clean(person["national_id"])
+            if not national_id.is_valid(person["national_id"]):
+                raise BadRecord("เลขประจำตัวประชาชนไม่ถูกต้อง (ตรวจสอบหลักสุดท้ายไม่ผ่าน)")
+
+
+def _moment(text):
+    """ISO 8601 (Christian era; without a zone: Bangkok) or วัน/เดือน/ปี พ.ศ. เวลา."""
+    text = str(text or "").strip()
+    if not text:
+        raise BadRecord("ไม่มีวันเวลาที่รับเรื่อง (received_at)")
+    try:
+        moment = datetime.datetime.fromisoformat(text)
+    except ValueError:
+        try:
+            day, clock = parse_typed_date(text)
+        except TypedDateError:
+            raise BadRecord(f"วันเวลาที่รับเรื่อง {text!r} ไม่ถูกต้อง "
+                            "(เช่น 2025-03-10T10:00:00+07:00 หรือ 10/03/2568 10:00)") from None
+        moment = datetime.datetime.combine(day, clock or datetime.time())
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=BANGKOK)
+    if moment > datetime.datetime.now(BANGKOK) + datetime.timedelta(minutes=5):
+        raise BadRecord("วันเวลาที่รับเรื่องต้องไม่เป็นเวลาในอนาคต")
+    return moment
+
+
+def import_record(site, check, raw):
+    """Store one raw record checked by ``check`` (a ``Validator``); ``None`` if its source id
+    was imported before. Raises ``BadRecord`` before storing anything."""
+    source_id, center, status, record = check(raw)
+    if source_id in site.imported:
+        return None
+    complaint, _ = register_complaint(site, center, record, [], IMPORTER, status)
+    complaint.history.record(IMPORTER, "นำเข้าจากระบบเดิม", note=source_id)
+    site.imported[source_id] = complaint
+    return complaint
+
+
+def import_file(site, path, taxonomy, workflow, commit, batch=1000):
+    """Import every good line of ``path``; ``commit()`` after each ``batch`` stored."""
+    check = Validator(site, taxonomy, workflow)
+    report = ImportReport()
+    pending = 0
+    for number, raw in read_lines(path):
+        try:
+            if isinstance(raw, BadRecord):
+                raise raw
+            created = import_record(site, check, raw)
+        except BadRecord as problem:
+            report.problems.append((number, str(problem)))
+            continue
+        if created is None:
+            report.skipped += 1
+            continue
+        report.created += 1
+        pending += 1
+        if pending >= batch:
+            commit()
+            pending = 0
+    commit()
+    return report

@@ -1,0 +1,1 @@
+"""Published summaries: maintained counters, periods, the official table, freezes and exports."""

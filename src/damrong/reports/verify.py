@@ -1,0 +1,74 @@
+"""``damrong verify-counters``: recount the summary cells from the complaints themselves.
+
+The counters are derived data (ARCHITECTURE: ZODB is the truth); this recount walks every
+center's complaints folder (not the listing index, itself derived), builds the counts the
+counters should hold and reports every cell where they differ. ``repair`` sets them to the
+recount and re-marks each complaint with the cell it is counted in.
+"""
+
+from dataclasses import dataclass
+
+from .counters import SummaryCounters, cell_of
+
+
+@dataclass
+class Drift:
+    tree: str       # cells or totals
+    key: tuple
+    maintained: int
+    recounted: int
+
+
+def recount(site, workflow, center_code=None):
+    """A fresh ``SummaryCounters``-shaped pair of dicts: ``{key: n}`` for cells and totals,
+    and the complaints with their cells. ``center_code``: only complaints it sees."""
+    scratch = _Scratch()
+    complaints = []
+    for center in site.centers.values():
+        if center_code and center_code not in center.lineage_codes:
+            continue
+        for complaint in center.complaints.values():
+            cell = cell_of(complaint, workflow)
+            scratch.add(cell, 1)
+            complaints.append((complaint, cell))
+    return scratch, complaints
+
+
+def verify(site, workflow, center_code=None, repair=False):
+    """Cells where the counters differ from a recount (all of them fixed if ``repair``)."""
+    scratch, complaints = recount(site, workflow, center_code)
+    counters = site.summaries
+    drifts = []
+    seen = _seen(site, center_code) if center_code else None
+    for name in ("cells", "totals"):
+        tree, wanted = getattr(counters, name), getattr(scratch, name)
+        keys = set(wanted)
+        keys.update(key for key, length in tree.items() if length()
+                    and (seen is None or key[0] in seen))
+        for key in sorted(keys):
+            maintained = tree[key]() if key in tree else 0
+            if maintained != wanted.get(key, 0):
+                drifts.append(Drift(name, key, maintained, wanted.get(key, 0)))
+                if repair:
+                    counters.set(tree, key, wanted.get(key, 0))
+    if repair:
+        for complaint, cell in complaints:
+            complaint._summary_cell = tuple(cell)
+    return drifts
+
+
+def _seen(site, center_code):
+    """Codes of the center and those below it: the counters' rows a partial check covers."""
+    return {code for code, center in site.centers.items() if center_code in center.lineage_codes}
+
+
+class _Scratch(SummaryCounters):
+    """The counters' own ``add`` over plain dicts of ints, so a recount cannot key a cell
+    differently from the maintenance it checks."""
+
+    def __init__(self):  # no persistent trees: plain dicts
+        self.cells, self.totals = {}, {}
+
+    @staticmethod
+    def _bump(tree, key, delta):
+        tree[key] = tree.get(key, 0) + delta

@@ -1,0 +1,77 @@
+"""``damrong import``: JSON Lines and CSV of the five groups, validated line by line (Thai
+reasons with the line number, nothing of a bad line stored), idempotent by the source id, the
+original status and time kept, and counted in the summaries."""
+
+import json
+
+from damrong.importing import import_file
+from damrong.reports import periods
+from damrong.reports.summary import table_counts
+from damrong.reports.verify import verify
+from damrong.scripts.cli import main as cli
+from damrong.thai.national_id import check_digit
+
+VALID_ID = "110170020345" + str(check_digit("110170020345"))
+WRONG_ID = VALID_ID[:12] + str((int(VALID_ID[12]) + 1) % 10)
+
+GOOD = {
+    "source_id": "old-7001-2568-0001", "center": "7001", "status": "closed",
+    "received_at": "2025-03-10T10:00:00+07:00",
+    "type": {"category": "d02", "channel": "walk-in"},
+    "complaint": {"subject": "ขอให้ตรวจสอบการปล่อยน้ำเสีย", "details": "น้ำเสียลงลำห้วย"},
+    "place": {"province": "70", "district": "7001"},
+    "complainant": {"title": "นาย", "first_name": "สมปอง", "last_name": "ทดสอบ",
+                    "national_id": VALID_ID},
+    "respondent": {"agency": "เทศบาลเมืองราชบุรี"},
+}
+
+
+def lines(*records):
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+def test_import_json_lines_validates_and_is_idempotent(app, site, ini, tmp_path, capsys):
+    good = GOOD
+    bad_id = dict(good, source_id="x2", complainant=dict(good["complainant"], national_id=WRONG_ID))
+    bad_center = dict(good, source_id="x3", center="9999")
+    bad_category = dict(good, source_id="x4", type={"category": "p01"})
+    bad_date = dict(good, source_id="x5", received_at="31/02/2568 10:00")
+    anonymous = dict(good, source_id="x6", status="in-progress", complainant={"anonymous": True},
+                     received_at="15/03/2568 09:30")
+    path = tmp_path / "old.jsonl"
+    path.write_text(lines(good, bad_id, bad_center, bad_category, bad_date, anonymous)
+                    + "{not json\n", encoding="utf-8")
+    app.registry._zodb_databases[""].close()
+
+    assert cli(["-c", ini, "import", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert "นำเข้าเรื่องใหม่ 2 เรื่อง" in out and "ไม่ผ่านการตรวจ 5 บรรทัด" in out
+    assert "บรรทัดที่ 2: เลขประจำตัวประชาชนไม่ถูกต้อง" in err
+    assert "บรรทัดที่ 3: ไม่รู้จักรหัสศูนย์" in err
+    assert "บรรทัดที่ 4: ประเภทเรื่อง 'p01'" in err
+    assert "บรรทัดที่ 5: วันเวลาที่รับเรื่อง" in err
+    assert "บรรทัดที่ 7: อ่าน JSON ไม่ได้" in err
+
+    assert cli(["-c", ini, "import", str(path)]) == 1
+    assert "นำเข้าเรื่องใหม่ 0 เรื่อง, มีอยู่แล้ว 2 เรื่อง" in capsys.readouterr().out
+
+
+def test_import_csv_keeps_status_and_dates_and_counts(app, site, tmp_path):
+    path = tmp_path / "old.csv"
+    path.write_text(
+        "\ufeffsource_id,center,status,received_at,type.category,type.channel,complaint.subject,"
+        "complainant.anonymous\n"
+        "c1,7002,closed,2025-01-05 09:00,d04,hotline-1567,ขอความช่วยเหลือน้ำท่วม,true\n"
+        "c2,70,received,2025-01-06 09:00,p06,walk-in,หนี้นอกระบบ,true\n"
+        "c3,70,received,2025-01-06 09:00,p06,walk-in,,true\n", encoding="utf-8")
+    with site() as s:
+        report = import_file(s, str(path), app.registry.taxonomy, app.registry.workflow,
+                             commit=lambda: None)
+    assert (report.created, report.problems) == (2, [(4, "ไม่มีข้อมูลที่ต้องมี (complaint.subject)")])
+    with site() as s:
+        period = periods.month(2025, 1)
+        assert table_counts(s, "70", "district", period) == {"d04": {"closed": 1}}
+        assert table_counts(s, "moi", "province", period) == {"p06": {"in-progress": 1}}
+        imported = s.imported["c1"]
+        assert imported.status == "closed" and imported.received_at.day == 5
+        assert verify(s, app.registry.workflow) == []

@@ -1,0 +1,98 @@
+"""Tambon teams: the district chief names each subdistrict team's members, an officer assigns
+a case to a team, and a member sees it on the phone page and records a visit with a photo and
+a GPS position, reporting back; nobody outside the team records visits."""
+
+import io
+
+import webtest
+from PIL import Image
+from pyramid.traversal import find_resource
+
+from damrong.security import Actor
+from damrong.teams import assign_team, members
+from helpers import login, new_complaint, user_app
+
+
+def _photo():
+    buffer = io.BytesIO()
+    Image.new("RGB", (640, 480), (90, 140, 60)).save(buffer, "JPEG", quality=80)
+    return buffer.getvalue()
+
+
+def _client(app, login_id):
+    client = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+    login(client, login_id).follow()
+    return client
+
+
+def test_a_member_records_a_visit_and_reports_back(app, site, make_user):
+    member, other = make_user("officer", "7001"), make_user("clerk", "7001")
+    chief = user_app(app, make_user, "supervisor", "7001")
+    page = chief.get("/moi/70/7001/@@teams")
+    form = page.forms[next(k for k, f in page.forms.items()
+                           if f.get("team", default=None) and f["team"].value == "700101")]
+    for box in form.fields["member"]:
+        if box._value == member:
+            box.checked = True
+    form.submit(status=303)
+    with site() as s:
+        assert [u.national_id for u in members(s.users, s.centers["7001"], "700101")] == [member]
+        path = new_complaint(s, "7001", "ข้อพิพาทแนวเขตที่ดินระหว่างเพื่อนบ้าน")
+    officer = user_app(app, make_user, "officer", "7001")
+    form = officer.get(path + "/@@team", {"name": "assign"}).forms["team"]
+    form["team"] = "700101"
+    form.submit(status=303)
+    with site() as s:
+        complaint = find_resource(s, path)
+        assert (complaint.status, complaint.team) == ("assigned", "700101")
+
+    phone = _client(app, member)
+    field = phone.get("/moi/70/7001/@@field")
+    assert "ข้อพิพาทแนวเขตที่ดินระหว่างเพื่อนบ้าน" in field.text
+    visit = phone.get(path + "/@@visit")
+    assert "สมปอง" not in visit.text                              # no complainant's identity
+    form = visit.forms["visit"]
+    form["findings"] = "ลงพื้นที่แล้ว ทั้งสองฝ่ายตกลงให้รังวัดใหม่"
+    form["file"] = [webtest.Upload("visit.jpg", _photo(), "image/jpeg")]
+    form["lat"].force_value("13.536512")
+    form["lon"].force_value("99.817420")
+    form["report"] = True
+    form.submit(status=303)
+    with site() as s:
+        complaint = find_resource(s, path)
+        assert complaint.status == "reported"
+        assert [d.filename for d in complaint.documents()] == ["visit.jpg"]
+        visit_entry = list(complaint.history)[-2]
+        assert "พิกัด 13.536512, 99.817420" in visit_entry["note"]
+        assert "ทั้งสองฝ่ายตกลงให้รังวัดใหม่" in visit_entry["note"]
+    assert "ข้อพิพาทแนวเขตที่ดิน" not in phone.get("/moi/70/7001/@@field").text
+    phone.get(path + "/@@visit", status=403)                      # no longer waiting for it
+    _client(app, other).get(path + "/@@visit", status=403)
+
+
+def test_a_visit_needs_findings_and_a_real_date(app, site, make_user):
+    member = make_user("officer", "7001")
+    with site() as s:
+        s.users[member].teams = ("700102",)
+        path = new_complaint(s, "7001", "ไฟฟ้าส่องสว่างดับ")
+        assign_team(app.registry.workflow, s, find_resource(s, path),
+                    Actor.staff("3100600123459", "officer", "7001"), "700102")
+    phone = _client(app, member)
+    form = phone.get(path + "/@@visit").forms["visit"]
+    page = form.submit(status=400)
+    assert "กรุณาบันทึกสิ่งที่พบจากการลงพื้นที่" in page.text
+    form = page.forms["visit"]
+    form["findings"] = "ไฟดับสามต้น"
+    form["day"] = "31/02/2569"
+    assert "วันที่ลงพื้นที่ไม่ถูกต้อง" in form.submit(status=400).text
+    with site() as s:
+        assert find_resource(s, path).status == "assigned"
+
+
+def test_a_team_is_one_of_the_district_s_subdistricts(app, site, make_user):
+    with site() as s:
+        path = new_complaint(s, "7001", "ถนนชำรุด")
+    officer = user_app(app, make_user, "officer", "7001")
+    form = officer.get(path + "/@@team").forms["team"]
+    form["team"].force_value("700201")                              # ปากท่อ's, not ours
+    assert "กรุณาเลือก ชปต. ของอำเภอที่ดำเนินการเรื่องนี้" in form.submit(status=400).text
