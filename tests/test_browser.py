@@ -150,6 +150,14 @@ def fill_required(form):
     field(form, "national_id").send_keys(GOOD_ID)
 
 
+def _first_result(driver):
+    """The first search result, or False after reloading the page: the worker indexes right
+    after reading, and a moment may separate the two."""
+    found = driver.find_elements(By.CSS_SELECTOR, "ol.results li")
+    if not found:
+        driver.refresh()
+    return found[0] if found else False
+
 def test_clerk_registers_petition_with_scan_and_sees_thumbnail(browser, live_server, make_user,
                                                                site, tmp_path):
     login_id = make_user("clerk", "7001")
@@ -251,13 +259,7 @@ def test_officer_finds_a_scanned_petition_by_words_read_from_its_page(
     box.send_keys("26 สิงหาคม 2567\n")
 
 
-    def indexed(driver):  # the worker indexes right after reading; a moment may separate them
-        found = driver.find_elements(By.CSS_SELECTOR, "ol.results li")
-        if not found:
-            driver.refresh()
-        return found[0] if found else False
-
-    result = wait(browser, THUMBNAIL_WAIT).until(indexed)
+    result = wait(browser, THUMBNAIL_WAIT).until(_first_result)
     assert "ขอให้ตรวจสอบโรงงานปล่อยน้ำเสียลงลำห้วย" in result.text
     marks = [m.text for m in result.find_elements(By.CSS_SELECTOR, ".snippet mark")]
     assert "สิงหาคม" in marks
@@ -494,13 +496,7 @@ def test_the_whole_loop_from_the_counter_to_a_bulk_closure(browser, live_server,
     wait(browser).until(_gone(form))
     browser.get(live_server.url + "/moi/70/7001/@@search?q=" + "ระบบบำบัด")
 
-    def indexed(driver):
-        found = driver.find_elements(By.CSS_SELECTOR, "ol.results li")
-        if not found:
-            driver.refresh()
-        return found[0] if found else False
-
-    result = wait(browser, THUMBNAIL_WAIT).until(indexed)
+    result = wait(browser, THUMBNAIL_WAIT).until(_first_result)
     assert "ขอให้ตรวจสอบโรงงานปล่อยน้ำเสียลงลำห้วย" in result.text
 
     browser.get(live_server.url + path)
