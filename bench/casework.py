@@ -213,11 +213,11 @@ def deadline_job(app, today):
         site = get_site(connection)
         site.deadline_watch.checked_through = None
         began = time.perf_counter()
-        first, _mails = note_overdue(site, today)
+        first, _mails = note_overdue(site, today, app.registry.letter_kinds)
         first_s = time.perf_counter() - began
         site.deadline_watch.checked_through = today - datetime.timedelta(days=2)
         began = time.perf_counter()
-        day, _mails = note_overdue(site, today)
+        day, _mails = note_overdue(site, today, app.registry.letter_kinds)
         day_s = time.perf_counter() - began
         tm.abort()
         connection.cacheMinimize()
