@@ -8,13 +8,12 @@ grants that principal ``view`` and ``visit`` while it waits (security.team_acl);
 records visits on it from a phone and reports back (``team-report``).
 """
 
-import datetime
-
 from . import areas
 from .complaints import attach_document
 from .i18n import _
-from .thai.dates import BANGKOK, format_date
+from .thai.dates import format_date
 from .thai.digits import format_number
+from .workdays import due_in
 from .workflow import WorkflowError
 
 
@@ -56,14 +55,14 @@ def set_members(users, district, code, logins):
 
 def assign_team(workflow, site, complaint, actor, code, note="", days=15, transition="assign"):
     """Assign ``complaint`` to the team of subdistrict ``code`` (of its district), its visit
-    report due in ``days`` calendar days; with ``transition="assign-received"`` the center it
+    report due in ``days`` working days; with ``transition="assign-received"`` the center it
     was sent to hands it to one of its own teams, never later than the sender's due date (the
     team's report is that center's report back)."""
     receiving = transition == "assign-received"
     district = district_of(site, complaint, receiving)
     if code not in dict(teams_of(district)):
         raise WorkflowError(_("กรุณาเลือก ชปต. ของอำเภอที่ดำเนินการเรื่องนี้"))
-    due_date = datetime.datetime.now(BANGKOK).date() + datetime.timedelta(days=days)
+    due_date = due_in(days)
     if receiving and complaint.due_date is not None:
         due_date = min(due_date, complaint.due_date)
     workflow.apply(complaint, transition, actor, note,
