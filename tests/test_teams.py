@@ -148,3 +148,36 @@ def test_a_receiving_district_hands_a_case_sent_to_it_to_its_own_team(app, site,
     sender.post(path + "/@@transition", {"name": "accept", "csrf_token": token}, status=303)
     with site() as s:
         assert find_resource(s, path).status == "in-progress"
+
+
+def test_a_visit_photo_is_shown_but_never_read(app, site, make_user, indexed, monkeypatch):
+    """A photo from a visit becomes a document of its own kind: the worker makes its viewer
+    image and thumbnail, upright, and spends no OCR on it; a scanned paper is still read."""
+    member = make_user("officer", "7001")
+    with site() as s:
+        s.users[member].teams = ("700101",)
+        path = new_complaint(s, "7001", "ต้นไม้ล้มขวางถนน")
+        assign_team(app.registry.workflow, s, find_resource(s, path),
+                    Actor.staff("3100600123459", "officer", "7001"), "700101")
+    phone = _client(app, member)
+    form = phone.get(path + "/@@visit").forms["visit"]
+    form["findings"] = "ตัดต้นไม้ออกแล้ว"
+    buffer = io.BytesIO()
+    exif = Image.Exif()
+    exif[0x0112] = 6                                                # taken with the phone upright
+    Image.new("RGB", (640, 480), (90, 140, 60)).save(buffer, "JPEG", exif=exif)
+    form["file"] = [webtest.Upload("tree.jpg", buffer.getvalue(), "image/jpeg")]
+    form.submit(status=303)
+
+    def no_ocr(*args, **kwargs):
+        raise AssertionError("a photo went to OCR")
+    monkeypatch.setattr("damrong.reading.ocr_file", no_ocr)
+    indexed()
+    with site() as s:
+        (photo,) = find_resource(s, path).documents()
+        assert (photo.kind, photo.state, photo.page_count) == ("photo", "ready", 1)
+        page = photo.pages[1]
+        assert page.text == "" and (page.width, page.height) == (480, 640)   # turned upright
+        assert photo.searchable is None
+    case = user_app(app, make_user, "officer", "7001").get(path + "/")
+    assert "ภาพถ่ายลงพื้นที่ (ไม่อ่านข้อความ)" in case.text

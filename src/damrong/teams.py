@@ -11,6 +11,7 @@ records visits on it from a phone and reports back (``team-report``).
 from . import areas
 from .complaints import attach_document
 from .i18n import _
+from .resources.document import PHOTO
 from .thai.dates import format_date
 from .thai.digits import format_number
 from .workdays import due_in
@@ -85,7 +86,7 @@ def record_visit(workflow, complaint, actor, day, findings, photos=(), position=
     if not findings.strip():
         raise WorkflowError(_("กรุณาบันทึกสิ่งที่พบจากการลงพื้นที่"))
     for photo in photos:
-        attach_document(complaint, photo, actor.login)
+        attach_document(complaint, photo, actor.login, kind=PHOTO)
     where = f" พิกัด {position[0]:.6f}, {position[1]:.6f}" if position else ""
     note = (f"ลงพื้นที่วันที่ {format_date(day)}{where} "
             f"ภาพถ่าย {format_number(len(photos))} ภาพ\n{findings.strip()}")
