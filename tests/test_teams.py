@@ -72,14 +72,19 @@ def test_a_member_records_a_visit_and_reports_back(app, site, make_user):
     _client(app, other).get(path + "/@@visit", status=403)
 
 
-def test_a_visit_needs_findings_and_a_real_date(app, site, make_user):
+def _assigned(app, site, make_user, subject, team):
+    """A case of 7001 assigned to ``team``, and a member of it logged in on a phone."""
     member = make_user("officer", "7001")
     with site() as s:
-        s.users[member].teams = ("700102",)
-        path = new_complaint(s, "7001", "ไฟฟ้าส่องสว่างดับ")
+        s.users[member].teams = (team,)
+        path = new_complaint(s, "7001", subject)
         assign_team(app.registry.workflow, s, find_resource(s, path),
-                    Actor.staff("3100600123459", "officer", "7001"), "700102")
-    phone = _client(app, member)
+                    Actor.staff("3100600123459", "officer", "7001"), team)
+    return path, _client(app, member)
+
+
+def test_a_visit_needs_findings_and_a_real_date(app, site, make_user):
+    path, phone = _assigned(app, site, make_user, "ไฟฟ้าส่องสว่างดับ", "700102")
     form = phone.get(path + "/@@visit").forms["visit"]
     page = form.submit(status=400)
     assert "กรุณาบันทึกสิ่งที่พบจากการลงพื้นที่" in page.text
@@ -153,13 +158,7 @@ def test_a_receiving_district_hands_a_case_sent_to_it_to_its_own_team(app, site,
 def test_a_visit_photo_is_shown_but_never_read(app, site, make_user, indexed, monkeypatch):
     """A photo from a visit becomes a document of its own kind: the worker makes its viewer
     image and thumbnail, upright, and spends no OCR on it; a scanned paper is still read."""
-    member = make_user("officer", "7001")
-    with site() as s:
-        s.users[member].teams = ("700101",)
-        path = new_complaint(s, "7001", "ต้นไม้ล้มขวางถนน")
-        assign_team(app.registry.workflow, s, find_resource(s, path),
-                    Actor.staff("3100600123459", "officer", "7001"), "700101")
-    phone = _client(app, member)
+    path, phone = _assigned(app, site, make_user, "ต้นไม้ล้มขวางถนน", "700101")
     form = phone.get(path + "/@@visit").forms["visit"]
     form["findings"] = "ตัดต้นไม้ออกแล้ว"
     buffer = io.BytesIO()

@@ -8,6 +8,7 @@ from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
 from ..flash import notice
+from ..forms import posted
 from ..i18n import _
 from ..resources.center import Center
 from ..schemas.approval_rule import approval_rule_schema
@@ -19,12 +20,10 @@ def approval_rule(request):
     center = request.context
     form = deform.Form(approval_rule_schema(request), formid="approval-rule",
                        buttons=(deform.Button("save", _("บันทึก")),))
-    if request.method == "POST" and "save" in request.POST:
-        try:
-            data = form.validate(request.POST.items())
-        except deform.ValidationFailure as failure:
-            request.response.status = 400
-            return {"center": center, "form": failure.render()}
+    data, refused = posted(request, form)
+    if refused is not None:
+        return {"center": center, "form": refused}
+    if data is not None:
         center.proposer_may_approve = data["proposer_may_approve"]
         center.approval_rule_changed = {
             "who": request.identity.national_id, "reason": data["reason"].strip(),
