@@ -18,7 +18,8 @@ b. The work queues and the overdue list: the officer's work page at 7001 and at 
    Peer: the overdue list computed by a naive scan (every complaint of the province and its
    districts, its due date and state read), in-process, which spares it HTTP and templates.
 c. The daily deadline job: the first run (every due date before today) and a day's run (the
-   due dates of one day); both read only the listing's due-date sets.
+   due dates of one day); both read only the listing's due-date sets. Each overdue case that
+   waits for an agency or another center also gets its stored follow-up letter draft.
    Peer: the naive scan of b, which any job without the index has to do every day.
 """
 
