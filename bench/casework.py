@@ -18,7 +18,8 @@ b. The work queues and the overdue list: the officer's work page at 7001 and at 
    Peer: the overdue list computed by a naive scan (every complaint of the province and its
    districts, its due date and state read), in-process, which spares it HTTP and templates.
 c. The daily deadline job: the first run (every due date before today) and a day's run (the
-   due dates of one day); both read only the listing's due-date sets.
+   due dates of one day); both read only the listing's due-date sets. Each overdue case that
+   waits for an agency or another center also gets its stored follow-up letter draft.
    Peer: the naive scan of b, which any job without the index has to do every day.
 """
 
@@ -213,11 +214,11 @@ def deadline_job(app, today):
         site = get_site(connection)
         site.deadline_watch.checked_through = None
         began = time.perf_counter()
-        first, _mails = note_overdue(site, today)
+        first, _mails = note_overdue(site, today, app.registry.letter_kinds)
         first_s = time.perf_counter() - began
         site.deadline_watch.checked_through = today - datetime.timedelta(days=2)
         began = time.perf_counter()
-        day, _mails = note_overdue(site, today)
+        day, _mails = note_overdue(site, today, app.registry.letter_kinds)
         day_s = time.perf_counter() - began
         tm.abort()
         connection.cacheMinimize()

@@ -16,16 +16,14 @@ if "CHAMELEON_CACHE" not in os.environ:
 import random  # noqa: E402 - this and the imports below come after it: they load chameleon
 
 import pytest
-import transaction
 import webtest
 from pyramid.threadlocal import manager as threadlocal_manager
 
 import damrong
 from damrong.accounts import add_user
-from damrong.resources.site import get_site
 from damrong.thai import national_id
 from damrong.worker import until_idle
-from helpers import PASSWORD, login, make_settings, write_ini
+from helpers import PASSWORD, Site, login, make_settings, write_ini
 
 
 @pytest.fixture
@@ -63,28 +61,6 @@ def db(app):
     threadlocal_manager.push({"registry": app.registry, "request": None})
     yield app.registry._zodb_databases[""]
     threadlocal_manager.pop()
-
-
-class Site:
-    """Opens the site outside a request (as the CLI does) to arrange and check data."""
-
-    def __init__(self, app):
-        self.app = app
-        self.db = app.registry._zodb_databases[""]
-
-    def __enter__(self):
-        threadlocal_manager.push({"registry": self.app.registry, "request": None})
-        self.tm = transaction.TransactionManager()
-        self.connection = self.db.open(transaction_manager=self.tm)
-        return get_site(self.connection)
-
-    def __exit__(self, *exc):
-        if exc[0] is None:
-            self.tm.commit()
-        else:
-            self.tm.abort()
-        self.connection.close()
-        threadlocal_manager.pop()
 
 
 @pytest.fixture

@@ -11,15 +11,19 @@ import random
 import struct
 import threading
 import zlib
+from collections import deque
 
+import transaction
 import webtest
 from pypdf import PdfWriter
+from pyramid.threadlocal import manager as threadlocal_manager
 from pyramid.traversal import find_resource, resource_path
 
 import scanfiles
 
 from damrong.complaints import register_complaint
 from damrong.demo import scans
+from damrong.resources.site import get_site
 from damrong.thai import national_id
 from damrong.thai.dates import BANGKOK
 
@@ -51,6 +55,43 @@ def write_ini(path, settings):
     lines += [f"{key} = {value}" for key, value in settings.items()]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return str(path)
+
+
+class Site:
+    """Opens the site outside a request (as the CLI does) to arrange and check data."""
+
+    def __init__(self, app):
+        self.app = app
+        self.db = app.registry._zodb_databases[""]
+
+    def __enter__(self):
+        threadlocal_manager.push({"registry": self.app.registry, "request": None})
+        self.tm = transaction.TransactionManager()
+        self.connection = self.db.open(transaction_manager=self.tm)
+        return get_site(self.connection)
+
+    def __exit__(self, *exc):
+        if exc[0] is None:
+            self.tm.commit()
+        else:
+            self.tm.abort()
+        self.connection.close()
+        threadlocal_manager.pop()
+
+
+def path_to(workflow, state, skip=()):
+    """Transition names that take a new complaint from the initial state to ``state`` by the
+    fewest steps, leaving out the transitions ``skip``; ``None`` if it cannot be reached."""
+    paths, seen = deque([(workflow.initial, [])]), {workflow.initial}
+    while paths:
+        current, names = paths.popleft()
+        if current == state:
+            return names
+        for t in workflow.transitions.values():
+            if t.name not in skip and current in t.sources and t.target not in seen:
+                seen.add(t.target)
+                paths.append((t.target, names + [t.name]))
+    return None
 
 
 def login(testapp, login_id, password=PASSWORD):

@@ -10,12 +10,12 @@ import pytest
 import webtest
 
 import damrong
-from conftest import Site
+
 from damrong.accounts import AccountError, add_user, check_may_manage
 from damrong.resources.users import User
 from damrong.thai import national_id
 from damrong.security import LoginThrottle, password_problem
-from helpers import PASSWORD, login, make_settings, user_app
+from helpers import PASSWORD, Site, login, make_settings, user_app
 
 
 def _client(app):
@@ -157,3 +157,37 @@ def test_common_and_trivial_passwords_are_refused(weak):
 def test_a_passphrase_is_accepted():
     assert password_problem("ranong-mangosteen-harbour", "1101700203450") is None
 
+
+
+def test_an_administrator_sets_a_user_s_e_mail_address(app, make_user, site):
+    """On the user form (new accounts) and on each account's row; a wrong address is refused in
+    Thai and changes nothing; every change is in the account's log."""
+    admin = user_app(app, make_user, "admin", "70")
+    form = admin.get("/moi/70/@@users").forms["add-user"]
+    new_id = national_id.generate(random.Random(70))
+    form["login"], form["full_name"], form["role"] = new_id, "นางสาวอีเมล ทดสอบ", "officer"
+    form["email"] = "ไม่ใช่อีเมล"
+    page = form.submit("add", status=400)
+    assert "อีเมลไม่ถูกต้อง" in page.text
+    form = page.forms["add-user"]
+    form["email"] = "officer70@example.go.th"
+    form.submit("add", status=200)
+    with site() as s:
+        assert s.users[new_id].email == "officer70@example.go.th"
+    row = next(f for f in admin.get("/moi/70/@@users").forms.values()
+               if f.action.endswith("@@user-email") and f["login"].value == new_id)
+    row["email"] = "bad@"
+    page = row.submit(status=303).follow()
+    assert "อีเมลไม่ถูกต้อง" in page.html.find(class_="flash").text
+    with site() as s:
+        assert s.users[new_id].email == "officer70@example.go.th"
+    row["email"] = "  somchai@example.go.th "
+    row.submit(status=303)
+    with site() as s:
+        user = s.users[new_id]
+        assert user.email == "somchai@example.go.th"
+        assert user.account_log[-1]["note"] == "officer70@example.go.th → somchai@example.go.th"
+    clerk = user_app(app, make_user, "clerk", "70")
+    token = clerk.get("/moi/70/").html.find("input", {"name": "csrf_token"})["value"]
+    clerk.post("/moi/70/@@user-email", {"login": new_id, "email": "x@example.go.th",
+                                        "csrf_token": token}, status=403)

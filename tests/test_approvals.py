@@ -83,8 +83,19 @@ def test_nobody_approves_their_own_proposal_unless_the_center_allows(app, site, 
     assert 'name="case"' not in page.text and "ท่านเป็นผู้เสนอ" in page.text
     page = _decide(own, paths, "approve")
     assert "ผู้เสนอยุติเรื่องจะอนุมัติเรื่องที่ตนเสนอเองไม่ได้" in page.text
+    admin = user_app(app, make_user, "admin", "70")                 # the province's admin
+    form = admin.get("/moi/70/7001/@@approval-rule").forms["approval-rule"]
+    form["proposer_may_approve"] = True
+    page = form.submit("save", status=400)                          # lifting it needs a reason
+    assert "กรุณาระบุเหตุผลที่ให้ผู้เสนอยุติเรื่องอนุมัติเรื่องของตนเองได้" in page.text
     with site() as s:
-        s.centers["7001"].proposer_may_approve = True
+        assert not s.centers["7001"].proposer_may_approve
+    form = page.forms["approval-rule"]
+    form["reason"] = "ศูนย์มีผู้บังคับบัญชาเพียงคนเดียว"
+    assert "rule-changed" in form.submit("save", status=303).follow().text
+    with site() as s:
+        assert s.centers["7001"].proposer_may_approve
+        assert s.centers["7001"].approval_rule_changed["reason"] == "ศูนย์มีผู้บังคับบัญชาเพียงคนเดียว"
     _decide(own, paths, "approve")
     with site() as s:
         assert find_resource(s, paths[0]).status == "closed"
@@ -155,3 +166,24 @@ def test_a_backlog_of_finished_cases_is_closed_through_the_same_approval(app, si
         entry = list(old.history)[-1]
         assert entry["action"] == workflow.transitions["settle"].label
         assert entry["note"] == "ผลการตรวจสอบ เรื่องค้างเก่า"
+
+
+def test_only_the_center_s_administrators_set_its_approval_rule(app, site, make_user):
+    for role, center in (("supervisor", "7001"), ("officer", "7001"), ("admin", "7002")):
+        user_app(app, make_user, role, center).get("/moi/70/7001/@@approval-rule", status=403)
+    admin = user_app(app, make_user, "admin", "7001")
+    page = admin.get("/moi/70/7001/@@approval-rule")
+    token = page.forms["approval-rule"]["csrf_token"].value
+    admin.post("/moi/70/7001/@@approval-rule", {"save": "1", "proposer_may_approve": "true",
+                                                "reason": "ทดสอบ"}, status=400)  # no CSRF token
+    admin.post("/moi/70/7001/@@approval-rule", {"save": "1", "csrf_token": token,
+                                                "proposer_may_approve": "true",
+                                                "reason": "ทดสอบ"}, status=303)
+    with site() as s:
+        assert s.centers["7001"].proposer_may_approve
+    form = admin.get("/moi/70/7001/@@approval-rule").forms["approval-rule"]
+    assert form["proposer_may_approve"].checked
+    form["proposer_may_approve"] = False
+    form.submit("save", status=303)
+    with site() as s:
+        assert not s.centers["7001"].proposer_may_approve

@@ -288,7 +288,7 @@ def _page_fits(driver, url):
 
 
 def test_every_main_page_fits_a_phone_with_a_collapsible_menu(browser, live_server, make_user,
-                                                              site):
+                                                              site, app):
     """At 390 px the header took 240 px (a word a line), pages scrolled sideways (614 px), and
     the user's name, ออกจากระบบ and the language switch fell out of the dark header."""
     with site() as s:
@@ -323,6 +323,32 @@ def test_every_main_page_fits_a_phone_with_a_collapsible_menu(browser, live_serv
     screenshot(browser, "phone-menu.png")
     browser.find_element(*search).click()
     wait(browser).until(EC.presence_of_element_located((By.ID, "q")))
+
+    # The desk pages too: a chief's approval queue (proposals with their long summaries, and the
+    # backlog) and the teams' members; an administrator's users and approval rule.
+    member = make_user("officer", "7001")
+    officer = Actor.staff("3100600123458", "officer", "7001")
+    with site() as s:
+        s.users[member].teams = ("700101",)
+        for n in range(2):
+            complaint = find_resource(s, new_complaint(
+                s, "7001", f"ขอให้ขุดลอกคลองส่งน้ำหมู่ที่ {n + 4} ซึ่งตื้นเขินจนน้ำไม่ไหล"))
+            for name in ("screen", "work"):
+                app.registry.workflow.apply(complaint, name, officer, note="ดำเนินการ")
+            app.registry.workflow.apply(complaint, "propose", officer, note=(
+                "องค์การบริหารส่วนตำบลขุดลอกคลองส่งน้ำแล้วตลอดแนวสองกิโลเมตร"
+                "ผู้ร้องพอใจผลการดำเนินการ ยุติเรื่อง"))
+    for role, pages in (("supervisor", ("@@approvals", "@@approvals?older=0", "@@teams")),
+                        ("admin", ("@@users", "@@approval-rule"))):
+        browser.delete_all_cookies()
+        log_in(browser, live_server, make_user(role, "7001"))
+        for where in pages:
+            page = _page_fits(browser, f"{url}/moi/70/7001/{where}")
+            assert page["scroll"] <= page["width"], (where, page)
+            assert page["header"] < 80, (where, page)
+            if where == "@@approvals":
+                assert "ขอให้ขุดลอกคลองส่งน้ำหมู่ที่ 5" in browser.page_source  # not an empty queue
+        screenshot(browser, f"phone-{role}.png")
 
 
 def test_citizen_reads_the_public_summary_and_an_officer_drills_down(browser, live_server,

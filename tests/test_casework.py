@@ -62,7 +62,8 @@ def test_a_province_sends_a_case_to_its_district_which_reports_back(app, site, m
     with site() as s:
         complaint = find_resource(s, path)
         assert (complaint.status, complaint.working_center) == ("sent", "7001")
-        assert complaint.due_date == datetime.datetime.now(BANGKOK).date() + datetime.timedelta(10)
+        today = datetime.datetime.now(BANGKOK).date()
+        assert complaint.due_date == app.registry.working_calendar.add(today, 10)  # working days
         assert complaint.center.code == "70"                            # still the sender's case
         assert list(complaint.history)[-1]["center"] == "70"
 

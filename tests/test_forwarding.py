@@ -57,7 +57,8 @@ def test_forward_to_an_agency_then_its_scanned_reply_is_found(app, site, make_us
     with site() as s:
         complaint = find_resource(s, path)
         assert (complaint.status, complaint.agency) == ("forwarded", "สำนักงานที่ดินจังหวัดราชบุรี")
-        assert complaint.due_date == datetime.datetime.now(BANGKOK).date() + datetime.timedelta(15)
+        today = datetime.datetime.now(BANGKOK).date()
+        assert complaint.due_date == app.registry.working_calendar.add(today, 15)  # working days
         assert len(complaint.issued_letters()) == 1
 
     form = officer.get(path + "/@@reply", {"name": "reply"}).forms["reply"]

@@ -3,7 +3,6 @@ allowed exactly to the roles with its permission (at the complaint's center or a
 required where the config says so, and each transition sends ``StatusChanged``."""
 
 import os
-from collections import deque
 
 import pytest
 from pyramid.traversal import find_resource
@@ -13,7 +12,7 @@ from damrong.resources.events import ObjectModified, StatusChanged
 from damrong.security import ROLE_PERMISSIONS, Actor, team_principal
 from damrong.teams import assign_team
 from damrong.workflow import Workflow, WorkflowConfigError, WorkflowError
-from helpers import ROOT, new_complaint
+from helpers import ROOT, new_complaint, path_to
 
 with open(os.path.join(ROOT, "config", "workflow.yaml"), encoding="utf-8") as _f:
     CONFIG = _f.read()
@@ -49,20 +48,6 @@ def test_a_broken_workflow_is_refused_naming_the_line(needle, replacement, compl
     line = _line_of(CONFIG, needle.splitlines()[0])
     assert f"workflow.yaml, line {line}: " in str(refused.value)
     assert complaint in str(refused.value)
-
-
-def _path_to(state):
-    """Transition names that take a new complaint from the initial state to ``state``."""
-    paths, seen = deque([(WORKFLOW.initial, [])]), {WORKFLOW.initial}
-    while paths:
-        current, names = paths.popleft()
-        if current == state:
-            return names
-        for t in WORKFLOW.transitions.values():
-            if current in t.sources and t.target not in seen:
-                seen.add(t.target)
-                paths.append((t.target, names + [t.name]))
-    raise AssertionError(f"{state} cannot be reached")
 
 
 def arrange(s, complaint, step):
@@ -101,7 +86,7 @@ def _check(s, heard, transition, source, role):
     case = (transition.name, source, role)
     allowed = transition.permission in ROLE_PERMISSIONS[role]
     complaint = find_resource(s, new_complaint(s, "7001", "ขอให้ซ่อมถนน"))
-    for step in _path_to(source):
+    for step in path_to(WORKFLOW, source):
         arrange(s, complaint, step)
     assert complaint.status == source, case
     history = len(complaint.history)

@@ -23,6 +23,7 @@ from .security import LoginThrottle, SecurityPolicy
 from .settings import AppSettings
 from .taxonomy import Taxonomy
 from .uploads import UploadStore
+from .workdays import WorkingCalendar
 from .warmup import warm_templates
 from .workflow import Workflow
 from .worker import WorkerThread
@@ -73,6 +74,7 @@ def configure_registry(registry, app_settings):
     registry.taxonomy = Taxonomy.load(app_settings.config_dir)
     registry.workflow = Workflow.load(app_settings.config_dir)
     registry.letter_kinds = LetterKinds.load(app_settings.config_dir)
+    registry.working_calendar = WorkingCalendar.load(app_settings.config_dir)
     registry.uploads = UploadStore(os.path.join(app_settings.var_dir, "uploads"),
                                    app_settings.upload_limits)
     registry.indexer = Indexer(

@@ -10,6 +10,8 @@ their own (``ROLE_RANK``) or outside their center and the centers below it.
 import logging
 import secrets
 
+import colander
+
 from .i18n import MessageError, _
 from .resources.users import ROLES, User
 from .security import hash_password
@@ -24,6 +26,11 @@ CREATED = _("สร้างบัญชี")
 RESET = _("ตั้งรหัสผ่านชั่วคราวใหม่")
 DEACTIVATED = _("ระงับการใช้งานบัญชี")
 TEMPORARY_USED = _("เข้าระบบด้วยรหัสผ่านชั่วคราว")
+EMAIL_CHANGED = _("เปลี่ยนอีเมลรับการแจ้งเตือน")
+#: colander's check of an address's form (one @, a dotted domain); whether mail arrives is
+#: for the mail server to say.
+_EMAIL = colander.Email()
+_EMAIL_NODE = colander.SchemaNode(colander.String())
 
 
 class AccountError(MessageError):
@@ -43,9 +50,10 @@ def check_may_manage(manager, role):
 
 
 def add_user(site, login_id, full_name, role, center_code, password=None, position="",
-             by=None):
+             by=None, email=""):
     """Create an account; returns ``(user, password)`` where password is the initial one.
-    ``by``: the administrator creating it (``None``: the command line or the demo)."""
+    ``by``: the administrator creating it (``None``: the command line or the demo); ``email``
+    where its notifications are mailed (optional)."""
     login_id = national_id.clean(login_id)
     if not national_id.is_valid(login_id):
         raise AccountError(_("เลขประจำตัวประชาชนไม่ถูกต้อง (ตรวจสอบหลักสุดท้ายไม่ผ่าน)"))
@@ -58,11 +66,37 @@ def add_user(site, login_id, full_name, role, center_code, password=None, positi
         raise AccountError(_("ไม่พบศูนย์ที่ระบุ"))
     if not full_name.strip():
         raise AccountError(_("กรุณากรอกชื่อ-นามสกุล"))
+    email = checked_email(email)
     password = password or temporary_password()
     user = User(login_id, full_name.strip(), role, center_code, hash_password(password), position)
+    user.email = email
     site.users.add_user(user)
     user.log(by.national_id if by else "", CREATED)
     return user, password
+
+
+def checked_email(email):
+    """``email`` trimmed, or ``AccountError`` if it is not an e-mail address; empty is allowed
+    (notifications then stay in the app)."""
+    email = (email or "").strip()
+    if len(email) > 254:
+        raise AccountError(_("อีเมลยาวเกินไป"))
+    if email:
+        try:
+            _EMAIL(_EMAIL_NODE, email)
+        except colander.Invalid:
+            raise AccountError(_("อีเมลไม่ถูกต้อง กรุณาตรวจสอบ เช่น name@example.go.th")) from None
+    return email
+
+
+def set_email(user, email, by):
+    """Change where ``user``'s notifications are mailed, as the administrator ``by``; logged on
+    the account with the old and new address."""
+    check_may_manage(by, user.role)
+    email = checked_email(email)
+    if email != user.email:
+        user.log(by.national_id, EMAIL_CHANGED, note=f"{user.email or '-'} → {email or '-'}")
+        user.email = email
 
 
 def reset_password(users, user, by):

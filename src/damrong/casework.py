@@ -13,7 +13,8 @@ import datetime
 from .i18n import _
 from .numbering import format_receipt, next_receipt_number
 from .resources.center import Center
-from .thai.dates import BANGKOK, format_date
+from .thai.dates import format_date
+from .workdays import due_in
 from .workflow import WorkflowError
 
 #: Days a center sent a case for action has to report back, unless the sender sets a date.
@@ -33,13 +34,6 @@ def reachable(site, center_code):
     return [c for c in found + center.subcenters() if c is not center]
 
 
-def default_due_date(today=None, days=REPORT_DAYS):
-    """The date a report is due when the sender names none: ``days`` calendar days from today
-    in Bangkok."""
-    today = today or datetime.datetime.now(BANGKOK).date()
-    return today + datetime.timedelta(days=days)
-
-
 def _receiver(site, complaint, actor, code):
     target = site.centers.get(code)
     if target is None or target not in reachable(site, actor.center_code):
@@ -51,10 +45,10 @@ def _receiver(site, complaint, actor, code):
 
 def send_for_action(workflow, site, complaint, actor, code, note="", due_date=None):
     """Send ``complaint`` to the center coded ``code`` to investigate and report back by
-    ``due_date`` (default: ``REPORT_DAYS`` from today). It stays its center's case; the receiver
+    ``due_date`` (default: ``REPORT_DAYS`` working days from today). It stays its center's case; the receiver
     sees it in its inbox and may report (security.RECEIVER_PERMISSIONS)."""
     target = _receiver(site, complaint, actor, code)
-    due_date = due_date or default_due_date()
+    due_date = due_date or due_in(REPORT_DAYS)
     return workflow.apply(
         complaint, "send", actor, note,
         changes=[(_("ส่งไปยัง"), "", target.title),

@@ -16,7 +16,7 @@ from .i18n import _
 from .numbering import format_receipt, next_receipt_number
 from .personal import HIDDEN
 from .resources.complaint import GROUPS, Complaint
-from .resources.document import ScannedDocument
+from .resources.document import SCAN, ScannedDocument
 from .resources.events import ObjectModified, notify
 from .thai.digits import format_number
 from .thai.normalize import normalize_text
@@ -95,9 +95,10 @@ def register_complaint(site, center, record, uploads, who, initial_status, submi
     return complaint, True
 
 
-def attach_document(complaint, upload, who, background=False):
+def attach_document(complaint, upload, who, background=False, kind=SCAN):
     """Store an uploaded file as a new document and queue the job that reads its pages
-    (``background``: behind every job someone waits for, see jobs.py).
+    (``background``: behind every job someone waits for, see jobs.py); a ``PHOTO`` only gets
+    its viewer image and thumbnail, nothing is read from it.
 
     ``complaint`` may also be an unfiled scan (any ``DocumentFolder``)."""
     for existing in complaint.documents():
@@ -105,7 +106,7 @@ def attach_document(complaint, upload, who, background=False):
             raise DuplicateDocument(existing)
     document = ScannedDocument(
         filename=upload.filename, mimetype=upload.mimetype, sha256=upload.sha256,
-        size=upload.size, page_count=upload.page_count, uploaded_by=who,
+        size=upload.size, page_count=upload.page_count, uploaded_by=who, kind=kind,
     )
     document.store_original(upload.path)
     complaint.add(complaint.next_document_name(), document)

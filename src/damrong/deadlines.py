@@ -1,5 +1,6 @@
 """The daily deadline job: cases that became overdue since the last run get a note to their
-responsible officer with the follow-up letter ready to draft.
+responsible officer and, when they wait for an agency or another center, a follow-up letter
+draft kept on the case for the officer to review and issue (letters/drafts.py).
 
 It reads the listing index's due-date sets for the days since the last run only
 (``ComplaintListing.due_between``), so a run touches the cases whose deadline passed since
@@ -15,6 +16,7 @@ from pyramid.traversal import resource_path
 from ZODB.POSException import ConflictError
 
 from .assignment import RESPONSIBLE_ROLES
+from .letters.drafts import prepare_follow_up
 from .notifications import send_mail
 from .resources.site import get_site
 from .thai.dates import BANGKOK, format_date
@@ -37,10 +39,11 @@ def needs_run(site, today):
     return checked is None or checked < today - datetime.timedelta(days=1)
 
 
-def run_daily(db, settings, today=None):
+def run_daily(db, settings, kinds, today=None):
     """The worker's daily run, in a transaction of its own; the e-mails go after the commit,
     so a run retried after a conflict (another worker ran it) mails nobody twice. Returns how
-    many cases were noted, or ``None`` if there was nothing to do today."""
+    many cases were noted, or ``None`` if there was nothing to do today. ``kinds``: the letter
+    kinds (config/letters.yaml) the follow-up drafts are written from."""
     today = today or today_in_bangkok()
     tm = transaction.TransactionManager()
     connection = db.open(transaction_manager=tm)
@@ -49,7 +52,7 @@ def run_daily(db, settings, today=None):
         if not needs_run(site, today):
             tm.abort()
             return None
-        noted, mails = note_overdue(site, today)
+        noted, mails = note_overdue(site, today, kinds)
         tm.commit()
     except ConflictError:
         tm.abort()
@@ -61,17 +64,20 @@ def run_daily(db, settings, today=None):
     return noted
 
 
-def note_overdue(site, today):
-    """Note every case whose due date fell in the days since the last run and before ``today``;
-    returns how many cases were noted and the ``(address, text)`` of the e-mails to send."""
+def note_overdue(site, today, kinds):
+    """Note every case whose due date fell in the days since the last run and before ``today``,
+    and keep its follow-up letter draft; returns how many cases were noted and the
+    ``(address, text)`` of the e-mails to send."""
     watch = site.deadline_watch
     first = watch.checked_through + datetime.timedelta(days=1) if watch.checked_through else None
     listing = site.listing
     noted, mails = 0, []
     for key in listing.due_between(first, today):
         complaint = listing.complaints[key]
+        drafted = prepare_follow_up(site, kinds, complaint) is not None
         text = (f"เรื่อง {complaint.subject} เกินกำหนดรายงานผล "
-                f"({format_date(complaint.due_date)}) กรุณาติดตามเรื่อง")
+                f"({format_date(complaint.due_date)}) กรุณาติดตามเรื่อง"
+                + (" ระบบเตรียมร่างหนังสือติดตามไว้ให้ตรวจและออกเลขแล้ว" if drafted else ""))
         path = resource_path(complaint)
         for user in _recipients(site, complaint):
             site.notifications.inbox(user.national_id).add(text, path)

@@ -185,3 +185,16 @@ class ScanFiles(colander.SchemaType):
         store = get_current_registry().uploads
         uploads = [store.get(item["uid"]) for item in cstruct]
         return [upload for upload in uploads if upload is not None]
+
+
+def posted(request, form, button="save"):
+    """What a POST of ``form`` by its ``button`` holds: ``(data, None)`` when valid; ``(None,
+    the form rendered again with its Thai errors)`` when not, the response then a 400; and
+    ``(None, None)`` when it was not posted."""
+    if request.method != "POST" or button not in request.POST:
+        return None, None
+    try:
+        return form.validate(request.POST.items()), None
+    except deform.ValidationFailure as failure:
+        request.response.status = 400
+        return None, failure.render()

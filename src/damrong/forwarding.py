@@ -8,21 +8,20 @@ reply is scanned in as a document of the case (read, OCR'd and indexed like any 
 same step as the ``reply`` transition, so "reply received" always has its paper.
 """
 
-import datetime
-
 from .complaints import attach_document
 from .i18n import _
-from .thai.dates import BANGKOK, format_date
+from .thai.dates import format_date
+from .workdays import due_in
 from .workflow import WorkflowError
 
 
 def forward_to_agency(workflow, site, complaint, actor, agency_id, note="", days=15):
     """Forward ``complaint`` to the directory's agency ``agency_id``, its reply due in ``days``
-    calendar days; returns the agency."""
+    working days; returns the agency."""
     agency = site.agencies.get(agency_id)
     if agency is None:
         raise WorkflowError(_("กรุณาเลือกหน่วยงานจากทะเบียนหน่วยงาน"))
-    due_date = datetime.datetime.now(BANGKOK).date() + datetime.timedelta(days=days)
+    due_date = due_in(days)
     workflow.apply(complaint, "forward", actor, note,
                    changes=[(_("หน่วยงานที่ส่งไป"), complaint.agency, agency.name),
                             (_("กำหนดรายงานผล"), "", format_date(due_date))],

@@ -9,10 +9,12 @@ A long document is read in turns of ``PAGES_PER_TURN`` pages, each a job of its 
 back of the queue.
 """
 
+from PIL import Image, ImageOps
 from pyramid.traversal import find_root, resource_path_tuple
 
 from .ocr import ocr_file
 from .pages import make_page, pdf_page_image
+from .resources.document import PHOTO
 from .resources.events import ObjectModified, notify
 
 
@@ -24,6 +26,8 @@ PAGES_PER_TURN = 20
 
 def read_document(document, run):
     """Make the missing pages of ``document``; ``run.checkpoint()`` saves after each one."""
+    if document.kind == PHOTO:
+        return show_photo(document)
     source = document.original.committed()
     document.state = "processing"
     document.error = ""
@@ -49,3 +53,13 @@ def read_document(document, run):
     notify(ObjectModified(document))  # its text goes to the search index
     find_root(document).jobs.put("searchable-pdf", resource_path_tuple(document),
                                  background=run.background)
+
+
+def show_photo(document):
+    """A visit photo: its image for the viewer and its thumbnail, upright as the phone held it,
+    and no OCR (there is no text to read, and Tesseract's seconds are kept for papers)."""
+    with Image.open(document.original.committed()) as image:
+        document.pages[1] = make_page(1, ImageOps.exif_transpose(image))
+    document.page_count = document.pages_read = 1
+    document.state = "ready"
+    notify(ObjectModified(document))

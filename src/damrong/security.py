@@ -40,11 +40,13 @@ ROLE_PERMISSIONS = {
 
 #: What each role of a center a complaint was sent to for action holds on that complaint alone
 #: (the case stays the sender's: no edit). ``report`` exists only here, so the sender can never
-#: report to itself.
+#: report to itself; so does ``assign-team``, the receiver's own part of the work: handing the
+#: case to one of its tambon teams (the workflow's ``assign-received``), without any right over
+#: the sender's record.
 RECEIVER_PERMISSIONS = {
     "clerk": ("view", "view-personal"),
-    "officer": ("view", "view-personal", "write-letters", "report"),
-    "supervisor": ("view", "view-personal", "write-letters", "report"),
+    "officer": ("view", "view-personal", "write-letters", "report", "assign-team"),
+    "supervisor": ("view", "view-personal", "write-letters", "report", "assign-team"),
     "executive": ("view",),
 }
 

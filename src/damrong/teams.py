@@ -8,20 +8,27 @@ grants that principal ``view`` and ``visit`` while it waits (security.team_acl);
 records visits on it from a phone and reports back (``team-report``).
 """
 
-import datetime
-
 from . import areas
 from .complaints import attach_document
 from .i18n import _
-from .thai.dates import BANGKOK, format_date
+from .resources.document import PHOTO
+from .thai.dates import format_date
 from .thai.digits import format_number
+from .workdays import due_in
 from .workflow import WorkflowError
 
 
-def district_of(site, complaint):
-    """The district center whose teams may take ``complaint``: its own center if a district,
-    else the district it was sent to for action, else ``None``."""
-    for center in (complaint.center, site.centers.get(complaint.working_center or "")):
+#: The transitions that hand a case to a tambon team: ``assign`` by its own center (or the one
+#: above it, for a case it sent to a district), ``assign-received`` by the center it was sent to.
+TEAM_TRANSITIONS = ("assign", "assign-received")
+
+
+def district_of(site, complaint, receiving=False):
+    """The district center whose teams may take ``complaint``: the center it was sent to for
+    action when that center hands it on (``receiving``); else its own center if a district,
+    else the district it was sent to; ``None`` if neither is a district."""
+    working = site.centers.get(complaint.working_center or "")
+    for center in ((working,) if receiving else (complaint.center, working)):
         if center is not None and center.level == "district":
             return center
     return None
@@ -47,14 +54,19 @@ def set_members(users, district, code, logins):
             user.teams = tuple(sorted(set(user.teams) ^ {code}))
 
 
-def assign_team(workflow, site, complaint, actor, code, note="", days=15):
+def assign_team(workflow, site, complaint, actor, code, note="", days=15, transition="assign"):
     """Assign ``complaint`` to the team of subdistrict ``code`` (of its district), its visit
-    report due in ``days`` calendar days."""
-    district = district_of(site, complaint)
+    report due in ``days`` working days; with ``transition="assign-received"`` the center it
+    was sent to hands it to one of its own teams, never later than the sender's due date (the
+    team's report is that center's report back)."""
+    receiving = transition == "assign-received"
+    district = district_of(site, complaint, receiving)
     if code not in dict(teams_of(district)):
         raise WorkflowError(_("กรุณาเลือก ชปต. ของอำเภอที่ดำเนินการเรื่องนี้"))
-    due_date = datetime.datetime.now(BANGKOK).date() + datetime.timedelta(days=days)
-    workflow.apply(complaint, "assign", actor, note,
+    due_date = due_in(days)
+    if receiving and complaint.due_date is not None:
+        due_date = min(due_date, complaint.due_date)
+    workflow.apply(complaint, transition, actor, note,
                    changes=[(_("ชปต."), "", team_name(code)),
                             (_("กำหนดรายงานผล"), "", format_date(due_date))],
                    team=code, due_date=due_date)
@@ -74,7 +86,7 @@ def record_visit(workflow, complaint, actor, day, findings, photos=(), position=
     if not findings.strip():
         raise WorkflowError(_("กรุณาบันทึกสิ่งที่พบจากการลงพื้นที่"))
     for photo in photos:
-        attach_document(complaint, photo, actor.login)
+        attach_document(complaint, photo, actor.login, kind=PHOTO)
     where = f" พิกัด {position[0]:.6f}, {position[1]:.6f}" if position else ""
     note = (f"ลงพื้นที่วันที่ {format_date(day)}{where} "
             f"ภาพถ่าย {format_number(len(photos))} ภาพ\n{findings.strip()}")

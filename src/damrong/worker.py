@@ -238,7 +238,7 @@ class WorkerThread(threading.Thread):
                 if hot_folder is not None:
                     hot_folder.poll(self.db)
                 freeze_due(self.db)
-                run_daily(self.db, self.registry.app_settings)
+                run_daily(self.db, self.registry.app_settings, self.registry.letter_kinds)
                 drain(self.db, self._stop_event, self.registry.indexer)
             except Exception:
                 log.exception("worker loop error")

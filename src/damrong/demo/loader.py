@@ -25,6 +25,7 @@ from ..thai import national_id
 from ..thai.dates import BANGKOK, format_date
 from ..thai.digits import to_thai_digits
 from ..uploads import UploadError
+from ..workdays import due_in
 from . import scans
 from .people import admin_parts, fake_person, full_name
 from .petitions import fake_petition, petition_text
@@ -389,14 +390,14 @@ def _move(workflow, rng, complaint, plan, petition, place_names, registered, now
     _backdate(complaint, first, times)
 
 
-#: Days the demo's agencies, districts and teams are given to report back.
+#: Working days the demo's agencies, districts and teams are given to report back.
 _REPORT_DAYS = 15
 
 
 def _hand_over_values(name, complaint, when, agency):
     """What a hand-over records beside its state: whom it went to and when the report is due
     (older cases of the demo are therefore overdue)."""
-    due = {"due_date": (when + datetime.timedelta(days=_REPORT_DAYS)).astimezone(BANGKOK).date()}
+    due = {"due_date": due_in(_REPORT_DAYS, today=when.astimezone(BANGKOK).date())}
     if name == "forward":
         return dict(due, agency=agency)
     if name == "assign" and complaint.center.level == "district":

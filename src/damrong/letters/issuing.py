@@ -6,6 +6,7 @@ import datetime
 from ..complaints import as_utc
 from ..i18n import _
 from ..numbering import next_letter_number
+from .drafts import discard_draft
 from .letterhead import update_letterhead
 from ..resources.letter import Letter
 from ..thai.normalize import normalize_text
@@ -24,7 +25,8 @@ def issue_letter(site, complaint, center, kind, fields, letterhead, who, submiss
     is kept in the letter). A ``submission_id`` seen before returns the letter it issued, so a
     double-clicked submit takes one number, not two. Taking the number writes the register's
     counter, which has no conflict resolution: two letters issued at once conflict and one is
-    retried, so numbers have neither gaps nor repeats (see numbering.py).
+    retried, so numbers have neither gaps nor repeats (see numbering.py). A draft of that kind
+    kept on the complaint for ``center`` (drafts.py) is used up.
     """
     if submission_id and submission_id in site.submissions:
         return site.submissions[submission_id], False
@@ -36,6 +38,7 @@ def issue_letter(site, complaint, center, kind, fields, letterhead, who, submiss
     complaint.letter_folder().add(f"{center.code}-{year}-{number}", letter)
     if submission_id:
         site.submissions[submission_id] = letter
+    discard_draft(complaint, kind, center.code)
     complaint.history.record(who, _("ออกหนังสือ"),
                              note=f"{letter.number_text()} เรื่อง {letter.subject}")
     update_letterhead(center, signer_name=letter.signer_name,

@@ -34,8 +34,10 @@ class Center(Folder):
     signer_name = ""
     signer_position = ""
     #: Whether whoever proposed a closure may also approve it (a center too small for two
-    #: people to sign); off by default (workflow.yaml's ``not_by``).
+    #: people to sign); off by default (workflow.yaml's ``not_by``). Its administrators set it
+    #: on ``@@approval-rule``, which keeps who changed it, when and why here.
     proposer_may_approve = False
+    approval_rule_changed = None
 
     def __init__(self, code, level, name_th, name_en, province_code=None):
         super().__init__()

@@ -106,6 +106,8 @@ class Complaint(DocumentFolder):
 
     to_complete = False
     letters = None
+    #: Letter drafts waiting for an officer, by kind (letters/drafts.py); made with the first.
+    drafts = None
     origins = ()
     working_center = None
     due_date = None

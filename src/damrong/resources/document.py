@@ -10,6 +10,10 @@ from ..i18n import _
 from ..ocr.page import REVIEW_CONFIDENCE
 
 #: Processing states a clerk sees beside each document.
+#: What a document is: a paper to read, or a photo to look at.
+SCAN, PHOTO = "scan", "photo"
+KINDS = (SCAN, PHOTO)
+
 STATES = {
     "queued": _("รอประมวลผล"),
     "processing": _("กำลังอ่าน"),
@@ -82,14 +86,21 @@ class ScannedDocument(Persistent):
     kept in the original but marked so nobody reads them as the petition.
     ``searchable``: a derived PDF of the page images with an invisible OCR text layer
     (scans/searchable_pdf.py), or ``None`` until one is built.
+    ``kind``: ``SCAN`` (a paper to read: OCR'd and searchable) or ``PHOTO`` (a photo from a
+    team's visit: shown, never read, so the worker spends no OCR on it; reading.py).
     """
 
     __parent__ = None
     __name__ = None
     cover_pages = 0
     searchable = None
+    kind = "scan"
 
-    def __init__(self, *, filename, mimetype, sha256, size, page_count, uploaded_by):
+    def __init__(self, *, filename, mimetype, sha256, size, page_count, uploaded_by,
+                 kind="scan"):
+        if kind not in KINDS:
+            raise ValueError(kind)
+        self.kind = kind
         self.filename = filename
         self.mimetype = mimetype
         self.sha256 = sha256

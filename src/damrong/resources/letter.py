@@ -76,3 +76,15 @@ class Letter(Persistent):
         parts = (self.number_text(), self.addressee, self.subject, self.reference,
                  self.enclosures, self.body, self.signer_name, self.signer_position)
         return "\n".join(part for part in parts if part)
+
+
+class LetterDraft(Persistent):
+    """A letter prepared for an officer to review (letters/drafts.py): the kind, the center in
+    whose name it is written, the form's fields as drafted and when. Not a letter: it has no
+    number until an officer issues it."""
+
+    def __init__(self, *, kind, center_code, fields, prepared_at):
+        self.kind = kind
+        self.center_code = center_code
+        self.fields = dict(fields)
+        self.prepared_at = prepared_at

@@ -3,7 +3,7 @@
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
-from ..accounts import AccountError, add_user, deactivate, reset_password
+from ..accounts import AccountError, add_user, deactivate, reset_password, set_email
 from ..flash import notice, problem
 from ..i18n import _
 from ..resources.center import Center
@@ -24,7 +24,8 @@ def users(request):
     center = request.context
     site = request.root
     scope = _scope(center)
-    form = {"login": "", "full_name": "", "role": "clerk", "center": center.code, "position": ""}
+    form = {"login": "", "full_name": "", "role": "clerk", "center": center.code, "position": "",
+            "email": ""}
     error = created = None
     if request.method == "POST" and "add" in request.POST:
         form.update({k: request.POST.get(k, "").strip() for k in form})
@@ -34,7 +35,7 @@ def users(request):
             try:
                 user, password = add_user(site, form["login"], form["full_name"], form["role"],
                                           form["center"], position=form["position"],
-                                          by=request.identity)
+                                          by=request.identity, email=form["email"])
                 created = {"user": user, "password": password}
             except AccountError as failure:
                 error = failure.message
@@ -66,6 +67,19 @@ def reset(request):
     except AccountError as refused:
         problem(request, refused.message)
     return HTTPSeeOther(request.resource_url(center, "@@users"))
+
+
+@view_config(context=Center, name="user-email", request_method="POST", permission="manage-users")
+def user_email(request):
+    """Set or clear the address an account's notifications are mailed to."""
+    user = _account(request)
+    try:
+        if user is not None:
+            set_email(user, request.POST.get("email", ""), request.identity)
+            notice(request, _("บันทึกอีเมลของ ${name} แล้ว", mapping={"name": user.full_name}))
+    except AccountError as refused:
+        problem(request, refused.message)
+    return HTTPSeeOther(request.resource_url(request.context, "@@users"))
 
 
 @view_config(context=Center, name="deactivate", request_method="POST", permission="manage-users")

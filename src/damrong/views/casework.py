@@ -5,11 +5,12 @@ from pyramid.httpexceptions import HTTPBadRequest, HTTPSeeOther
 from pyramid.renderers import get_renderer
 from pyramid.view import view_config
 
-from ..casework import REPORT_DAYS, default_due_date, reachable, send_for_action, transfer
+from ..casework import REPORT_DAYS, reachable, send_for_action, transfer
 from ..i18n import _
 from ..resources.center import Center
 from ..resources.complaint import Complaint
 from ..security import Actor
+from ..workdays import due_in
 from ..workflow import WorkflowError
 from ..flash import notice, problem
 
@@ -41,7 +42,7 @@ def move(request):
         except ValueError:
             problem(request, _("จำนวนวันที่กำหนดรายงานผลไม่ถูกต้อง"))
         else:
-            extra = {"due_date": default_due_date(days=days)} if name == "send" else {}
+            extra = {"due_date": due_in(days)} if name == "send" else {}
             try:
                 done = MOVES[name](workflow, request.root, complaint, actor, values["center"],
                                    values["note"], **extra)

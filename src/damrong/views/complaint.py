@@ -11,6 +11,7 @@ from ..assignment import candidates, may_assign
 from ..complaints import FIELD_LABELS, DuplicateDocument, attach_document, edit_complaint
 from ..flash import notice, problem, report
 from ..i18n import _
+from ..letters.drafts import FOLLOW_UP, stored_draft
 from ..resources.complaint import GROUPS, Complaint
 from ..schemas.complaint import complaint_schema, record_from_appstruct
 from ..security import CORRECT_CLOSED, Actor
@@ -60,6 +61,8 @@ def show(request):
         "just_registered": request.GET.get("registered") == "1",
         "can_edit": request.has_permission("edit", complaint),
         "can_write_letters": request.has_permission("write-letters", complaint),
+        "follow_up_draft": (stored_draft(complaint, FOLLOW_UP, request.identity.center_code)
+                            if request.has_permission("write-letters", complaint) else None),
         "can_reveal": personal.may_see(request, complaint),
         "history_changes": personal.history_changes(request, complaint, FIELD_LABELS),
         "staff_name": staff_namer(request),

@@ -5,6 +5,7 @@ import deform
 from pyramid.httpexceptions import HTTPSeeOther
 from pyramid.view import view_config
 
+from ..forms import posted
 from ..i18n import _
 from ..letters.letterhead import update_letterhead
 from ..numbering import format_letter_number
@@ -20,12 +21,10 @@ def letterhead(request):
     kinds = request.registry.letter_kinds
     form = deform.Form(letterhead_schema(request), formid="letterhead",
                        buttons=(deform.Button("save", _("บันทึก")),))
-    if request.method == "POST" and "save" in request.POST:
-        try:
-            data = form.validate(request.POST.items())
-        except deform.ValidationFailure as failure:
-            request.response.status = 400
-            return _page(request, center, failure.render())
+    data, refused = posted(request, form)
+    if refused is not None:
+        return _page(request, center, refused)
+    if data is not None:
         update_letterhead(center, prefix=data["prefix"], signer_name=data["signer_name"],
                           signer_position=data["signer_position"])
         notice(request, _("บันทึกหัวหนังสือของศูนย์แล้ว"))

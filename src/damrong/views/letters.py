@@ -13,6 +13,7 @@ from pyramid.view import view_config
 from .. import personal
 from ..flash import notice
 from ..i18n import _
+from ..letters.drafts import stored_draft
 from ..letters.issuing import issue_letter
 from ..letters.printing import letter_pdf
 from ..pdf import pdf_response
@@ -70,13 +71,19 @@ def issue(request):
     if kind not in kinds:
         kind = next(iter(kinds.kinds))
     agency = request.GET.get("agency")
-    agency = kinds.agency_for(complaint) if agency is None else agency.strip()
-    draft = dict(kinds.draft(kind, complaint, center, agency=agency), kind=kind)
-    return _form_page(request, complaint, kind, form.render(draft), agency)
+    stored = stored_draft(complaint, kind, center.code) if agency is None else None
+    if stored is not None:
+        draft, agency = stored.fields, stored.fields.get("addressee", "")
+    else:
+        agency = kinds.agency_for(complaint) if agency is None else agency.strip()
+        draft = kinds.draft(kind, complaint, center, agency=agency)
+    return _form_page(request, complaint, kind, form.render(dict(draft, kind=kind)), agency,
+                      stored)
 
 
-def _form_page(request, complaint, kind, form, agency=""):
-    return {"c": complaint, "form": form, "kind": kind, "agency": agency,
+def _form_page(request, complaint, kind, form, agency="", stored=None):
+    """``stored``: the draft kept on the complaint the form shows (letters/drafts.py)."""
+    return {"c": complaint, "form": form, "kind": kind, "agency": agency, "stored": stored,
             "kinds": request.registry.letter_kinds.choices(request.locale_name)}
 
 

@@ -3,15 +3,15 @@ members' phone page (their cases, a visit with photos and an optional GPS positi
 
 import datetime
 
-from pyramid.httpexceptions import HTTPSeeOther
+from pyramid.httpexceptions import HTTPBadRequest, HTTPForbidden, HTTPSeeOther
 from pyramid.view import view_config
 
 from ..i18n import _
 from ..resources.center import Center
 from ..resources.complaint import Complaint
 from ..security import Actor
-from ..teams import (assign_team, district_of, members, record_visit, set_members, team_name,
-                     teams_of)
+from ..teams import (TEAM_TRANSITIONS, assign_team, district_of, members, record_visit,
+                     set_members, team_name, teams_of)
 from ..thai.dates import BANGKOK, TypedDateError, format_typed_date, parse_typed_date
 from ..workflow import WorkflowError
 from .complaint import uploads_from
@@ -21,11 +21,20 @@ from ..flash import notice, problem
 TEAM_DAYS = 15
 
 
-@view_config(context=Complaint, name="team", permission="edit",
+@view_config(context=Complaint, name="team", permission="view",
              renderer="damrong:templates/team_assign.pt")
 def assign(request):
+    """Hand the case to a tambon team. Its own center needs ``edit`` (``assign``); the center it
+    was sent to needs only ``assign-team`` (``assign-received``), so the view asks for the
+    chosen transition's own permission."""
     complaint = request.context
-    district = district_of(request.root, complaint)
+    workflow = request.registry.workflow
+    name = request.params.get("name", "assign")
+    if name not in TEAM_TRANSITIONS:
+        raise HTTPBadRequest()
+    if not request.has_permission(workflow.transitions[name].permission, complaint):
+        raise HTTPForbidden()
+    district = district_of(request.root, complaint, receiving=name == "assign-received")
     values = {"team": request.POST.get("team", ""), "note": request.POST.get("note", ""),
               "days": request.POST.get("days", str(TEAM_DAYS))}
     if request.method == "POST":
@@ -33,8 +42,8 @@ def assign(request):
             days = int(values["days"])
             if not 1 <= days <= 365:
                 raise ValueError(days)
-            assign_team(request.registry.workflow, request.root, complaint,
-                        Actor.of(request.identity), values["team"], values["note"], days)
+            assign_team(workflow, request.root, complaint, Actor.of(request.identity),
+                        values["team"], values["note"], days, transition=name)
         except ValueError:
             problem(request, _("จำนวนวันที่กำหนดรายงานผลไม่ถูกต้อง"))
         except WorkflowError as error:
@@ -43,7 +52,7 @@ def assign(request):
             notice(request, _("มอบหมาย ${team} แล้ว", mapping={"team": team_name(values["team"])}))
             return HTTPSeeOther(request.resource_url(complaint))
         request.response.status = 400
-    return {"c": complaint, "teams": teams_of(district), "values": values}
+    return {"c": complaint, "teams": teams_of(district), "values": values, "name": name}
 
 
 @view_config(context=Center, name="teams", permission="approve",
