@@ -141,10 +141,10 @@ class PlaceGroup(colander.MappingSchema):
                        widget=_area_widget("subdistrict"))
     address = Node(colander.String(), title=_("สถานที่/ที่อยู่ที่เกิดเหตุ"), missing="",
                    preparer=normalized, validator=max_length(500))
-    lat = Node(colander.String(), title=_("ละติจูด"), missing="",
+    lat = Node(colander.String(), title=_("ละติจูด"), missing="", oid="lat",
                validator=_coordinate(LAT_RANGE, _("ละติจูดต้องเป็นตัวเลข เช่น 13.7563"),
                                      _("ละติจูดอยู่นอกประเทศไทย (${low}–${high})")))
-    lon = Node(colander.String(), title=_("ลองจิจูด"), missing="",
+    lon = Node(colander.String(), title=_("ลองจิจูด"), missing="", oid="lon",
                validator=_coordinate(LON_RANGE, _("ลองจิจูดต้องเป็นตัวเลข เช่น 100.5018"),
                                      _("ลองจิจูดอยู่นอกประเทศไทย (${low}–${high})")))
 
