@@ -11,11 +11,13 @@ from ..assignment import candidates, may_assign
 from ..complaints import FIELD_LABELS, DuplicateDocument, attach_document, edit_complaint
 from ..flash import notice, problem, report
 from ..i18n import _
+from ..qr import qr_data_uri
 from ..resources.complaint import GROUPS, Complaint
 from ..schemas.complaint import complaint_schema, record_from_appstruct
 from ..security import CORRECT_CLOSED, Actor
 from ..thai import national_id
 from ..thai.dates import format_datetime
+from ..tracking import tracking_url
 from ..uploads import UploadError
 from ..workflow import WorkflowError
 from .letters import letter_rows
@@ -58,6 +60,7 @@ def show(request):
         "candidates": candidates(request.root.users, complaint) if assignable else [],
         "reveal": False,
         "just_registered": request.GET.get("registered") == "1",
+        "tracking_qr": qr_data_uri(tracking_url(request, complaint.tracking_code), scale=4),
         "can_edit": request.has_permission("edit", complaint),
         "can_write_letters": request.has_permission("write-letters", complaint),
         "can_reveal": personal.may_see(request, complaint),

@@ -17,10 +17,10 @@ from ..complaints import register_complaint
 from ..i18n import _
 from ..ratelimits import allowed
 from ..resources.site import Site
+from ..tracking import tracking_url
 from ..schemas.online import HONEYPOT, online_schema, record_from_online
 from ..txn import write_with_retries
 from .home import message_page
-from .tracking import tracking_url
 
 #: Who the history names as having registered a complaint filed online.
 ONLINE = "ประชาชน (ยื่นทางเว็บไซต์)"

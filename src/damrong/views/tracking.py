@@ -20,11 +20,6 @@ NOT_FOUND = _("ไม่พบเรื่องตามรหัสติด�
 TOO_MANY = _("ท่านค้นหาบ่อยเกินไป กรุณารอสักครู่แล้วลองใหม่")
 
 
-def tracking_url(request, code):
-    """The address the QR code on a receipt or cover sheet carries."""
-    return f"{request.application_url}/track/{code}"
-
-
 def _lookup(request, typed):
     """``(status, case or None, message)`` for a typed code, after counting the lookup."""
     if not allowed(request, "lookup"):
