@@ -77,3 +77,25 @@ def test_the_pages_of_issue_13_keep_the_policy_no_store_and_no_personal_data(app
     for response in (status, letterhead):
         for personal in ("มาลีวรรณ", "ทองประเสริฐสุข", "081-234-5678", GOOD_ID):
             assert personal not in response.text, (response.request.url, personal)
+
+
+def test_the_citizens_site_keeps_the_policy_and_has_no_inline_script(app, make_user, testapp, site):
+    """Issue 17: every public page and the staff pages behind them."""
+    from damrong.demo.outreach import load_outreach
+
+    with site() as s:
+        load_outreach(s, "3100100123458", "3100100123466")
+        news = next(iter(s.news))
+    responses = [testapp.get(path, status="*") for path in (
+        "/", "/track", "/track/ACDE-FGHJ", "/track.json?code=x", "/file", "/news",
+        f"/news/{news}", f"/news/{news}/thumb/0", "/faq", "/faq?q=%E0%B9%80%E0%B8%AD%E0%B8%81%E0%B8%AA%E0%B8%B2%E0%B8%A3", "/ask",
+        "/static/public.css")]
+    officer = user_app(app, make_user, "officer", "7001")
+    responses += [officer.get("/moi/70/7001/@@outreach"), officer.get("/moi/70/7001/@@news-post")]
+    for response in responses:
+        for name, value in HEADERS.items():
+            assert response.headers.get(name) == value, (response.request.url, name)
+        if response.content_type == "text/html":
+            assert not INLINE.findall(response.text), (response.request.url,
+                                                       INLINE.findall(response.text))
+            assert response.cache_control.no_store, response.request.url

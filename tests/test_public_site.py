@@ -259,3 +259,17 @@ def test_a_public_page_weighs_less_than_300_kb_on_first_load(testapp):
         total += len(testapp.get(path).body)
     assert total < 300_000, total
     assert "http" not in css and not re.search(r'(?:href|src)="https?://(?!localhost)', page.text)
+
+
+def test_the_public_pages_read_in_english_after_the_switch(testapp, site):
+    with site() as s:
+        code = complaint_at(s, "7001").tracking_code
+    page = testapp.get("/")
+    page = page.click(description="English", href="@@locale").follow()
+    assert "Follow a case" in page.text
+    for path in ("/", "/track", f"/track/{code}", "/file", "/news", "/faq", "/ask"):
+        html = testapp.get(path).html
+        for element in html.select("nav.locale, .meta"):
+            element.decompose()
+        text = " ".join(html.get_text(" ").split())
+        assert not re.findall("[\u0e00-\u0e7f]+", text), path

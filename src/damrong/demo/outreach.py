@@ -94,7 +94,8 @@ def load_outreach(site, author, publisher, today=None):
     questions; returns how many of each."""
     today = today or datetime.date.today()
     with tempfile.TemporaryDirectory(prefix="damrong-demo-photos-") as workdir:
-        for code, title, team, leader, participants, days_ago, time, place, text, seeds in NEWS:
+        oldest_first = sorted(NEWS, key=lambda news: -news[5])
+        for code, title, team, leader, participants, days_ago, time, place, text, seeds in oldest_first:
             item = NewsItem(code, author, title=title, team=team, leader=leader,
                             participants=participants, day=today - datetime.timedelta(days=days_ago),
                             time=time, place=place, text=text)

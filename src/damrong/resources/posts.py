@@ -46,7 +46,7 @@ class PostFolder(Folder):
     """Posts of every center, newest name last."""
 
     def add_post(self, post):
-        name = f"{post.created_at:%Y%m%d%H%M%S}-{secrets.token_hex(3)}"
+        name = f"{post.created_at:%Y%m%d%H%M%S%f}-{secrets.token_hex(2)}"
         self.add(name, post, send_events=False)
         return name
 
