@@ -19,14 +19,12 @@ The rate limit of lookups is lifted for the run (it is per address, and the benc
 import argparse
 import os
 import random
-import shutil
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from intake import OpenSite, percentile  # noqa: E402  (bench/intake.py)
+from intake import OpenSite, in_work_dir, percentile  # noqa: E402  (bench/intake.py)
 from summaries import prepare  # noqa: E402  (bench/summaries.py: the same bulk-loaded database)
 
 TARGET_P95_MS = 50.0
@@ -129,12 +127,8 @@ def main():
     parser.add_argument("--peer-budget", type=float, default=120.0)
     parser.add_argument("--var", help="keep the database here and reuse it")
     args = parser.parse_args()
-    work = tempfile.mkdtemp(prefix="damrong-bench-tracking-")
-    var_dir = args.var or os.path.join(work, "var")
-    try:
-        report(run(var_dir, args.complaints, args.lookups, args.peer_lookups, args.peer_budget))
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    in_work_dir("damrong-bench-tracking-", args.var, lambda _work, var_dir: report(
+        run(var_dir, args.complaints, args.lookups, args.peer_lookups, args.peer_budget)))
 
 
 if __name__ == "__main__":

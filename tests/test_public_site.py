@@ -8,17 +8,15 @@ import io
 import random
 import re
 
-import pytest
 import webtest
 from limits import parse
 from PIL import Image
-from pyramid.traversal import find_resource
 
 import scanfiles
 from damrong.forwarding import forward_to_agency
 from damrong.security import Actor
 from damrong.thai import national_id
-from helpers import complaint_at, login, new_complaint
+from helpers import complaint_at, login
 
 #: A complaint with every personal field filled in; none of these may reach a public page.
 PERSONAL = {

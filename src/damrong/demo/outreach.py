@@ -6,7 +6,6 @@ scenes with no person in them, passed through the same ``photos.prepare`` as an 
 """
 
 import datetime
-import io
 import math
 import tempfile
 

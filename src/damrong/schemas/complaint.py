@@ -177,16 +177,24 @@ class ComplainantGroup(colander.MappingSchema):
                    widget=deform.widget.TextAreaWidget(rows=2), validator=max_length(500))
 
     def validator(self, node, value):
-        error = colander.Invalid(node)
-        if value["national_id"] and not national_id.is_valid(value["national_id"]):
-            error["national_id"] = _("เลขประจำตัวประชาชนไม่ถูกต้อง (ตรวจสอบหลักสุดท้ายไม่ผ่าน)")
-        if not value["anonymous"]:
-            if not value["first_name"]:
-                error["first_name"] = _("กรุณากรอกชื่อผู้ร้อง หรือเลือก 'ไม่ประสงค์ออกนาม'")
-            if not value["national_id"]:  # (colander.Invalid has no ``in``: it was an HTTP 500)
-                error["national_id"] = _("กรุณากรอกเลขประจำตัวประชาชน หรือเลือก 'ไม่ประสงค์ออกนาม'")
-        if error.children:
-            raise error
+        check_complainant(node, value, (
+            ("first_name", _("กรุณากรอกชื่อผู้ร้อง หรือเลือก 'ไม่ประสงค์ออกนาม'")),
+            ("national_id", _("กรุณากรอกเลขประจำตัวประชาชน หรือเลือก 'ไม่ประสงค์ออกนาม'"))))
+
+
+def check_complainant(node, value, needed):
+    """What every complainant group checks (the counter's and the citizens' site's): a national
+    ID, when typed, passes the checksum; unless anonymous, each field of ``needed`` (pairs of a
+    field and its message) is filled in."""
+    error = colander.Invalid(node)
+    if value["national_id"] and not national_id.is_valid(value["national_id"]):
+        error["national_id"] = _("เลขประจำตัวประชาชนไม่ถูกต้อง (ตรวจสอบหลักสุดท้ายไม่ผ่าน)")
+    if not value["anonymous"]:
+        for name, message in needed:
+            if not value[name]:
+                error[name] = message
+    if error.children:
+        raise error
 
 
 class RespondentGroup(colander.MappingSchema):

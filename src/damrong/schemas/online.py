@@ -13,7 +13,7 @@ from ..forms import (Node, ScanFiles, ScanFilesWidget, csrf_token_node, max_leng
                      submission_id_node)
 from ..i18n import _
 from ..thai import national_id
-from .complaint import PlaceGroup
+from .complaint import PlaceGroup, check_complainant
 
 #: At most this many files (photos or PDFs) go with one complaint filed online.
 MAX_FILES = 5
@@ -53,16 +53,9 @@ class OnlineContact(colander.MappingSchema):
                        preparer=lambda v: national_id.clean(v) if isinstance(v, str) else v)
 
     def validator(self, node, value):
-        error = colander.Invalid(node)
-        if value["national_id"] and not national_id.is_valid(value["national_id"]):
-            error["national_id"] = _("เลขประจำตัวประชาชนไม่ถูกต้อง (ตรวจสอบหลักสุดท้ายไม่ผ่าน)")
-        if not value["anonymous"]:
-            if not value["first_name"]:
-                error["first_name"] = _("กรุณากรอกชื่อ หรือเลือก 'ไม่ประสงค์ออกนาม'")
-            if not value["phone"]:
-                error["phone"] = _("กรุณากรอกโทรศัพท์ที่ติดต่อได้ หรือเลือก 'ไม่ประสงค์ออกนาม'")
-        if error.children:
-            raise error
+        check_complainant(node, value, (
+            ("first_name", _("กรุณากรอกชื่อ หรือเลือก 'ไม่ประสงค์ออกนาม'")),
+            ("phone", _("กรุณากรอกโทรศัพท์ที่ติดต่อได้ หรือเลือก 'ไม่ประสงค์ออกนาม'"))))
 
 
 def _at_most_files(node, uploads):
