@@ -271,3 +271,32 @@ def test_the_public_pages_read_in_english_after_the_switch(testapp, site):
             element.decompose()
         text = " ".join(html.get_text(" ").split())
         assert not re.findall("[\u0e00-\u0e7f]+", text), path
+
+
+def test_only_supervisors_who_see_a_post_publish_it_and_an_answer_comes_first(app, make_user,
+                                                                            testapp, site):
+    from damrong.resources.questions import Question
+
+    with site() as s:
+        name = s.questions.add_post(Question("7001", "ศูนย์อำเภอรับเรื่องทางไปรษณีย์หรือไม่"))
+
+    def press(client, center_path, action, answer=""):
+        token = client.get(center_path + "@@outreach").html.find(
+            "input", {"name": "csrf_token"})["value"]
+        return client.post(center_path + "@@outreach", {
+            "csrf_token": token, "kind": "question", "item": name, "action": action,
+            "answer": answer}, status="*")
+
+    elsewhere = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+    login(elsewhere, make_user("supervisor", "7002"))
+    assert "ไม่พบรายการที่เลือก" in press(elsewhere, "/moi/70/7002/", "publish").follow().text
+    province = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+    login(province, make_user("supervisor", "70"))
+    assert "ยังไม่มีคำตอบ" in press(province, "/moi/70/", "publish").follow().text
+    assert "กรุณาพิมพ์คำตอบ" in press(province, "/moi/70/", "answer", " ").follow().text
+    press(province, "/moi/70/", "answer", "รับ ส่งถึงที่ว่าการอำเภอได้")
+    press(province, "/moi/70/", "publish")
+    assert "ส่งถึงที่ว่าการอำเภอได้" in testapp.get("/faq").text
+    clerk = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+    login(clerk, make_user("clerk", "7001"))
+    clerk.get("/moi/70/7001/@@outreach", status=403)  # clerks neither write nor publish

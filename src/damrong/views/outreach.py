@@ -7,12 +7,12 @@ may act on a post is asked of the post's own center, so the ACLs of the center t
 import datetime
 
 import deform
-from pyramid.httpexceptions import HTTPBadRequest, HTTPForbidden, HTTPSeeOther
+from pyramid.httpexceptions import HTTPForbidden, HTTPSeeOther
 from pyramid.view import view_config
 
 from .. import photos
 from ..faq import terms_of
-from ..flash import notice
+from ..flash import notice, problem
 from ..i18n import _
 from ..resources.center import Center
 from ..resources.news import FIELDS, NewsItem, Photo
@@ -55,32 +55,38 @@ def outreach(request):
 
 
 def _act(request, visible):
+    """One button of the page, on one post; what cannot be done is said in Thai on the page."""
     site = request.root
+    back = HTTPSeeOther(request.resource_url(request.context, "@@outreach"))
     kind, name, action = (request.POST.get(key, "") for key in ("kind", "item", "action"))
     folder = {"news": site.news, "question": site.questions}.get(kind)
     post = folder.get(name) if folder is not None else None
     if post is None or action not in ACTIONS or not visible(post):
-        raise HTTPBadRequest(_("ไม่พบรายการที่เลือก"))
+        problem(request, _("ไม่พบรายการที่เลือก"))
+        return back
     if not request.has_permission(ACTIONS[action], site.centers[post.center_code]):
         raise HTTPForbidden(_("บัญชีของท่านไม่มีสิทธิ์เผยแพร่รายการนี้"))
     who = request.identity.national_id
     if action == "answer":
         answer = normalize_text(request.POST.get("answer", "")).strip()[:MAX_ANSWER]
         if not answer:
-            raise HTTPBadRequest(_("กรุณาพิมพ์คำตอบ"))
+            problem(request, _("กรุณาพิมพ์คำตอบ"))
+            return back
         post.answer, post.answered_by, post.answered_at = answer, who, _now()
+        post.withdraw()  # a changed answer is published again by a supervisor, as a new one
         notice(request, _("บันทึกคำตอบแล้ว รอผู้บังคับบัญชาเผยแพร่"))
     elif action == "publish":
         if kind == "question":
             if not post.answer:
-                raise HTTPBadRequest(_("คำถามที่ยังไม่มีคำตอบเผยแพร่ไม่ได้"))
+                problem(request, _("คำถามที่ยังไม่มีคำตอบเผยแพร่ไม่ได้"))
+                return back
             post.terms = terms_of(post)
         post.publish(who)
         notice(request, _("เผยแพร่แล้ว"))
     else:
         post.withdraw()
         notice(request, _("ถอนการเผยแพร่แล้ว"))
-    return HTTPSeeOther(request.resource_url(request.context, "@@outreach"))
+    return back
 
 
 @view_config(context=Center, name="news-post", permission="write-public",
