@@ -300,3 +300,14 @@ def test_only_supervisors_who_see_a_post_publish_it_and_an_answer_comes_first(ap
     clerk = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
     login(clerk, make_user("clerk", "7001"))
     clerk.get("/moi/70/7001/@@outreach", status=403)  # clerks neither write nor publish
+
+
+def test_the_printed_receipt_carries_a_qr_code_of_the_tracking_page(testapp, clerk, site):
+    from damrong.qr import qr_data_uri
+    from helpers import register
+
+    page = register(testapp, subject="ขอให้ซ่อมท่อระบายน้ำ")
+    with site() as s:
+        code = next(iter(s.tracking))
+    image = page.html.select_one(".print-receipt img.receipt-qr")
+    assert image["src"] == qr_data_uri(f"http://localhost/track/{code}", scale=4)
