@@ -479,6 +479,16 @@ def small_jpeg():
 # -- a. registration throughput ---------------------------------------------------------------
 
 
+def in_work_dir(prefix, var, body):
+    """``body(work_dir, var_dir)`` in a temporary directory removed afterwards; the database is
+    in ``var`` when one is given (kept for the next run), else inside the temporary directory."""
+    work = tempfile.mkdtemp(prefix=prefix)
+    try:
+        return body(work, var or os.path.join(work, "var"))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
 def percentile(values, q):
     """Nearest-rank percentile (q in 0–100) of ``values``; ``None`` when there are none."""
     if not values:

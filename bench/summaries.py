@@ -27,12 +27,11 @@ import os
 import random
 import shutil
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from intake import OpenSite, percentile  # noqa: E402  (bench/intake.py)
+from intake import OpenSite, in_work_dir, percentile  # noqa: E402  (bench/intake.py)
 
 TARGET_P95_MS = 20.0
 TARGET_IMPORT_RATE = 3000.0
@@ -255,12 +254,8 @@ def main():
     parser.add_argument("--repetitions", type=int, default=200)
     parser.add_argument("--var", help="keep the database here and reuse it")
     args = parser.parse_args()
-    work = tempfile.mkdtemp(prefix="damrong-bench-summaries-")
-    var_dir = args.var or os.path.join(work, "var")
-    try:
-        report(run(var_dir, work, args.complaints, args.imports, args.repetitions))
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    in_work_dir("damrong-bench-summaries-", args.var, lambda work, var_dir: report(
+        run(var_dir, work, args.complaints, args.imports, args.repetitions)))
 
 
 if __name__ == "__main__":

@@ -563,3 +563,77 @@ def test_the_whole_loop_from_the_counter_to_a_bulk_closure(browser, live_server,
         assert complaint.status == "closed"
         assert [d.filename for d in complaint.documents()] == ["reply.jpg", "visit.jpg"]
         assert [find_resource(s, p).status for p in others] == ["closed", "closed"]
+
+
+def _fits_phone(driver):
+    return driver.execute_script("return document.documentElement.scrollWidth") <= 390
+
+
+def test_a_citizen_files_online_follows_the_case_and_reads_news_and_answers_on_a_phone(
+        browser, live_server, site, app, tmp_path):
+    """Issue 17: the citizens' site at 390 px, no login: a complaint filed online with a photo,
+    followed by its code, moving when an officer forwards it; then the news and the FAQ."""
+    from damrong.demo.outreach import load_outreach
+    from damrong.forwarding import forward_to_agency
+
+    with site() as s:
+        load_outreach(s, "3100100123458", "3100100123466")
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", PHONE)
+    browser.get(live_server.url + "/")
+    _link(browser, "ร้องเรียนออนไลน์")
+    form = wait(browser).until(EC.presence_of_element_located((By.ID, "online")))
+    field(form, "subject").send_keys("ไฟส่องสว่างในซอยดับทั้งซอย")
+    field(form, "details").send_keys("ไฟถนนดับมาสองสัปดาห์ กลางคืนมืดมาก")
+    Select(field(form, "province")).select_by_value("70")
+    district = Select(field(form, "district"))
+    wait(browser).until(lambda d: len(district.options) > 1)  # /@@areas.json, no login
+    district.select_by_value("7005")
+    field(form, "first_name").send_keys("ประชา")
+    field(form, "phone").send_keys("0812345678")
+    photo = tmp_path / "lamp.jpg"
+    photo.write_bytes(scanfiles.jpeg())
+    form.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(photo))
+    assert _fits_phone(browser)
+    screenshot(browser, "public-file.png")
+    browser.find_element(By.ID, "online-send").click()
+
+    code = wait(browser).until(EC.visibility_of_element_located((By.CSS_SELECTOR, ".big-code"))).text
+    assert re.fullmatch(r"[A-Z0-9]{4}-[A-Z0-9]{4}", code), code
+    assert browser.find_element(By.ID, "status").text == "ศูนย์ดำรงธรรมได้รับเรื่องแล้ว"
+    assert "ประชา" not in browser.find_element(By.TAG_NAME, "main").text
+    assert _fits_phone(browser)
+    screenshot(browser, "public-filed.png")
+
+    with site() as s:
+        complaint = s.tracking[code.replace("-", "")]
+        assert complaint.center.code == "7005" and complaint.type["channel"] == "website"
+        forward_to_agency(app.registry.workflow, s, complaint,
+                          Actor.staff("3100100123474", "officer", "7005"),
+                          next(iter(s.agencies.keys())))
+
+    browser.get(live_server.url + "/")
+    _link(browser, "ติดตามเรื่อง")
+    box = wait(browser).until(EC.presence_of_element_located((By.ID, "code")))
+    box.send_keys(code.lower())
+    box.submit()
+    steps = wait(browser).until(EC.presence_of_all_elements_located((By.CSS_SELECTOR, "ol.timeline li")))
+    assert steps[-1].text.endswith("ส่งเรื่องให้หน่วยงานที่เกี่ยวข้องดำเนินการ")
+    assert _fits_phone(browser)
+    screenshot(browser, "public-track.png")
+
+    _link(browser, "ข่าวกิจกรรม")
+    first = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "ul.news li a")))
+    first.click()
+    image = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".photos img")))
+    wait(browser).until(lambda d: d.execute_script("return arguments[0].naturalWidth", image) > 0)
+    assert _fits_phone(browser)
+    screenshot(browser, "public-news.png")
+
+    _link(browser, "ถาม-ตอบ")
+    search = wait(browser).until(EC.presence_of_element_located((By.ID, "q")))
+    search.send_keys("เอกสาร")
+    search.submit()
+    answers = wait(browser).until(EC.presence_of_all_elements_located((By.CSS_SELECTOR, ".faq dt")))
+    assert [a.text for a in answers] == ["ร้องเรียนที่ศูนย์ดำรงธรรมต้องเตรียมเอกสารอะไรบ้าง"]
+    assert _fits_phone(browser)
+    screenshot(browser, "public-faq.png")

@@ -79,6 +79,12 @@ def test_load_demo(app, site, db, var_dir):
         closed = [c for c in complaints if c.status == "closed"]
         assert closed and list(closed[0].history)[-1]["note"].startswith("สรุปผลการดำเนินการ")
 
+        # The citizens' site: published news with photos, answered questions, codes to follow.
+        assert all(item.published and item.photos for item in s.news.values())
+        assert len(s.news) >= 3 and len(s.questions) >= 3
+        assert all(q.published and q.answer and q.terms for q in s.questions.values())
+        assert all(s.tracking[c.tracking_code] is c for c in complaints)
+
         documents = [d for c in complaints for d in c.documents()]
         assert documents and all(d.state == "queued" and d.page_count >= 1 for d in documents)
         assert all(os.path.getsize(d.original.committed()) == d.size for d in documents)

@@ -13,6 +13,16 @@ from helpers import GOOD_ID, fill, user_app
 INLINE = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|\son[a-z]+\s*=|\sstyle\s*=", re.IGNORECASE)
 
 
+def _assert_policy(responses):
+    """Every response has the headers, and no HTML page has anything inline."""
+    for response in responses:
+        for name, value in HEADERS.items():
+            assert response.headers.get(name) == value, (response.request.url, name)
+        if response.content_type == "text/html":
+            assert not INLINE.findall(response.text), (response.request.url,
+                                                       INLINE.findall(response.text))
+
+
 def test_every_response_has_the_headers_and_no_page_has_inline_script(app, make_user, testapp):
     responses = [testapp.get("/@@login"), testapp.get("/moi/70/7001/", status=303),
                  testapp.get("/no/such/page", status="*")]
@@ -26,12 +36,7 @@ def test_every_response_has_the_headers_and_no_page_has_inline_script(app, make_
                   clerk.get("/static/app.js")]
     admin = user_app(app, make_user, "admin", "70")
     responses.append(admin.get("/moi/70/@@users"))
-    for response in responses:
-        for name, value in HEADERS.items():
-            assert response.headers.get(name) == value, (response.request.url, name)
-        if response.content_type == "text/html":
-            assert not INLINE.findall(response.text), (response.request.url,
-                                                       INLINE.findall(response.text))
+    _assert_policy(responses)
     assert "frame-ancestors 'none'" in HEADERS["Content-Security-Policy"]
     assert "'unsafe-inline'" not in HEADERS["Content-Security-Policy"]
 
@@ -77,3 +82,20 @@ def test_the_pages_of_issue_13_keep_the_policy_no_store_and_no_personal_data(app
     for response in (status, letterhead):
         for personal in ("มาลีวรรณ", "ทองประเสริฐสุข", "081-234-5678", GOOD_ID):
             assert personal not in response.text, (response.request.url, personal)
+
+
+def test_the_citizens_site_keeps_the_policy_and_has_no_inline_script(app, make_user, testapp, site):
+    """Issue 17: every public page and the staff pages behind them."""
+    from damrong.demo.outreach import load_outreach
+
+    with site() as s:
+        load_outreach(s, "3100100123458", "3100100123466")
+        news = next(iter(s.news))
+    responses = [testapp.get(path, status="*") for path in (
+        "/", "/track", "/track/ACDE-FGHJ", "/track.json?code=x", "/file", "/news",
+        f"/news/{news}", f"/news/{news}/thumb/0", "/faq", "/faq?q=%E0%B9%80%E0%B8%AD%E0%B8%81%E0%B8%AA%E0%B8%B2%E0%B8%A3", "/ask",
+        "/static/public.css")]
+    officer = user_app(app, make_user, "officer", "7001")
+    responses += [officer.get("/moi/70/7001/@@outreach"), officer.get("/moi/70/7001/@@news-post")]
+    _assert_policy(responses)
+    assert all(r.cache_control.no_store for r in responses if r.content_type == "text/html")

@@ -17,6 +17,7 @@ from .evolve import bootstrap
 from .indexing import Indexer
 from .letters.kinds import LetterKinds
 from .i18n import DEFAULT_LOCALE
+from .ratelimits import PublicLimits
 from .resources.site import get_site
 from .search import open_index
 from .security import LoginThrottle, SecurityPolicy
@@ -82,6 +83,7 @@ def configure_registry(registry, app_settings):
         os.path.join(app_settings.var_dir, "search.writer.lock"))
     registry.login_throttle = LoginThrottle(
         app_settings.login_attempts, app_settings.login_lockout_minutes)
+    registry.public_limits = PublicLimits(app_settings)
 
 
 def open_database(registry, app_settings):

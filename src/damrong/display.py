@@ -22,6 +22,8 @@ COUNTED = {
     "files": ngettext("${count} ไฟล์", "${count} ไฟล์"),
     "complaints": ngettext("${count} เรื่อง", "${count} เรื่อง"),
     "times": ngettext("${count} ครั้ง", "${count} ครั้ง"),
+    "days": ngettext("${count} วัน", "${count} วัน"),
+    "photos": ngettext("${count} ภาพ", "${count} ภาพ"),
 }
 
 

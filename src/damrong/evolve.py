@@ -25,6 +25,7 @@ from .reports.counters import SummaryCounters, cell_of
 from .reports.freeze import FrozenReports
 from .notifications import Notifications
 from .resources.agency import AgencyDirectory, seed_agencies
+from .resources.posts import PostFolder
 from .resources.center import MINISTRY_CODE, Center, add_letter_register, add_scan_intake
 from .resources.site import ROOT_KEY, Site
 from .resources.users import Users
@@ -158,13 +159,22 @@ def seed_agency_directory(site):
     seed_agencies(site.agencies, get_current_registry().app_settings.config_dir)
 
 
+def add_public_posts(site):
+    """The citizens' site's news of field work and questions with their answers (issue 17)."""
+    for name in ("news", "questions"):
+        if not hasattr(site, name):
+            folder = PostFolder()
+            folder.__parent__, folder.__name__ = site, name
+            setattr(site, name, folder)
+
+
 #: Evolve steps in the order they run; each is recorded in the database by its name. Add new
 #: steps at the end.
 STEPS = [record_numbered_generation, create_center_tree, keep_finished_jobs,
          add_scan_intake_to_centers, add_search_outbox, add_letter_registers_to_centers,
          add_login_sessions, count_complaints_in_summaries, add_import_register,
          list_complaints_by_responsible_and_due, add_deadlines_and_notifications,
-         seed_agency_directory]
+         seed_agency_directory, add_public_posts]
 
 
 def bootstrap(connection):

@@ -13,8 +13,8 @@ from pyramid.settings import asbool
 from pyramid.threadlocal import get_current_registry, get_current_request
 
 from .i18n import _
-from .thai.dates import (BANGKOK, BE_OFFSET, TypedDateError, format_typed_datetime,
-                         parse_typed_date)
+from .thai.dates import (BANGKOK, BE_OFFSET, TypedDateError, format_typed_date,
+                         format_typed_datetime, parse_typed_date)
 from .thai.normalize import normalize_text
 from .uploads import UploadError
 
@@ -116,6 +116,23 @@ class BuddhistEraDateTime(colander.SchemaType):
             raise colander.Invalid(node, _("กรุณาระบุเวลาด้วย เช่น ${example}",
                                            mapping={"example": DATETIME_EXAMPLE}))
         return datetime.datetime.combine(day, clock, BANGKOK)
+
+
+class BuddhistEraDate(colander.SchemaType):
+    """A date typed วัน/เดือน/ปี พ.ศ. (a time typed after it is ignored), as a ``datetime.date``."""
+
+    def serialize(self, node, appstruct):
+        if appstruct in (colander.null, None):
+            return colander.null
+        return format_typed_date(appstruct)
+
+    def deserialize(self, node, cstruct):
+        if cstruct in (colander.null, None, ""):
+            return colander.null
+        try:
+            return parse_typed_date(cstruct)[0]
+        except TypedDateError as error:
+            raise colander.Invalid(node, date_problem(error))
 
 
 class ScanFilesWidget(deform.widget.Widget):

@@ -29,11 +29,14 @@ CORRECT_CLOSED = "correct-closed"
 
 #: What each role may do at its center and the centers below it. ``write-letters`` is apart from
 #: ``edit`` because letters are still written about a closed complaint (the result notice).
+#: ``write-public`` drafts what the citizens' site will show (news of field work, answers to
+#: their questions); only ``publish`` puts it there.
 ROLE_PERMISSIONS = {
     "clerk": ("view", "register", "edit", "write-letters", "view-personal"),
-    "officer": ("view", "register", "edit", "write-letters", "view-personal", "reports"),
+    "officer": ("view", "register", "edit", "write-letters", "view-personal", "reports",
+                "write-public"),
     "supervisor": ("view", "edit", "write-letters", "approve", CORRECT_CLOSED, "view-personal",
-                   "reports"),
+                   "reports", "write-public", "publish"),
     "executive": ("view", "reports"),
     "admin": ("view", "manage-users", "manage-center"),
 }

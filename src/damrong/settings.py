@@ -32,6 +32,10 @@ class AppSettings:
     smtp_host: str = ""
     smtp_port: int = 25
     smtp_from: str = "damrong@localhost"
+    #: Per-address limits of the public side (``limits`` notation, ratelimits.py).
+    public_lookups: str = "30/10minutes"
+    public_filings: str = "10/hour"
+    public_questions: str = "10/hour"
 
     @classmethod
     def from_settings(cls, settings):
@@ -66,6 +70,9 @@ class AppSettings:
             smtp_host=get("smtp_host", "").strip(),
             smtp_port=int(get("smtp_port", 25)),
             smtp_from=get("smtp_from", "damrong@localhost"),
+            public_lookups=get("public.lookups", "30/10minutes"),
+            public_filings=get("public.filings", "10/hour"),
+            public_questions=get("public.questions", "10/hour"),
         )
 
     @property

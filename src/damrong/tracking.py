@@ -21,3 +21,9 @@ def new_code(taken):
 
 def format_code(code):
     return f"{code[:4]}-{code[4:]}"
+
+
+def tracking_url(request, code):
+    """The address of a case's public tracking page: what the QR codes on its receipt and cover
+    sheet carry, so a phone's camera leads straight there."""
+    return f"{request.application_url}/track/{code}"

@@ -103,6 +103,19 @@ class Workflow:
         """A state's label in ``locale``; the history records the Thai one."""
         return entry_label(self.states[state], locale)
 
+    def citizen_label(self, state, locale="th"):
+        """What the public tracking page says of a complaint in ``state`` (its ``citizen``
+        wording, else its label)."""
+        return entry_label(self.states[state].get("citizen", self.states[state]), locale)
+
+    def target_of(self, thai_label):
+        """The state a history entry's action led to: the target of the transition the history
+        recorded by its Thai label, or ``None`` for an action that is no transition."""
+        for transition in self.transitions.values():
+            if transition.label == thai_label:
+                return transition.target
+        return None
+
     def relabel(self, thai_label, locale):
         """A state's or transition's Thai label, as the history recorded it, in ``locale``."""
         for state in self.states.values():

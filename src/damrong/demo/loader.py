@@ -27,6 +27,7 @@ from ..thai.digits import to_thai_digits
 from ..uploads import UploadError
 from ..workdays import due_in
 from . import scans
+from .outreach import load_outreach
 from .people import admin_parts, fake_person, full_name
 from .petitions import fake_petition, petition_text
 from .year import load_year
@@ -133,6 +134,10 @@ def load_demo(site, registry, progress=print, rng=None, count=40, year=300):
             _discard(registry, pending_uids)
     progress(f"บันทึกข้อมูลตัวอย่างครบ {total} เรื่อง เอกสารสแกน "
              f"{to_thai_digits(str(documents))} ไฟล์รอประมวลผลหน้าเอกสาร")
+    news, answers = load_outreach(site, staff["7001"]["officer"], staff["7001"]["supervisor"])
+    manager.commit()
+    progress(f"ข่าวกิจกรรมตัวอย่าง {to_thai_digits(str(news))} ข่าว "
+             f"คำถามที่ตอบแล้ว {to_thai_digits(str(answers))} ข้อ บนเว็บไซต์ประชาชน")
     if year:
         closed = load_year(site, registry, rng, year, now, manager.commit)
         progress(f"ข้อมูลตัวอย่างสำหรับสรุปผลรอบปี {to_thai_digits(str(year))} เรื่อง "

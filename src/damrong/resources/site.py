@@ -19,10 +19,12 @@ class Site(Folder):
     register a complaint or issue a letter once),
     ``listing`` (the complaint listing index), ``jobs`` (the background work outbox),
     and, made by their evolve steps, ``index_outbox``, ``summaries`` (the summary counters,
-    reports/counters.py) and ``frozen`` (the month-end figures, reports/freeze.py).
+    reports/counters.py), ``frozen`` (the month-end figures, reports/freeze.py), and ``news``
+    and ``questions`` (what the citizens' site shows once published, resources/posts.py).
     """
 
-    #: ``read-published``: the published summaries (views/public.py) are for everyone.
+    #: ``read-published``: the citizens' site (the published summaries, following a case by its
+    #: code, filing online, the news and the answered questions) is for everyone.
     __acl__ = [(Allow, Authenticated, "authenticated"), (Allow, Everyone, "read-published")]
     #: Names of the evolve steps finished (evolve.py), with when; ``None`` in a database made
     #: before steps had names, until ``damrong init`` upgrades it.

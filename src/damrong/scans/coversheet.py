@@ -12,15 +12,15 @@ pyzbar's libzbar, and it copes with skewed, rotated and low-contrast scans).
 
 import datetime
 
-import segno
 import zxingcpp
 from PIL import Image, ImageOps
 
 from ..ocr.sources import rasterize
 from ..numbering import format_receipt
 from ..pdf import render_pdf
+from ..qr import qr_data_uri
 from ..thai.dates import format_date
-from ..tracking import ALPHABET, LENGTH, format_code
+from ..tracking import ALPHABET, LENGTH, format_code, tracking_url
 
 PREFIX = "DAMRONG-COVER:"
 
@@ -30,13 +30,16 @@ def cover_payload(tracking_code):
 
 
 def qr_svg_data_uri(tracking_code):
-    return segno.make(cover_payload(tracking_code), error="m").svg_data_uri(scale=10, border=2)
+    return qr_data_uri(cover_payload(tracking_code))
 
 
 def cover_sheet_pdf(complaint, request):
-    """The cover sheet of ``complaint`` as PDF bytes (A4, Thai fonts from static/fonts)."""
+    """The cover sheet of ``complaint`` as PDF bytes (A4, Thai fonts from static/fonts). Beside
+    the hot folder's code it carries a second, smaller QR code for the complainant: the address
+    of the case's public tracking page (the hot folder ignores it: no prefix)."""
     return render_pdf("damrong:templates/cover_sheet.pt",
                       {"c": complaint, "qr": qr_svg_data_uri(complaint.tracking_code),
+                       "tracking_qr": qr_data_uri(tracking_url(request, complaint.tracking_code)),
                        "receipt": format_receipt(complaint.receipt_year, complaint.receipt_number),
                        "code": format_code(complaint.tracking_code), "format_date": format_date,
                        "now": datetime.datetime.now(datetime.timezone.utc)},

@@ -141,10 +141,10 @@ class PlaceGroup(colander.MappingSchema):
                        widget=_area_widget("subdistrict"))
     address = Node(colander.String(), title=_("สถานที่/ที่อยู่ที่เกิดเหตุ"), missing="",
                    preparer=normalized, validator=max_length(500))
-    lat = Node(colander.String(), title=_("ละติจูด"), missing="",
+    lat = Node(colander.String(), title=_("ละติจูด"), missing="", oid="lat",
                validator=_coordinate(LAT_RANGE, _("ละติจูดต้องเป็นตัวเลข เช่น 13.7563"),
                                      _("ละติจูดอยู่นอกประเทศไทย (${low}–${high})")))
-    lon = Node(colander.String(), title=_("ลองจิจูด"), missing="",
+    lon = Node(colander.String(), title=_("ลองจิจูด"), missing="", oid="lon",
                validator=_coordinate(LON_RANGE, _("ลองจิจูดต้องเป็นตัวเลข เช่น 100.5018"),
                                      _("ลองจิจูดอยู่นอกประเทศไทย (${low}–${high})")))
 
@@ -177,16 +177,24 @@ class ComplainantGroup(colander.MappingSchema):
                    widget=deform.widget.TextAreaWidget(rows=2), validator=max_length(500))
 
     def validator(self, node, value):
-        error = colander.Invalid(node)
-        if value["national_id"] and not national_id.is_valid(value["national_id"]):
-            error["national_id"] = _("เลขประจำตัวประชาชนไม่ถูกต้อง (ตรวจสอบหลักสุดท้ายไม่ผ่าน)")
-        if not value["anonymous"]:
-            if not value["first_name"]:
-                error["first_name"] = _("กรุณากรอกชื่อผู้ร้อง หรือเลือก 'ไม่ประสงค์ออกนาม'")
-            if not value["national_id"]:  # (colander.Invalid has no ``in``: it was an HTTP 500)
-                error["national_id"] = _("กรุณากรอกเลขประจำตัวประชาชน หรือเลือก 'ไม่ประสงค์ออกนาม'")
-        if error.children:
-            raise error
+        check_complainant(node, value, (
+            ("first_name", _("กรุณากรอกชื่อผู้ร้อง หรือเลือก 'ไม่ประสงค์ออกนาม'")),
+            ("national_id", _("กรุณากรอกเลขประจำตัวประชาชน หรือเลือก 'ไม่ประสงค์ออกนาม'"))))
+
+
+def check_complainant(node, value, needed):
+    """What every complainant group checks (the counter's and the citizens' site's): a national
+    ID, when typed, passes the checksum; unless anonymous, each field of ``needed`` (pairs of a
+    field and its message) is filled in."""
+    error = colander.Invalid(node)
+    if value["national_id"] and not national_id.is_valid(value["national_id"]):
+        error["national_id"] = _("เลขประจำตัวประชาชนไม่ถูกต้อง (ตรวจสอบหลักสุดท้ายไม่ผ่าน)")
+    if not value["anonymous"]:
+        for name, message in needed:
+            if not value[name]:
+                error[name] = message
+    if error.children:
+        raise error
 
 
 class RespondentGroup(colander.MappingSchema):

@@ -85,6 +85,7 @@ def cmd_demo(args):
 
 def _load_demo(site, registry):
     from ..demo.loader import load_demo
+    from ..tracking import format_code
 
     credentials = load_demo(site, registry, progress=lambda text: print(text, flush=True))
     # The scans are read by the worker once the app runs, so the first start is not held up by
@@ -94,6 +95,9 @@ def _load_demo(site, registry):
         print("\nผู้ใช้ตัวอย่าง (แสดงเฉพาะโหมดพัฒนา / development mode only):")
         for role, login, password, center in credentials:
             print(f"  {role:<11} {login}  รหัสผ่าน {password}  ({center})")
+        print("\nรหัสติดตามเรื่องตัวอย่าง (เว็บไซต์ประชาชน /track/<รหัส>):")
+        for code in list(site.tracking.keys())[:3]:
+            print(f"  {format_code(code)}  {site.tracking[code].subject}")
         print()
 
 

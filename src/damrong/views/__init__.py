@@ -29,11 +29,12 @@ def user_center(request):
 
 @subscriber(BeforeRender)
 def add_page_globals(event):
-    """Every template gets the layout macro, the display helpers of the reader's locale as
+    """Every template gets the layout macros (staff's and the citizens' site's), the display helpers of the reader's locale as
     ``th``, ``_`` for messages with a mapping (an attribute cannot use ``i18n:name``), and the
     current user."""
     request = event.get("request")
     event["layout"] = get_renderer("damrong:templates/layout.pt").implementation()
+    event["public_layout"] = get_renderer("damrong:templates/public_layout.pt").implementation()
     event["th"] = request.display
     event["_"] = _
     event["user"] = getattr(request, "identity", None) if request is not None else None

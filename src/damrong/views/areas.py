@@ -1,4 +1,5 @@
-"""Districts of a province and subdistricts of a district, for the cascading selects."""
+"""Districts of a province and subdistricts of a district, for the cascading selects (also of
+the citizens' complaint form: the names are DOPA's public list)."""
 
 from pyramid.view import view_config
 
@@ -6,7 +7,7 @@ from .. import areas
 from ..resources.site import Site
 
 
-@view_config(context=Site, name="areas.json", permission="authenticated", renderer="json",
+@view_config(context=Site, name="areas.json", permission="read-published", renderer="json",
              http_cache=86400)
 def area_children(request):
     """Names in the reader's language; ``Vary: Cookie`` keeps a cached Thai list from

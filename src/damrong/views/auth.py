@@ -25,11 +25,16 @@ def _now():
     return datetime.datetime.now(datetime.timezone.utc)
 
 
+def staff_home_url(request):
+    """Where staff start (the root is the citizens' site): ``home`` sends them on."""
+    return request.application_url + "/@@staff"
+
+
 def _safe_came_from(request, came_from):
     """Only redirect within this application after login."""
     if came_from and came_from.startswith(request.application_url + "/"):
         return came_from
-    return request.application_url + "/"
+    return staff_home_url(request)
 
 
 @view_config(context=Site, name="login", renderer="damrong:templates/login.pt",
@@ -98,15 +103,16 @@ def change_password(request):
             users = request.root.users
             users.revoke(user)
             notice(request, _("เปลี่ยนรหัสผ่านเรียบร้อยแล้ว"))
-            return HTTPSeeOther(request.application_url + "/",
+            return HTTPSeeOther(staff_home_url(request),
                                 headers=remember(request, users.session_key(user)))
         request.response.status = 400
     return {"error": error}
 
 
-@view_config(context=Site, permission="authenticated")
+@view_config(context=Site, name="staff", permission="authenticated")
 def home(request):
-    """Everyone starts at their own center's listing (or at the password change they owe)."""
+    """Staff start at their own center's listing (or at the password change they owe); the
+    citizens' site links here as "เจ้าหน้าที่", which asks whoever is not logged in to log in."""
     if request.identity.must_change_password:
         return HTTPSeeOther(request.application_url + "/@@password")
     return HTTPSeeOther(request.resource_url(request.user_center))

@@ -12,11 +12,13 @@ from ..complaints import FIELD_LABELS, DuplicateDocument, attach_document, edit_
 from ..flash import notice, problem, report
 from ..i18n import _
 from ..letters.drafts import FOLLOW_UP, stored_draft
+from ..qr import qr_data_uri
 from ..resources.complaint import GROUPS, Complaint
 from ..schemas.complaint import complaint_schema, record_from_appstruct
 from ..security import CORRECT_CLOSED, Actor
 from ..thai import national_id
 from ..thai.dates import format_datetime
+from ..tracking import tracking_url
 from ..uploads import UploadError
 from ..workflow import WorkflowError
 from .letters import letter_rows
@@ -59,6 +61,7 @@ def show(request):
         "candidates": candidates(request.root.users, complaint) if assignable else [],
         "reveal": False,
         "just_registered": request.GET.get("registered") == "1",
+        "tracking_qr": qr_data_uri(tracking_url(request, complaint.tracking_code), scale=4),
         "can_edit": request.has_permission("edit", complaint),
         "can_write_letters": request.has_permission("write-letters", complaint),
         "follow_up_draft": (stored_draft(complaint, FOLLOW_UP, request.identity.center_code)
