@@ -8,6 +8,8 @@ import time
 import webtest
 from pyramid.traversal import find_resource
 
+from damrong import public_result
+from damrong.approvals import propose
 from damrong.casework import send_for_action
 from damrong.security import Actor
 from helpers import all_at_once, login, new_complaint, user_app
@@ -187,3 +189,41 @@ def test_only_the_center_s_administrators_set_its_approval_rule(app, site, make_
     form.submit("save", status=303)
     with site() as s:
         assert not s.centers["7001"].proposer_may_approve
+
+
+def test_the_public_result_waits_beside_the_summary_and_a_return_keeps_it_to_edit(
+        app, site, make_user):
+    """Issue 17: the supervisor reads the result for the public beside the internal summary and
+    approves or returns both together; a returned proposal keeps it for the officer to edit,
+    and every version is in the history."""
+    workflow = app.registry.workflow
+    with site() as s:
+        path = new_complaint(s, "7001", "ขอให้ซ่อมถนนในหมู่บ้าน")
+        complaint = find_resource(s, path)
+        workflow.apply(complaint, "screen", OFFICER)
+        propose(workflow, complaint, OFFICER, "ผู้ใหญ่บ้านรับว่าจะซ่อมภายในเดือนนี้",
+                "องค์การบริหารส่วนตำบลซ่อมถนนแล้ว <i>๒ จุด</i>")
+    supervisor = user_app(app, make_user, "supervisor", "7001")
+    row = supervisor.get("/moi/70/7001/@@approvals").html.find(
+        "a", href=lambda href: href and href.rstrip("/").endswith(path)).find_parent("tr")
+    cells = [" ".join(td.text.split()) for td in row.find_all("td")]
+    assert "ผู้ใหญ่บ้านรับว่าจะซ่อมภายในเดือนนี้" in cells
+    assert "องค์การบริหารส่วนตำบลซ่อมถนนแล้ว <i>๒ จุด</i>" in cells  # as text, beside it
+    _decide(supervisor, [path], "return", "ขอให้ระบุวันที่ซ่อมเสร็จ")
+
+    officer = user_app(app, make_user, "officer", "7001")
+    form = officer.get(path + "/").forms["transition-form"]
+    assert form["public_result"].value == "องค์การบริหารส่วนตำบลซ่อมถนนแล้ว <i>๒ จุด</i>"
+    form["note"] = "ซ่อมเสร็จเมื่อ ๓ ธันวาคม"
+    form["public_result"] = "องค์การบริหารส่วนตำบลซ่อมถนนเสร็จแล้วเมื่อ ๓ ธันวาคม"
+    form.submit("name", value="propose", status=303)
+    _decide(supervisor, [path], "approve")
+    with site() as s:
+        complaint = find_resource(s, path)
+        assert complaint.status == "closed"
+        assert complaint.public_result == "องค์การบริหารส่วนตำบลซ่อมถนนเสร็จแล้วเมื่อ ๓ ธันวาคม"
+        recorded = [change for entry in complaint.history for change in entry["changes"]
+                    if change[0] == public_result.LABEL]
+        assert [after for _field, _before, after in recorded] == [
+            "องค์การบริหารส่วนตำบลซ่อมถนนแล้ว <i>๒ จุด</i>",
+            "องค์การบริหารส่วนตำบลซ่อมถนนเสร็จแล้วเมื่อ ๓ ธันวาคม"]

@@ -119,6 +119,12 @@ def _transition(testapp, path, name, note=""):
     return form.submit("name", value=name, status=303).follow()
 
 
+def _refused_proposal(testapp, path):
+    """A proposal without its note: refused on the page itself, as typed (views/complaint.py)."""
+    form = testapp.get(path + "/").forms["transition-form"]
+    return form.submit("name", value="propose", status=400)
+
+
 def test_errors_have_their_own_style_and_alert_role(testapp, make_user, site):
     """Issue 13 item 6: a refusal looked like a success (the same green box, role=status)."""
     with site() as s:
@@ -127,7 +133,7 @@ def test_errors_have_their_own_style_and_alert_role(testapp, make_user, site):
     done = _transition(testapp, path, "screen")
     success = done.html.find("div", class_="flash")
     assert success["role"] == "status" and "problem" not in success["class"]
-    refused = _transition(testapp, path, "propose")
+    refused = _refused_proposal(testapp, path)
     error = refused.html.find("div", role="alert")
     assert error is not None and "problem" in error["class"]
     assert "กรุณาระบุรายละเอียดประกอบการเปลี่ยนสถานะ" in error.text

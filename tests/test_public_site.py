@@ -11,12 +11,13 @@ import re
 import webtest
 from limits import parse
 from PIL import Image
+from pyramid.traversal import find_resource
 
 import scanfiles
 from damrong.forwarding import forward_to_agency
 from damrong.security import Actor
 from damrong.thai import national_id
-from helpers import complaint_at, login
+from helpers import complaint_at, login, new_complaint
 
 #: A complaint with every personal field filled in; none of these may reach a public page.
 PERSONAL = {
@@ -68,6 +69,8 @@ def test_tracking_page_and_json_show_the_case_and_no_personal_data(testapp, site
     assert data["receipt"].startswith("รับที่") and data["closed"] is False
     assert set(data) == {"code", "receipt", "received", "center", "status", "closed",
                          "days_open", "steps"}
+    # a step adds "result" only when an approved closure published one (test below)
+    assert [set(step) for step in data["steps"]] == [{"when", "what"}]
     _assert_nothing_personal(str(data), nid)
 
 
@@ -311,3 +314,76 @@ def test_the_printed_receipt_carries_a_qr_code_of_the_tracking_page(testapp, cle
         code = next(iter(s.tracking))
     image = page.html.select_one(".print-receipt img.receipt-qr")
     assert image["src"] == qr_data_uri(f"http://localhost/track/{code}", scale=4)
+
+
+#: What the officer writes for the public, with markup that must come out as text.
+PUBLIC_RESULT = "อำเภอรื้อถอนสิ่งปลูกสร้างที่รุกล้ำแล้ว <b>คืนพื้นที่</b> & เปิดทางสาธารณะ"
+
+
+def _propose_on_page(client, path, public_text, note="ผู้ถูกร้องรื้อถอนแล้ว ตามที่นายอำเภอสั่ง",
+                     status=303):
+    form = client.get(path + "/").forms["transition-form"]
+    form["note"] = note
+    form["public_result"] = public_text
+    return form.submit("name", value="propose", status=status)
+
+
+def test_the_closing_result_for_the_public_shows_only_once_the_closure_is_approved(
+        app, make_user, testapp, site):
+    """Issue 17: the closed step shows the result written for the public, escaped, after a
+    supervisor approved it; before that, nothing of it is public."""
+    workflow = app.registry.workflow
+    with site() as s:
+        path = new_complaint(s, "7001", "ขอให้ตรวจสอบการบุกรุกที่สาธารณะ")
+        complaint = find_resource(s, path)
+        code = complaint.tracking_code
+        workflow.apply(complaint, "screen", Actor.staff("3100600123459", "officer", "7001"))
+    officer = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+    login(officer, make_user("officer", "7001")).follow()
+    _propose_on_page(officer, path, PUBLIC_RESULT)
+
+    before = testapp.get(f"/track/{code}")
+    assert "คืนพื้นที่" not in before.text and "รื้อถอน" not in before.text
+    data = testapp.get("/track.json", {"code": code}).json
+    assert all(set(step) == {"when", "what"} for step in data["steps"])
+
+    supervisor = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+    login(supervisor, make_user("supervisor", "7001")).follow()
+    queue = supervisor.get("/moi/70/7001/@@approvals")
+    token = queue.html.find("input", {"name": "csrf_token"})["value"]
+    supervisor.post("/moi/70/7001/@@approvals", [("csrf_token", token), ("decision", "approve"),
+                                                 ("case", path)], status=303)
+
+    after = testapp.get(f"/track/{code}")
+    closed_step = after.html.select("ol.timeline li")[-1]
+    assert closed_step.select_one(".result").text.endswith(PUBLIC_RESULT)
+    assert "&lt;b&gt;คืนพื้นที่&lt;/b&gt; &amp; เปิดทางสาธารณะ" in after.text  # text, not HTML
+    assert "<b>คืนพื้นที่" not in after.text
+    assert "ตามที่นายอำเภอสั่ง" not in after.text  # the internal summary stays internal
+    data = testapp.get("/track.json", {"code": code}).json
+    assert data["closed"] is True and data["steps"][-1]["result"] == PUBLIC_RESULT
+    assert all("result" not in step for step in data["steps"][:-1])
+
+
+def test_a_public_result_with_an_id_or_a_phone_is_refused_in_thai_and_kept_to_edit(
+        app, make_user, site):
+    workflow = app.registry.workflow
+    nid = national_id.format_id(national_id.generate(random.Random(71)))
+    with site() as s:
+        path = new_complaint(s, "7001", "ขอให้ตรวจสอบการบุกรุกที่สาธารณะ")
+        workflow.apply(find_resource(s, path), "screen", Actor.staff("3100600123459", "officer", "7001"))
+    officer = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
+    login(officer, make_user("officer", "7001")).follow()
+    refusals = {
+        f"ผู้ร้อง เลขประจำตัว {nid} ได้รับเงินคืนแล้ว": "มีเลขประจำตัวประชาชน",
+        "ติดต่อผู้ใหญ่บ้านได้ที่ ๐๘๑-๒๓๔-๕๖๗๘": "มีหมายเลขโทรศัพท์",
+        "ซ่อมแล้ว" * 100: "ยาวเกิน ๕๐๐ ตัวอักษร",
+    }
+    for text, reason in refusals.items():
+        page = _propose_on_page(officer, path, text, status=400)
+        assert reason in page.html.find("div", role="alert").text
+        assert page.forms["transition-form"]["public_result"].value == text  # kept to edit
+        assert page.forms["transition-form"]["note"].value.startswith("ผู้ถูกร้องรื้อถอนแล้ว")
+    with site() as s:
+        complaint = find_resource(s, path)
+        assert complaint.status == "screening" and complaint.public_result == ""

@@ -23,11 +23,13 @@ GROUPS = ("type", "complaint", "place", "complainant", "respondent")
 #: (``working_center``) and when a report or reply is due (``due_date``); the login of the
 #: officer responsible for it (``responsible``); the outside agency it was last forwarded to
 #: (``agency``, its name in the directory); the tambon team it is assigned to (``team``, a
-#: subdistrict code). Only
+#: subdistrict code); the result as the public may read it once the case is closed
+#: (``public_result``, public_result.py), proposed with the closure. Only
 #: ``Complaint.change`` sets them after creation, so no change can skip the history or the event
 #: the indexes (and summaries) follow.
 RECORDED = GROUPS + ("received_at", "status", "to_complete", "receipt_year", "receipt_number",
-                     "origins", "working_center", "due_date", "responsible", "agency", "team")
+                     "origins", "working_center", "due_date", "responsible", "agency", "team",
+                     "public_result")
 
 
 #: The history's name for a change to a closed complaint by someone with the right to correct it.
@@ -114,6 +116,7 @@ class Complaint(DocumentFolder):
     responsible = None
     agency = ""
     team = ""
+    public_result = ""
 
     def __init__(self, *, tracking_code, receipt_year, receipt_number, received_at,
                  type, complaint, place, complainant, respondent, status, registered_by,

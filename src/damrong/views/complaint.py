@@ -4,13 +4,15 @@ import datetime
 
 import deform
 from pyramid.httpexceptions import HTTPSeeOther
+from pyramid.renderers import render_to_response
 from pyramid.view import view_config
 
-from .. import areas, personal
+from .. import areas, personal, public_result
+from ..approvals import PROPOSE, propose
 from ..assignment import candidates, may_assign
 from ..complaints import FIELD_LABELS, DuplicateDocument, attach_document, edit_complaint
 from ..flash import notice, problem, report
-from ..i18n import _
+from ..i18n import MessageError, _
 from ..letters.drafts import FOLLOW_UP, stored_draft
 from ..qr import qr_data_uri
 from ..resources.complaint import GROUPS, Complaint
@@ -53,9 +55,13 @@ def show(request):
     actor = Actor.of(request.identity)
     available = workflow.available(complaint, actor)
     assignable = not complaint.read_only and may_assign(actor, complaint)
+    buttons = [t for t in available if not t.form]
     return {
         "c": complaint,
-        "transitions": [t for t in available if not t.form],
+        "transitions": buttons,
+        "proposing": any(t.name == PROPOSE for t in buttons),
+        "public_limit": public_result.MAX_CHARS,
+        "typed": {},
         "moves": [t for t in available if t.form],
         "responsible": request.root.users.get(complaint.responsible or ""),
         "candidates": candidates(request.root.users, complaint) if assignable else [],
@@ -179,10 +185,32 @@ def transition(request):
     if name in workflow.transitions and workflow.transitions[name].form:
         form = workflow.transitions[name].form
         return HTTPSeeOther(request.resource_url(complaint, f"@@{form}", query={"name": name}))
+    if name == PROPOSE:
+        return _propose(request)
     try:
         done = workflow.apply(complaint, name, Actor.of(request.identity),
                               request.POST.get("note", ""))
         notice(request, _("${action} แล้ว", mapping={"action": request.display.transition(done)}))
     except WorkflowError as error:
         problem(request, error.message)
+    return HTTPSeeOther(request.resource_url(complaint))
+
+
+def _propose(request):
+    """Propose closure with the internal summary and the result for the public. A refusal
+    shows the page again with both texts as typed (status 400): the public one takes care to
+    write, and a session cookie is too small to carry it."""
+    complaint = request.context
+    typed = {"note": request.POST.get("note", ""),
+             "public_result": request.POST.get("public_result", "")}
+    try:
+        done = propose(request.registry.workflow, complaint, Actor.of(request.identity),
+                       typed["note"], typed["public_result"])
+    except MessageError as error:  # the workflow's refusals and the public text's
+        problem(request, error.message)
+        response = render_to_response("damrong:templates/complaint.pt",
+                                      dict(show(request), typed=typed), request=request)
+        response.status = 400
+        return response
+    notice(request, _("${action} แล้ว", mapping={"action": request.display.transition(done)}))
     return HTTPSeeOther(request.resource_url(complaint))
