@@ -94,7 +94,7 @@ def test_the_citizens_site_keeps_the_policy_and_has_no_inline_script(app, make_u
     responses = [testapp.get(path, status="*") for path in (
         "/", "/track", "/track/ACDE-FGHJ", "/track.json?code=x", "/file", "/news",
         f"/news/{news}", f"/news/{news}/thumb/0", "/faq", "/faq?q=%E0%B9%80%E0%B8%AD%E0%B8%81%E0%B8%AA%E0%B8%B2%E0%B8%A3", "/ask",
-        "/static/public.css")]
+        "/summary", "/summary/70", "/summary/99", "/static/public.css")]
     officer = user_app(app, make_user, "officer", "7001")
     responses += [officer.get("/moi/70/7001/@@outreach"), officer.get("/moi/70/7001/@@news-post")]
     _assert_policy(responses)

@@ -8,6 +8,7 @@ import io
 import random
 import re
 
+import pytest
 import webtest
 from limits import parse
 from PIL import Image
@@ -250,14 +251,16 @@ def test_questions_are_limited_and_a_filled_honeypot_is_refused(testapp, app, si
         assert len(s.questions) == 1
 
 
-def test_a_public_page_weighs_less_than_300_kb_on_first_load(testapp):
-    page = testapp.get("/")
+@pytest.mark.parametrize("path", ["/", "/summary", "/summary/70"])
+def test_a_public_page_weighs_less_than_300_kb_on_first_load(testapp, path):
+    page = testapp.get(path)
     total = len(page.body)
     assets = set(re.findall(r'(?:href|src)="http://localhost(/static/[^"]+)"', page.text))
+    assert "/static/public.css" in assets and "/static/app.css" not in assets  # the public layout
     css = testapp.get("/static/public.css").text
     assets |= {"/static/" + url for url in re.findall(r'url\("([^"]+)"\)', css)}
-    for path in assets:
-        total += len(testapp.get(path).body)
+    for asset in assets:
+        total += len(testapp.get(asset).body)
     assert total < 300_000, total
     assert "http" not in css and not re.search(r'(?:href|src)="https?://(?!localhost)', page.text)
 

@@ -3,10 +3,10 @@
 
 The same official tables as the staff page, with a bar chart by category, the month-by-month
 trend of the fiscal year and, for the nation, a map of the provinces; no figure links to
-complaints and nothing about a person is shown.
+complaints and nothing about a person is shown. They are pages of the citizens' site, in its
+layout (public_layout.pt) beside following a case, filing one, the news and the answers.
 """
 
-from pyramid.renderers import render_to_response
 from pyramid.view import view_config
 
 from ..i18n import _
@@ -17,6 +17,7 @@ from ..resources.center import MINISTRY_CODE
 from ..resources.site import Site
 from ..thai.dates import MONTHS_SHORT, now_bangkok
 from ..thai.fiscal import fiscal_month_starts, fiscal_year
+from .home import message_page
 from .summary import chosen_period, note_text, period_choices
 
 _BAR_TITLE = _("จำนวนเรื่องแยกตามประเภท (สีเขียว: ยุติเรื่อง, สีเหลือง: อยู่ระหว่างดำเนินการ)")
@@ -48,11 +49,8 @@ def public_summary(request):
         # An honest 404, also to someone not logged in: the centers' codes are public (DOPA's),
         # so the login redirect that hides which complaint paths exist (issue 14.14) would only
         # send a citizen who mistyped a code to a staff login.
-        response = render_to_response("damrong:templates/error.pt", {
-            "heading": _("ไม่พบหน้าที่ต้องการ"),
-            "message": _("ไม่พบศูนย์ดำรงธรรมตามรหัสที่ระบุ")}, request=request)
-        response.status = 404
-        return response
+        return message_page(request, 404, _("ไม่พบหน้าที่ต้องการ"),
+                            _("ไม่พบศูนย์ดำรงธรรมตามรหัสที่ระบุ"))
     display = request.display
     period = chosen_period(request)
     summary = summarize(site, center, period, request.registry.taxonomy, request.locale_name)
