@@ -19,6 +19,7 @@ from pyramid.traversal import find_resource
 
 import damrong
 import scanfiles
+from damrong.approvals import propose
 from damrong.security import Actor
 
 pytestmark = pytest.mark.browser
@@ -637,3 +638,23 @@ def test_a_citizen_files_online_follows_the_case_and_reads_news_and_answers_on_a
     assert [a.text for a in answers] == ["ร้องเรียนที่ศูนย์ดำรงธรรมต้องเตรียมเอกสารอะไรบ้าง"]
     assert _fits_phone(browser)
     screenshot(browser, "public-faq.png")
+
+    _link(browser, "สรุปผลการดำเนินงาน")
+    wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".chart svg")))
+    assert browser.find_element(By.CSS_SELECTOR, "nav.sections").text.startswith("ติดตามเรื่อง")
+    assert _fits_phone(browser)
+    screenshot(browser, "public-summary.png")
+
+    result = "ซ่อมไฟส่องสว่างในซอยครบทุกดวงแล้ว และตั้งเวลาตรวจทุกเดือน"
+    with site() as s:  # the officer proposes closure with a result for the public; approved
+        complaint = s.tracking[code.replace("-", "")]
+        propose(app.registry.workflow, complaint, Actor.staff("3100100123474", "officer", "7005"),
+                "การไฟฟ้าส่วนภูมิภาคแจ้งว่าเปลี่ยนหลอดแล้ว", result)
+        app.registry.workflow.apply(complaint, "close",
+                                    Actor.staff("3100100123485", "supervisor", "7005"), "อนุมัติ")
+    browser.get(f"{live_server.url}/track/{code}")
+    closed = wait(browser).until(EC.presence_of_element_located((By.CSS_SELECTOR, "ol.timeline .result")))
+    assert closed.text.endswith(result) and closed.is_displayed()
+    assert "การไฟฟ้าส่วนภูมิภาค" not in browser.find_element(By.TAG_NAME, "main").text
+    assert _fits_phone(browser)
+    screenshot(browser, "public-closed.png")

@@ -340,7 +340,7 @@ def test_the_closing_result_for_the_public_shows_only_once_the_closure_is_approv
         path = new_complaint(s, "7001", "ขอให้ตรวจสอบการบุกรุกที่สาธารณะ")
         complaint = find_resource(s, path)
         code = complaint.tracking_code
-        workflow.apply(complaint, "screen", Actor.staff("3100600123459", "officer", "7001"))
+        workflow.apply(complaint, "screen", Actor.staff("3100600123450", "officer", "7001"))
     officer = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
     login(officer, make_user("officer", "7001")).follow()
     _propose_on_page(officer, path, PUBLIC_RESULT)
@@ -374,7 +374,7 @@ def test_a_public_result_with_an_id_or_a_phone_is_refused_in_thai_and_kept_to_ed
     nid = national_id.format_id(national_id.generate(random.Random(71)))
     with site() as s:
         path = new_complaint(s, "7001", "ขอให้ตรวจสอบการบุกรุกที่สาธารณะ")
-        workflow.apply(find_resource(s, path), "screen", Actor.staff("3100600123459", "officer", "7001"))
+        workflow.apply(find_resource(s, path), "screen", Actor.staff("3100600123450", "officer", "7001"))
     officer = webtest.TestApp(app, extra_environ={"HTTP_HOST": "localhost"})
     login(officer, make_user("officer", "7001")).follow()
     refusals = {
