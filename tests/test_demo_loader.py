@@ -10,6 +10,7 @@ import pytest
 from damrong import areas
 from damrong.demo.loader import load_demo
 from damrong.demo.year import load_year
+from damrong.public_case import public_case
 from damrong.reports.verify import verify
 from damrong.security import verify_password
 from damrong.thai.dates import BANGKOK
@@ -84,6 +85,8 @@ def test_load_demo(app, site, db, var_dir):
         assert len(s.news) >= 3 and len(s.questions) >= 3
         assert all(q.published and q.answer and q.terms for q in s.questions.values())
         assert all(s.tracking[c.tracking_code] is c for c in complaints)
+        workflow = app.registry.workflow  # a closed case's code shows the result for the public
+        assert public_case(closed[0], workflow).steps[-1].result == closed[0].public_result != ""
 
         documents = [d for c in complaints for d in c.documents()]
         assert documents and all(d.state == "queued" and d.page_count >= 1 for d in documents)

@@ -19,6 +19,7 @@ import transaction
 
 from .. import areas
 from ..accounts import add_user, temporary_password
+from ..approvals import PROPOSE, propose
 from ..complaints import register_complaint
 from ..security import Actor
 from ..thai import national_id
@@ -390,8 +391,12 @@ def _move(workflow, rng, complaint, plan, petition, place_names, registered, now
     times = _timeline(rng, registered, now, [days for *_, days in steps])
     first = len(complaint.history) + 1
     for (name, role, note, _), when in zip(steps, times):
-        workflow.apply(complaint, name, Actor.staff(staff[role], role, plan.center_code), note,
-                       **_hand_over_values(name, complaint, when, agency))
+        actor = Actor.staff(staff[role], role, plan.center_code)
+        if name == PROPOSE:  # the outcome, without names, is what the tracking page shows
+            propose(workflow, complaint, actor, note, outcome)
+        else:
+            workflow.apply(complaint, name, actor, note,
+                           **_hand_over_values(name, complaint, when, agency))
     _backdate(complaint, first, times)
 
 
