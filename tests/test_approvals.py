@@ -11,6 +11,7 @@ from pyramid.traversal import find_resource
 from damrong import public_result
 from damrong.approvals import propose
 from damrong.casework import send_for_action
+from damrong.public_case import public_case
 from damrong.security import Actor
 from helpers import all_at_once, login, new_complaint, user_app
 
@@ -227,3 +228,25 @@ def test_the_public_result_waits_beside_the_summary_and_a_return_keeps_it_to_edi
         assert [after for _field, _before, after in recorded] == [
             "องค์การบริหารส่วนตำบลซ่อมถนนแล้ว <i>๒ จุด</i>",
             "องค์การบริหารส่วนตำบลซ่อมถนนเสร็จแล้วเมื่อ ๓ ธันวาคม"]
+
+
+def test_a_returned_proposal_publishes_nothing_when_the_case_is_closed_from_the_backlog(app, site):
+    """The result for the public goes out with the approval of the proposal it was written for:
+    a case closed later from the backlog (``settle``, no proposal) shows the closed state's own
+    wording only, not a text no supervisor approved."""
+    workflow = app.registry.workflow
+    province = Actor.staff("3100600123468", "officer", "70")
+    district = Actor.staff("3100600123476", "officer", "7001")
+    supervisor = Actor.staff("3100600123450", "supervisor", "70")
+    with site() as s:
+        complaint = find_resource(s, new_complaint(s, "70", "ขอให้ขุดลอกคลอง"))
+        send_for_action(workflow, s, complaint, province, "7001")
+        workflow.apply(complaint, "report", district, note="ขุดลอกแล้วบางส่วน")
+        propose(workflow, complaint, province, "เห็นควรยุติ", "ขุดลอกคลองครบทั้งสายแล้ว")
+        workflow.apply(complaint, "reject", supervisor, note="ยังขุดไม่ครบ")
+        send_for_action(workflow, s, complaint, province, "7001")
+        workflow.apply(complaint, "report", district, note="ขุดลอกครบแล้ว")
+        workflow.apply(complaint, "settle", supervisor, note="ยุติตามรายงานผล")
+        case = public_case(complaint, workflow)
+        assert case.closed and [step.result for step in case.steps] == [""] * len(case.steps)
+        assert complaint.public_result == "ขุดลอกคลองครบทั้งสายแล้ว"  # kept, not published
