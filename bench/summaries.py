@@ -188,10 +188,10 @@ def import_benchmark(opened, work_dir, count):
     registry = opened.app.registry
     began = time.perf_counter()
     report = import_file(opened.site, path, registry.taxonomy, registry.workflow,
-                         opened.tm.commit, batch=2000)
+                         opened.tm.commit)
     seconds = time.perf_counter() - began
     again = import_file(opened.site, path, registry.taxonomy, registry.workflow,
-                        opened.tm.commit, batch=2000)
+                        opened.tm.commit)
     return {"records": count, "created": report.created, "problems": len(report.problems),
             "rate": report.created / seconds, "rerun_created": again.created}
 

@@ -28,6 +28,7 @@ GROUPS = ("type", "complaint", "place", "complainant", "respondent")
 #: the indexes (and summaries) follow.
 RECORDED = GROUPS + ("received_at", "status", "to_complete", "receipt_year", "receipt_number",
                      "origins", "working_center", "due_date", "responsible", "agency", "team")
+_GUARDED = frozenset(RECORDED)  # the same names, for the check on every assignment
 
 
 #: The history's name for a change to a closed complaint by someone with the right to correct it.
@@ -130,7 +131,7 @@ class Complaint(DocumentFolder):
             self._set(to_complete=True)
 
     def __setattr__(self, name, value):
-        if name in RECORDED:
+        if name in _GUARDED:
             raise UnrecordedChange(
                 f"Complaint.{name} changes only through Complaint.change (complaints.py, "
                 "workflow.py), which records the history and sends ObjectModified")
@@ -197,7 +198,7 @@ class Complaint(DocumentFolder):
         return acl
 
     def _set(self, **values):
-        unknown = set(values) - set(RECORDED)
+        unknown = values.keys() - _GUARDED
         if unknown:
             raise TypeError(f"not part of a complaint's record: {sorted(unknown)}")
         for name, value in values.items():
