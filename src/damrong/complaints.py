@@ -51,6 +51,8 @@ FIELD_LABELS = {
 }
 #: Personal data is never copied into history in clear: an ID change shows as masked.
 PERSONAL_FIELDS = {("complainant", "national_id"), ("complainant", "phone")}
+#: The history's name for a registration.
+RECEIVED = _("รับเรื่อง")
 #: The subject of a back-captured record until its OCR text (or a clerk) supplies one.
 PENDING_SUBJECT = "รอกรอก"
 
@@ -66,13 +68,17 @@ class DuplicateDocument(Exception):
 class Registration(NamedTuple):
     """One complaint to register: at ``center``, the ``record`` (the five groups plus
     ``received_at``), registered by ``who`` in state ``status``; ``to_complete``: nobody has
-    typed the record yet (back-capture)."""
+    typed the record yet (back-capture). ``action`` names the registration in the first
+    history entry, and ``origin`` notes where the record came from beside its receipt number
+    (an import: the source system's id)."""
 
     center: object  # a resources.center.Center
     record: dict
     who: str
     status: str
     to_complete: bool = False
+    action: str = RECEIVED
+    origin: str = ""
 
 
 def register_complaints(site, registrations):
@@ -129,7 +135,10 @@ def _file_new_complaint(site, registration):
     )
     center.complaints.add(f"{year}-{number}", complaint, send_events=False)
     site.tracking[complaint.tracking_code] = complaint
-    complaint.history.record(who, _("รับเรื่อง"), note=format_receipt(year, number))
+    note = format_receipt(year, number)
+    if registration.origin:
+        note = f"{note} ({registration.origin})"
+    complaint.history.record(who, registration.action, note=note)
     return complaint
 
 

@@ -19,13 +19,15 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .complaints import Registration, register_complaints
+from .i18n import _
 from .resources.complaint import GROUPS
 from .thai import national_id
 from .thai.dates import BANGKOK, TypedDateError, parse_typed_date
 from .thai.normalize import normalize_text
 
-#: Who the history names as having registered an imported complaint.
+#: Who the history names as having registered an imported complaint, and what it calls that.
 IMPORTER = "import"
+IMPORTED = _("นำเข้าจากระบบเดิม")
 REQUIRED = (("complaint", "subject"),)
 #: Records registered and committed together: each batch writes the listing's sets, the summary
 #: counters and the centers' folders once, which is most of what makes an import fast; a crash
@@ -201,9 +203,8 @@ def import_checked(site, checked):
         if item.source_id not in site.imported and item.source_id not in new:
             new[item.source_id] = item
     complaints = register_complaints(site, [
-        Registration(item.center, item.record, IMPORTER, item.status) for item in new.values()])
-    for source_id, complaint in zip(new, complaints):
-        complaint.history.record(IMPORTER, "นำเข้าจากระบบเดิม", note=source_id)
+        Registration(item.center, item.record, IMPORTER, item.status, action=IMPORTED,
+                     origin=source_id) for source_id, item in new.items()])
     site.imported.update(dict(zip(new, complaints)))
     return complaints
 
