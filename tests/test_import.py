@@ -39,21 +39,25 @@ def test_import_json_lines_validates_and_is_idempotent(app, site, ini, tmp_path,
     bad_center = dict(good, source_id="x3", center="9999")
     bad_category = dict(good, source_id="x4", type={"category": "p01"})
     bad_date = dict(good, source_id="x5", received_at="31/02/2568 10:00")
+    bad_place = dict(good, source_id="x7", place={"province": "70", "district": "1001"})
+    far_away = dict(good, source_id="x8", place={"province": "70", "lat": "35.68"})
     anonymous = dict(good, source_id="x6", status="in-progress", complainant={"anonymous": True},
                      received_at="15/03/2568 09:30")
     path = tmp_path / "old.jsonl"
     path.write_text(lines(good, bad_id, bad_center, bad_category, bad_date, anonymous)
-                    + "{not json\n", encoding="utf-8")
+                    + "{not json\n" + lines(bad_place, far_away), encoding="utf-8")
     app.registry._zodb_databases[""].close()
 
     assert cli(["-c", ini, "import", str(path)]) == 1
     out, err = capsys.readouterr()
-    assert "นำเข้าเรื่องใหม่ 2 เรื่อง" in out and "ไม่ผ่านการตรวจ 5 บรรทัด" in out
+    assert "นำเข้าเรื่องใหม่ 2 เรื่อง" in out and "ไม่ผ่านการตรวจ 7 บรรทัด" in out
     assert "บรรทัดที่ 2: เลขประจำตัวประชาชนไม่ถูกต้อง" in err
     assert "บรรทัดที่ 3: ไม่รู้จักรหัสศูนย์" in err
     assert "บรรทัดที่ 4: ประเภทเรื่อง 'p01'" in err
     assert "บรรทัดที่ 5: วันเวลาที่รับเรื่อง" in err
     assert "บรรทัดที่ 7: อ่าน JSON ไม่ได้" in err
+    assert "บรรทัดที่ 8: อำเภอ '1001' ไม่อยู่ในจังหวัด '70'" in err
+    assert "บรรทัดที่ 9: place.lat อยู่นอกประเทศไทย" in err
 
     assert cli(["-c", ini, "import", str(path)]) == 1
     assert "นำเข้าเรื่องใหม่ 0 เรื่อง, มีอยู่แล้ว 2 เรื่อง" in capsys.readouterr().out

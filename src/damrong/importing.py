@@ -4,7 +4,7 @@ names written ``group.field``.
 
 Every line is checked whole before anything of it is stored (known center, category of that
 center's level, channel, urgency and status; a date that exists; the required fields; a national
-ID with a valid checksum); a bad line is reported with its number and the reason in Thai and
+ID with a valid checksum; area codes that exist and a position within Thailand); a bad line is reported with its number and the reason in Thai and
 skipped. Good lines are registered through ``register_complaints`` like any other complaint, a
 batch at a time, with their original status and time received, so they are numbered, listed,
 searchable and counted in the summaries the same way. The source system's own id
@@ -18,9 +18,11 @@ import json
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from . import areas
 from .complaints import Registration, register_complaints
 from .i18n import _
 from .resources.complaint import GROUPS
+from .schemas.complaint import LAT_RANGE, LON_RANGE
 from .thai import national_id
 from .thai.dates import BANGKOK, TypedDateError, parse_typed_date
 from .thai.normalize import normalize_text
@@ -32,7 +34,7 @@ REQUIRED = (("complaint", "subject"),)
 #: Records registered and committed together: each batch writes the listing's sets, the summary
 #: counters and the centers' folders once, which is most of what makes an import fast; a crash
 #: loses at most the batch being written.
-BATCH = 5000
+BATCH = 20000
 FIELDS = {
     "type": ("category", "category_other", "channel"),
     "complaint": ("subject", "details", "urgency"),
@@ -102,6 +104,7 @@ class Validator:
         self.channels = {code for code, _ in taxonomy.choices("channel")}
         self.urgencies = {code for code, _ in taxonomy.choices("urgency")}
         self.other = taxonomy.other_category
+        self.area_codes = {}
 
     def __call__(self, raw):
         """The record as ``Checked``; raises ``BadRecord``."""
@@ -131,7 +134,35 @@ class Validator:
             if not record[group][name]:
                 raise BadRecord(f"ไม่มีข้อมูลที่ต้องมี ({group}.{name})")
         self._complainant(record["complainant"])
+        self._place(record["place"])
         return Checked(source_id, center, status, record)
+
+    def _place(self, place):
+        """Area codes that exist and nest (the intake form's rule; a place is optional in old
+        records), a latitude and longitude within Thailand."""
+        province, district, subdistrict = place["province"], place["district"], place["subdistrict"]
+        if province and province not in self._areas(areas.provinces):
+            raise BadRecord(f"ไม่รู้จักรหัสจังหวัด {province!r} (place.province)")
+        if district and district not in self._areas(areas.districts, province):
+            raise BadRecord(f"อำเภอ {district!r} ไม่อยู่ในจังหวัด {province!r} (place.district)")
+        if subdistrict and subdistrict not in self._areas(areas.subdistricts, district):
+            raise BadRecord(f"ตำบล {subdistrict!r} ไม่อยู่ในอำเภอ {district!r} (place.subdistrict)")
+        for name, (low, high) in (("lat", LAT_RANGE), ("lon", LON_RANGE)):
+            if not place[name]:
+                continue
+            try:
+                number = float(place[name])
+            except ValueError:
+                raise BadRecord(f"place.{name} ต้องเป็นตัวเลข เช่น 13.7563") from None
+            if not low <= number <= high:
+                raise BadRecord(f"place.{name} อยู่นอกประเทศไทย ({low}–{high})")
+
+    def _areas(self, listing, *within):
+        """The codes ``listing`` (areas.py) gives, as a set kept for the whole file."""
+        key = (listing, *within)
+        if key not in self.area_codes:
+            self.area_codes[key] = {code for code, _name in listing(*within)}
+        return self.area_codes[key]
 
     @staticmethod
     def _group(raw, group):
