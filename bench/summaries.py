@@ -66,7 +66,7 @@ def prepare(var_dir, complaints, seed=2569, log=print):
                 last[0] = now
 
         rate = load_synthetic(opened.site, codes, complaints, random.Random(seed),
-                              batch=min(5000, max(complaints // 4, 500)), progress=progress,
+                              batch=min(20000, max(complaints // 4, 500)), progress=progress,
                               commit=opened.tm.commit)
     facts = {"complaints": complaints, "bulk_rate": rate, "reused": False}
     with open(marker, "w") as f:
@@ -211,7 +211,7 @@ def import_benchmark(opened, work_dir, count):
                         opened.tm.commit)
     return {"records": count, "created": report.created, "problems": len(report.problems),
             "rate": report.created / seconds, "peer_rate": count / peer_seconds,
-            "rerun_created": again.created}
+            "rerun_created": again.created, "load": os.getloadavg()[0]}
 
 
 def freeze_benchmark(opened):
@@ -261,7 +261,8 @@ def report(figures, out=print):
         f"(target >= {TARGET_IMPORT_RATE:,.0f}/s):")
     out(f"  ours (batches)       {i['rate']:8,.0f} records/s  ({i['created']:,} created, "
         f"{i['problems']} problems; re-run created {i['rerun_created']})")
-    out(f"  peer (one at a time) {i['peer_rate']:8,.0f} records/s")
+    out(f"  peer (one at a time) {i['peer_rate']:8,.0f} records/s  (machine load average "
+        f"{i['load']:.1f} on {os.cpu_count()} cores)")
     out(f"freeze of {f['centers']:,} centers: {f['seconds']:.2f} s "
         f"({f['centers_with_figures']} with figures; target <= {TARGET_FREEZE_S:.0f} s)")
     out(f"verify-counters over {v['complaints']:,} complaints: {v['seconds']:.1f} s, "
