@@ -86,7 +86,8 @@ def test_import_csv_keeps_status_and_dates_and_counts(app, site, tmp_path):
 
 def numbered(count, start=0):
     """``count`` good records with their own source ids, received a minute apart."""
-    return [dict(GOOD, source_id=f"old-{number}", received_at=f"2025-03-10T10:{number:02d}:00+07:00")
+    return [dict(GOOD, source_id=f"old-{number}",
+                 received_at=f"2025-03-10T10:{number:02d}:00+07:00")
             for number in range(start, start + count)]
 
 
@@ -155,7 +156,8 @@ def test_a_batch_counts_lists_and_queues_each_record_once(app, site, tmp_path):
         assert [entry["action"] for entry in complaints[0].history] == ["นำเข้าจากระบบเดิม"]
 
     bad_csv = tmp_path / "old.csv"
-    bad_csv.write_text("source_id,center,complaint.subject\nc1,7001,เรื่อง,เกิน\n", encoding="utf-8")
+    bad_csv.write_text("source_id,center,complaint.subject\nc1,7001,เรื่อง,เกิน\n",
+                       encoding="utf-8")
     with site() as s:
         report = import_file(s, str(bad_csv), registry.taxonomy, registry.workflow,
                              commit=lambda: None)
