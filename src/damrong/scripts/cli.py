@@ -420,7 +420,8 @@ def build_parser():
     importing = commands.add_parser(
         "import", help="นำเข้าเรื่องจากระบบอื่น (JSON Lines หรือ CSV ตามรูปแบบใน README) ทำซ้ำได้")
     importing.add_argument("file", help="ไฟล์ .jsonl หรือ .csv")
-    importing.add_argument("--batch", type=int, help="บันทึกทุกกี่เรื่อง (ค่าปกติ importing.BATCH)")
+    importing.add_argument("--batch", type=int,
+                           help="บันทึกลงฐานข้อมูลทุกกี่เรื่อง (ค่าปกติ 20,000)")
     importing.set_defaults(func=cmd_import)
     return parser
 
