@@ -264,8 +264,8 @@ def report(figures, out=print):
     out(f"  ours (batches)       {i['rate']:8,.0f} records/s  ({i['cpu_rate']:,.0f}/s of its CPU "
         f"time; {i['created']:,} created, {i['problems']} problems; re-run created "
         f"{i['rerun_created']})")
-    out(f"  peer (one at a time) {i['peer_rate']:8,.0f} records/s  ({i['peer_cpu_rate']:,.0f}/s of its "
-        f"CPU time; machine load average {i['load']:.1f} on {os.cpu_count()} cores)")
+    out(f"  peer (one at a time) {i['peer_rate']:8,.0f} records/s  ({i['peer_cpu_rate']:,.0f}/s "
+        f"of its CPU time; machine load average {i['load']:.1f} on {os.cpu_count()} cores)")
     out(f"freeze of {f['centers']:,} centers: {f['seconds']:.2f} s "
         f"({f['centers_with_figures']} with figures; target <= {TARGET_FREEZE_S:.0f} s)")
     out(f"verify-counters over {v['complaints']:,} complaints: {v['seconds']:.1f} s, "

@@ -5,11 +5,11 @@ names written ``group.field``.
 Every line is checked whole before anything of it is stored (known center, category of that
 center's level, channel, urgency and status; a date that exists; the required fields; a national
 ID with a valid checksum; area codes that exist and a position within Thailand); a bad line is
-reported with its number and the reason in Thai and skipped. Good lines are registered through ``register_complaints`` like any other complaint, a
-batch at a time, with their original status and time received, so they are numbered, listed,
-searchable and counted in the summaries the same way. The source system's own id
-(``source_id``) is remembered (``site.imported``) in the batch's transaction, so running the
-same file again, or again after a crash, adds nothing twice.
+reported with its number and the reason in Thai and skipped. Good lines are registered through
+``register_complaints`` like any other complaint, a batch at a time, with their original status
+and time received, so they are numbered, listed, searchable and counted in the summaries the
+same way. The source system's own id (``source_id``) is remembered (``site.imported``) in the
+batch's transaction, so running the same file again, or again after a crash, adds nothing twice.
 """
 
 import csv
