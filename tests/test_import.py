@@ -4,9 +4,12 @@ original status and time kept, and counted in the summaries."""
 
 import json
 
+import pytest
+from pyramid.traversal import resource_path
+
 from damrong.importing import import_file
 from damrong.reports import periods
-from damrong.reports.summary import table_counts
+from damrong.reports.summary import table_counts, total_counts
 from damrong.reports.verify import verify
 from damrong.scripts.cli import main as cli
 from damrong.thai.national_id import check_digit
@@ -36,21 +39,25 @@ def test_import_json_lines_validates_and_is_idempotent(app, site, ini, tmp_path,
     bad_center = dict(good, source_id="x3", center="9999")
     bad_category = dict(good, source_id="x4", type={"category": "p01"})
     bad_date = dict(good, source_id="x5", received_at="31/02/2568 10:00")
+    bad_place = dict(good, source_id="x7", place={"province": "70", "district": "1001"})
+    far_away = dict(good, source_id="x8", place={"province": "70", "lat": "35.68"})
     anonymous = dict(good, source_id="x6", status="in-progress", complainant={"anonymous": True},
                      received_at="15/03/2568 09:30")
     path = tmp_path / "old.jsonl"
     path.write_text(lines(good, bad_id, bad_center, bad_category, bad_date, anonymous)
-                    + "{not json\n", encoding="utf-8")
+                    + "{not json\n" + lines(bad_place, far_away), encoding="utf-8")
     app.registry._zodb_databases[""].close()
 
     assert cli(["-c", ini, "import", str(path)]) == 1
     out, err = capsys.readouterr()
-    assert "นำเข้าเรื่องใหม่ 2 เรื่อง" in out and "ไม่ผ่านการตรวจ 5 บรรทัด" in out
+    assert "นำเข้าเรื่องใหม่ 2 เรื่อง" in out and "ไม่ผ่านการตรวจ 7 บรรทัด" in out
     assert "บรรทัดที่ 2: เลขประจำตัวประชาชนไม่ถูกต้อง" in err
     assert "บรรทัดที่ 3: ไม่รู้จักรหัสศูนย์" in err
     assert "บรรทัดที่ 4: ประเภทเรื่อง 'p01'" in err
     assert "บรรทัดที่ 5: วันเวลาที่รับเรื่อง" in err
     assert "บรรทัดที่ 7: อ่าน JSON ไม่ได้" in err
+    assert "บรรทัดที่ 8: อำเภอ '1001' ไม่อยู่ในจังหวัด '70'" in err
+    assert "บรรทัดที่ 9: place.lat อยู่นอกประเทศไทย" in err
 
     assert cli(["-c", ini, "import", str(path)]) == 1
     assert "นำเข้าเรื่องใหม่ 0 เรื่อง, มีอยู่แล้ว 2 เรื่อง" in capsys.readouterr().out
@@ -75,3 +82,83 @@ def test_import_csv_keeps_status_and_dates_and_counts(app, site, tmp_path):
         imported = s.imported["c1"]
         assert imported.status == "closed" and imported.received_at.day == 5
         assert verify(s, app.registry.workflow) == []
+
+
+def numbered(count, start=0):
+    """``count`` good records with their own source ids, received a minute apart."""
+    return [dict(GOOD, source_id=f"old-{number}",
+                 received_at=f"2025-03-10T10:{number:02d}:00+07:00")
+            for number in range(start, start + count)]
+
+
+class Crash(Exception):
+    """The import process dies (power cut, kill -9): what it had not committed is lost."""
+
+
+def test_a_crash_keeps_committed_batches_and_a_rerun_adds_only_the_rest(app, site, tmp_path):
+    path = tmp_path / "old.jsonl"
+    path.write_text(lines(*numbered(25)), encoding="utf-8")
+    registry = app.registry
+    commits = []
+
+    with pytest.raises(Crash):
+        with site() as s:
+            def commit_then_crash():
+                if len(commits) == 2:  # the third batch is registered, not yet committed
+                    raise Crash()
+                s._p_jar.transaction_manager.commit()
+                commits.append(len(s.imported))
+
+            import_file(s, str(path), registry.taxonomy, registry.workflow, commit_then_crash,
+                        batch=10)
+    assert commits == [10, 20]
+    with site() as s:
+        assert len(s.imported) == 20 and len(s.centers["7001"].complaints) == 20
+        assert s.listing.count("center", "7001") == 20
+        assert verify(s, registry.workflow) == []
+
+    with site() as s:
+        report = import_file(s, str(path), registry.taxonomy, registry.workflow,
+                             commit=s._p_jar.transaction_manager.commit, batch=10)
+    assert (report.created, report.skipped, report.problems) == (5, 20, [])
+    with site() as s:
+        complaints = list(s.centers["7001"].complaints.values())
+        assert len(complaints) == len(s.imported) == 25
+        assert s.listing.count("center", "7001") == 25
+        assert sorted(c.receipt_number for c in complaints) == list(range(1, 26))
+        assert len({c.tracking_code for c in complaints}) == 25
+        assert {c.history.entries[1]["note"].split("(")[-1].rstrip(")") for c in complaints} \
+            == {f"old-{number}" for number in range(25)}
+        assert verify(s, registry.workflow) == []
+        period = periods.month(2025, 3)
+        assert table_counts(s, "70", "district", period) == {"d02": {"closed": 25}}
+
+
+def test_a_batch_counts_lists_and_queues_each_record_once(app, site, tmp_path):
+    """Records of several batches (one source id twice in a batch, one line too many columns
+    in the CSV) end up exactly once in the folders, the listing, the counters and the search
+    outbox, as registering them one by one would have."""
+    records = numbered(7) + [dict(GOOD, source_id="old-3")]  # a repeat within the batch
+    path = tmp_path / "old.jsonl"
+    path.write_text(lines(*records), encoding="utf-8")
+    registry = app.registry
+    with site() as s:
+        s.index_outbox.pending.clear()
+        report = import_file(s, str(path), registry.taxonomy, registry.workflow,
+                             commit=lambda: None, batch=3)
+    assert (report.created, report.skipped) == (7, 1)
+    with site() as s:
+        complaints = list(s.centers["7001"].complaints.values())
+        assert len(complaints) == 7
+        assert s.listing.count("lineage", "70") == s.listing.count("status", "closed") == 7
+        assert set(s.index_outbox.pending) == {resource_path(c) for c in complaints}
+        assert total_counts(s, "moi", periods.month(2025, 3)) == {"closed": 7}
+        assert [entry["action"] for entry in complaints[0].history] == ["นำเข้าจากระบบเดิม"]
+
+    bad_csv = tmp_path / "old.csv"
+    bad_csv.write_text("source_id,center,complaint.subject\nc1,7001,เรื่อง,เกิน\n",
+                       encoding="utf-8")
+    with site() as s:
+        report = import_file(s, str(bad_csv), registry.taxonomy, registry.workflow,
+                             commit=lambda: None)
+    assert report.problems == [(2, "จำนวนช่องมากกว่าหัวตาราง")]

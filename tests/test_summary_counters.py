@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from pyramid.threadlocal import get_current_registry
 from pyramid.traversal import find_resource
 
-from damrong.complaints import register_complaint
+from damrong.complaints import Registration, register_complaints
 from damrong.numbering import next_receipt_number
-from damrong.importing import Validator, import_record
+from damrong.importing import Validator, import_checked
 from damrong.reports import periods
 from damrong.reports.summary import summarize, table_counts, total_counts
 from damrong.reports.verify import verify
@@ -75,11 +75,14 @@ def _sum(tables):
 
 
 DAYS = st.dates(datetime.date(2024, 9, 20), datetime.date(2025, 10, 10))
+#: One new complaint: its center, category (an index), day received and state.
+NEW = st.tuples(st.sampled_from(CENTERS), st.integers(0, 3), DAYS, st.sampled_from(STATES))
 OPERATION = st.one_of(
-    st.tuples(st.just("register"), st.sampled_from(CENTERS), st.integers(0, 3), DAYS,
-              st.sampled_from(STATES)),
-    st.tuples(st.just("import"), st.sampled_from(CENTERS), st.integers(0, 3), DAYS,
-              st.sampled_from(STATES), st.integers(0, 5)),
+    # a batch of registrations in one transaction (one from a form, several from the loader)
+    st.tuples(st.just("register"), st.lists(NEW, min_size=1, max_size=4)),
+    # a batch of an import; a source id seen before (or twice in the batch) adds nothing
+    st.tuples(st.just("import"), st.lists(st.tuples(NEW, st.integers(0, 5)), min_size=1,
+                                          max_size=4)),
     st.tuples(st.just("transition"), st.integers(0, 10 ** 6), st.integers(0, 10)),
     st.tuples(st.just("recategorize"), st.integers(0, 10 ** 6), st.integers(0, 3), DAYS),
     st.tuples(st.just("transfer"), st.integers(0, 10 ** 6), st.sampled_from(CENTERS)),
@@ -87,27 +90,29 @@ OPERATION = st.one_of(
 )
 
 
+def _record(center, which, day):
+    categories = CATEGORIES[center.level]
+    return record(categories[which % len(categories)], day)
+
+
 def apply(s, operation, paths):
     workflow = get_current_registry().workflow
     kind = operation[0]
     if kind == "register":
-        _, code, which, day, status = operation
-        center = s.centers[code]
-        categories = CATEGORIES[center.level]
-        complaint, _ = register_complaint(s, center, record(categories[which % len(categories)],
-                                                             day), [], "import", status)
-        paths.append(complaint)
+        made = register_complaints(s, [
+            Registration(s.centers[code], _record(s.centers[code], which, day), "import", status)
+            for code, which, day, status in operation[1]])
+        paths.extend(made)
         return
-    if kind == "import":  # a source id seen before adds nothing
-        _, code, which, day, status, source = operation
-        categories = CATEGORIES[s.centers[code].level]
-        raw = dict(record(categories[which % len(categories)], day), source_id=f"src-{source}",
-                   center=code, status=status)
-        raw["received_at"] = raw["received_at"].isoformat()
-        made = import_record(s, Validator(s, get_current_registry().taxonomy,
-                                          get_current_registry().workflow), raw)
-        if made is not None:
-            paths.append(made)
+    if kind == "import":
+        check = Validator(s, get_current_registry().taxonomy, workflow)
+        batch = []
+        for (code, which, day, status), source in operation[1]:
+            raw = dict(_record(s.centers[code], which, day), source_id=f"src-{source}",
+                       center=code, status=status)
+            raw["received_at"] = raw["received_at"].isoformat()
+            batch.append(check(raw))
+        paths.extend(import_checked(s, batch))
         return
     if not paths:
         return

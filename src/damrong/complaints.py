@@ -1,14 +1,16 @@
 """Where a complaint is created and edited; each change is recorded in its history.
 
-Views, the demo loader, the bulk loader and the back-capture command all register through
-``register_complaint``, so numbering, tracking codes, indexing and the document jobs happen the
-same way whatever the entry point. The record itself changes only through ``Complaint.change``
+Views, the demo loader, the back-capture command, the import and the bulk loader all register
+through ``register_complaints`` (a form's one complaint through ``register_complaint``), so
+numbering, tracking codes, indexing, counting and the document jobs happen the same way whatever
+the entry point. The record itself changes only through ``Complaint.change``
 (edits here, status in workflow.py), documents only through ``attach_document`` and the
 folder's ``add``, texts through ``correct_page_text`` and reading.py: each sends the event the
 indexes subscribe to.
 """
 
 import datetime
+from typing import NamedTuple
 
 from pyramid.traversal import find_root, resource_path_tuple
 
@@ -17,7 +19,7 @@ from .numbering import format_receipt, next_receipt_number
 from .personal import HIDDEN
 from .resources.complaint import GROUPS, Complaint
 from .resources.document import SCAN, ScannedDocument
-from .resources.events import ObjectModified, notify
+from .resources.events import ComplaintsRegistered, ObjectModified, notify
 from .thai.digits import format_number
 from .thai.normalize import normalize_text
 from .tracking import new_code
@@ -49,6 +51,8 @@ FIELD_LABELS = {
 }
 #: Personal data is never copied into history in clear: an ID change shows as masked.
 PERSONAL_FIELDS = {("complainant", "national_id"), ("complainant", "phone")}
+#: The history's name for a registration.
+RECEIVED = _("รับเรื่อง")
 #: The subject of a back-captured record until its OCR text (or a clerk) supplies one.
 PENDING_SUBJECT = "รอกรอก"
 
@@ -59,6 +63,37 @@ class DuplicateDocument(Exception):
     def __init__(self, existing):
         super().__init__(existing.filename)
         self.existing = existing
+
+
+class Registration(NamedTuple):
+    """One complaint to register: at ``center``, the ``record`` (the five groups plus
+    ``received_at``), registered by ``who`` in state ``status``; ``to_complete``: nobody has
+    typed the record yet (back-capture). ``action`` names the registration in the first
+    history entry, and ``origin`` notes where the record came from beside its receipt number
+    (an import: the source system's id)."""
+
+    center: object  # a resources.center.Center
+    record: dict
+    who: str
+    status: str
+    to_complete: bool = False
+    action: str = RECEIVED
+    origin: str = ""
+
+
+def register_complaints(site, registrations):
+    """Register many complaints in the current transaction; returns them in the same order.
+
+    Each is numbered, given a tracking code, filed in its center's folder and its history, one
+    by one; then a single ``ComplaintsRegistered`` lets the listing, the summary counters and
+    the search outbox take them all at once. That is the whole of registering: a form registers
+    a batch of one (``register_complaint``), an import or the bulk loader a batch of thousands,
+    which is what makes them fast (each shared set, count and folder is written once per batch).
+    """
+    complaints = [_file_new_complaint(site, registration) for registration in registrations]
+    if complaints:
+        notify(ComplaintsRegistered(site, complaints))
+    return complaints
 
 
 def register_complaint(site, center, record, uploads, who, initial_status, submission_id=None,
@@ -73,6 +108,19 @@ def register_complaint(site, center, record, uploads, who, initial_status, submi
     """
     if submission_id and submission_id in site.submissions:
         return site.submissions[submission_id], False
+    [complaint] = register_complaints(
+        site, [Registration(center, record, who, initial_status, to_complete)])
+    if submission_id:
+        site.submissions[submission_id] = complaint
+    for upload in uploads:
+        attach_document(complaint, upload, who, background=background)
+    return complaint, True
+
+
+def _file_new_complaint(site, registration):
+    """Number a new complaint and file it in its center's folder (no event: the caller sends
+    one for the batch)."""
+    center, record, who = registration.center, registration.record, registration.who
     received_at = as_utc(record["received_at"])
     year, number = next_receipt_number(center, received_at)
     complaint = Complaint(
@@ -81,18 +129,17 @@ def register_complaint(site, center, record, uploads, who, initial_status, submi
         receipt_number=number,
         received_at=received_at,
         registered_by=who,
-        status=initial_status,
-        to_complete=to_complete,
+        status=registration.status,
+        to_complete=registration.to_complete,
         **{group: record[group] for group in GROUPS},
     )
-    center.complaints.add(f"{year}-{number}", complaint)
+    center.complaints.add(f"{year}-{number}", complaint, send_events=False)
     site.tracking[complaint.tracking_code] = complaint
-    if submission_id:
-        site.submissions[submission_id] = complaint
-    complaint.history.record(who, _("รับเรื่อง"), note=format_receipt(year, number))
-    for upload in uploads:
-        attach_document(complaint, upload, who, background=background)
-    return complaint, True
+    note = format_receipt(year, number)
+    if registration.origin:
+        note = f"{note} ({registration.origin})"
+    complaint.history.record(who, registration.action, note=note)
+    return complaint
 
 
 def attach_document(complaint, upload, who, background=False, kind=SCAN):

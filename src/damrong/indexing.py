@@ -51,8 +51,16 @@ class IndexOutbox(Persistent):
         self.pending = OOBTree()
 
     def mark(self, complaint):
-        complaint.index_revision = getattr(complaint, "index_revision", 0) + 1
-        self.pending[resource_path(complaint)] = complaint.index_revision
+        self.mark_many([complaint])
+
+    def mark_many(self, complaints):
+        """``mark`` for many complaints at once (a batch of registrations): one update of the
+        BTree."""
+        marks = {}
+        for complaint in complaints:
+            complaint.index_revision = getattr(complaint, "index_revision", 0) + 1
+            marks[resource_path(complaint)] = complaint.index_revision
+        self.pending.update(marks)
 
     def mark_removed(self, path):
         self.pending[path] = -1

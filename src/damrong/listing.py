@@ -14,6 +14,7 @@ when filters are set, plus the 25 complaints of the page.
 
 import datetime
 import random
+from collections import defaultdict
 
 from BTrees.LLBTree import LLTreeSet, intersection, multiunion
 from BTrees.LOBTree import LOBTree
@@ -103,14 +104,26 @@ class ComplaintListing(Persistent):
 
     def index(self, complaint):
         """Index a new complaint, or re-index one whose fields or received time changed."""
-        if complaint.listing_key is not None:
-            self.unindex(complaint)
-        key = complaint.listing_key = self.new_key(complaint.received_at)
-        self.complaints[key] = complaint
-        values = complaint._listed_values = indexed_values(complaint)
-        for field, field_values in values.items():
-            for value in field_values:
-                self._add(field, value, key)
+        self.index_many([complaint])
+
+    def index_many(self, complaints):
+        """``index`` for many complaints at once (a batch of registrations): their keys are
+        gathered per field value first, so each key set and its count is written once for the
+        batch, in one C-level update, instead of once per complaint."""
+        keys_by_ident = defaultdict(list)
+        for complaint in complaints:
+            if complaint.listing_key is not None:
+                self.unindex(complaint)
+            key = complaint.listing_key = self.new_key(complaint.received_at)
+            self.complaints[key] = complaint
+            values = complaint._listed_values = {
+                field: field_values for field, field_values in indexed_values(complaint).items()
+                if field_values}  # remembered on the complaint: no empty lists to store
+            for field, field_values in values.items():
+                for value in field_values:
+                    keys_by_ident[(field, value)].append(key)
+        for ident, keys in keys_by_ident.items():
+            self._add(ident, keys)
 
     def unindex(self, complaint):
         key = complaint.listing_key
@@ -122,14 +135,14 @@ class ComplaintListing(Persistent):
         self.complaints.pop(key, None)
         complaint.listing_key = None
 
-    def _add(self, field, value, key):
-        ident = (field, value)
-        keys = self.sets.get(ident)
-        if keys is None:
-            keys = self.sets[ident] = LLTreeSet()
+    def _add(self, ident, keys):
+        found = self.sets.get(ident)
+        if found is None:
+            found = self.sets[ident] = LLTreeSet()
             self.counts[ident] = Length(0)
-        if keys.add(key):
-            self.counts[ident].change(1)
+        added = found.update(keys)
+        if added:
+            self.counts[ident].change(added)
 
     def _discard(self, field, value, key):
         ident = (field, value)

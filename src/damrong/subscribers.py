@@ -4,6 +4,7 @@ spacing out retries."""
 import time
 
 from pyramid.events import subscriber
+from pyramid.threadlocal import get_current_registry
 from pyramid_retry import BeforeRetry
 from pyramid.traversal import find_root, resource_path
 
@@ -12,15 +13,20 @@ from .reports.counters import cell_of
 from .resources.complaint import Complaint
 from .resources.document import ScannedDocument
 from .resources.letter import Letter
-from .resources.events import CenterChanged, ObjectAdded, ObjectModified, ObjectWillBeRemoved
+from .resources.events import (CenterChanged, ComplaintsRegistered, ObjectAdded, ObjectModified,
+                               ObjectWillBeRemoved)
 from .txn import backoff
 
 
-@subscriber(ObjectAdded)
 @subscriber(ObjectModified)
 def index_complaint(event):
     if isinstance(event.object, Complaint):
         find_root(event.object).listing.index(event.object)
+
+
+@subscriber(ComplaintsRegistered)
+def index_registered(event):
+    event.site.listing.index_many(event.complaints)
 
 
 @subscriber(ObjectWillBeRemoved)
@@ -29,13 +35,20 @@ def unindex_complaint(event):
         find_root(event.object).listing.unindex(event.object)
 
 
-@subscriber(ObjectAdded)
 @subscriber(ObjectModified)
 def count_complaint(event):
     """Every change through the one door (``Complaint.change``: edits, transitions, transfers)
-    or the folders' ``add`` moves the complaint's summary cell in the same transaction."""
+    moves the complaint's summary cell in the same transaction."""
     if isinstance(event.object, Complaint):
         find_root(event.object).summaries.follow(event.object, cell_of(event.object))
+
+
+@subscriber(ComplaintsRegistered)
+def count_registered(event):
+    """New complaints, however many, are counted in the transaction that registers them."""
+    workflow = get_current_registry().workflow
+    event.site.summaries.follow_many(
+        [(complaint, cell_of(complaint, workflow)) for complaint in event.complaints])
 
 
 @subscriber(ObjectWillBeRemoved)
@@ -51,6 +64,11 @@ def mark_for_search(event):
     search index."""
     if isinstance(event.object, (Complaint, ScannedDocument, Letter)):
         mark_for_index(event.object)
+
+
+@subscriber(ComplaintsRegistered)
+def mark_registered_for_search(event):
+    event.site.index_outbox.mark_many(event.complaints)
 
 
 @subscriber(ObjectWillBeRemoved)

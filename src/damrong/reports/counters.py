@@ -69,14 +69,26 @@ class SummaryCounters(Persistent):
 
     def follow(self, complaint, cell):
         """Count ``complaint`` in ``cell`` (``None``: it is gone) instead of where it was."""
-        old = getattr(complaint, "_summary_cell", None)
-        if old == cell:
-            return
-        if old is not None:
-            self.add(Cell(*old), -1)
-        if cell is not None:
-            self.add(cell, 1)
-        complaint._summary_cell = tuple(cell) if cell is not None else None
+        self.follow_many([(complaint, cell)])
+
+    def follow_many(self, moves):
+        """``follow`` for many ``(complaint, cell)`` pairs at once (a batch of registrations):
+        the moves are tallied first, so each count is changed once for the batch."""
+        tally = Tally()
+        for complaint, cell in moves:
+            old = getattr(complaint, "_summary_cell", None)
+            if old == cell:
+                continue
+            if old is not None:
+                tally.add(Cell(*old), -1)
+            if cell is not None:
+                tally.add(cell, 1)
+            complaint._summary_cell = tuple(cell) if cell is not None else None
+        for name in ("cells", "totals"):
+            tree = getattr(self, name)
+            for key, delta in getattr(tally, name).items():
+                if delta:
+                    self._bump(tree, key, delta)
 
     def add(self, cell, delta):
         for code in cell.lineage:
@@ -126,3 +138,16 @@ class SummaryCounters(Persistent):
                 if length():
                     found[(table, category, state)] = length()
         return found
+
+
+class Tally(SummaryCounters):
+    """The counters' own ``add`` over plain dicts of ints: a batch's moves before they are
+    applied, and the recount of verify.py, so neither can key a cell differently from the
+    maintenance."""
+
+    def __init__(self):  # no persistent trees: plain dicts
+        self.cells, self.totals = {}, {}
+
+    @staticmethod
+    def _bump(tree, key, delta):
+        tree[key] = tree.get(key, 0) + delta

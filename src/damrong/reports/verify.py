@@ -8,7 +8,7 @@ recount and re-marks each complaint with the cell it is counted in.
 
 from dataclasses import dataclass
 
-from .counters import SummaryCounters, cell_of
+from .counters import Tally, cell_of
 
 
 @dataclass
@@ -22,7 +22,7 @@ class Drift:
 def recount(site, workflow, center_code=None):
     """A fresh ``SummaryCounters``-shaped pair of dicts: ``{key: n}`` for cells and totals,
     and the complaints with their cells. ``center_code``: only complaints it sees."""
-    scratch = _Scratch()
+    scratch = Tally()
     complaints = []
     for center in site.centers.values():
         if center_code and center_code not in center.lineage_codes:
@@ -61,14 +61,3 @@ def _seen(site, center_code):
     """Codes of the center and those below it: the counters' rows a partial check covers."""
     return {code for code, center in site.centers.items() if center_code in center.lineage_codes}
 
-
-class _Scratch(SummaryCounters):
-    """The counters' own ``add`` over plain dicts of ints, so a recount cannot key a cell
-    differently from the maintenance it checks."""
-
-    def __init__(self):  # no persistent trees: plain dicts
-        self.cells, self.totals = {}, {}
-
-    @staticmethod
-    def _bump(tree, key, delta):
-        tree[key] = tree.get(key, 0) + delta

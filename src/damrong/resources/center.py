@@ -90,13 +90,20 @@ class Center(Folder):
 
     @property
     def lineage_codes(self):
-        """Codes from the ministry down to this center: ``['moi', '70', '7001']``."""
-        codes = []
-        node = self
-        while isinstance(node, Center):
-            codes.append(node.code)
-            node = node.__parent__
-        return list(reversed(codes))
+        """Codes from the ministry down to this center: ``['moi', '70', '7001']``.
+
+        Centers never move, so the walk up is remembered in a volatile attribute (not stored,
+        gone when the center leaves the cache): a batch of registrations asks it three times
+        per complaint."""
+        lineage = getattr(self, "_v_lineage", None)
+        if lineage is None:
+            codes = []
+            node = self
+            while isinstance(node, Center):
+                codes.append(node.code)
+                node = node.__parent__
+            lineage = self._v_lineage = tuple(reversed(codes))
+        return list(lineage)
 
     def subcenters(self):
         return [child for child in self.values() if isinstance(child, Center)]

@@ -3,6 +3,7 @@
 import datetime
 
 from BTrees.LOBTree import LOBTree
+from BTrees.OOBTree import OOBTree
 from persistent import Persistent
 from pyramid.threadlocal import get_current_registry
 from pyramid.traversal import resource_path
@@ -30,6 +31,7 @@ GROUPS = ("type", "complaint", "place", "complainant", "respondent")
 RECORDED = GROUPS + ("received_at", "status", "to_complete", "receipt_year", "receipt_number",
                      "origins", "working_center", "due_date", "responsible", "agency", "team",
                      "public_result")
+_GUARDED = frozenset(RECORDED)  # the same names, for the check on every assignment
 
 
 #: The history's name for a change to a closed complaint by someone with the right to correct it.
@@ -80,9 +82,35 @@ class History(Persistent):
         return len(self.entries)
 
 
+#: The children of a document folder that has none yet: an empty BTree that is never stored
+#: (a class attribute is not part of any record) and never written to.
+_NO_DOCUMENTS = OOBTree()
+
+
 class DocumentFolder(Folder):
     """A folder of scanned documents named ``d1``, ``d2``… with a history: a complaint, or an
-    unfiled scan waiting for a clerk (see unfiled.py), so documents move between the two as is."""
+    unfiled scan waiting for a clerk (see unfiled.py), so documents move between the two as is.
+
+    Its BTree is made with its first document, and it keeps no separate count (a handful of
+    documents are counted at once): a complaint registered without scans (an import, the bulk
+    loader, a phone call) is stored as two records fewer. Folders made before keep theirs.
+    """
+
+    data = _NO_DOCUMENTS
+
+    def __init__(self):  # not Folder's: no BTree and no count until the first document
+        Persistent.__init__(self)
+
+    def __len__(self):
+        return len(self.data)
+
+    def _put_child(self, name, obj):
+        if self.data is _NO_DOCUMENTS:
+            self.data = OOBTree()
+        self.data[name] = obj
+
+    def _drop_child(self, name):
+        del self.data[name]
 
     def documents(self):
         return [self.data[name] for name in sorted(self.data.keys(), key=_document_order)]
@@ -135,7 +163,7 @@ class Complaint(DocumentFolder):
             self._set(to_complete=True)
 
     def __setattr__(self, name, value):
-        if name in RECORDED:
+        if name in _GUARDED:
             raise UnrecordedChange(
                 f"Complaint.{name} changes only through Complaint.change (complaints.py, "
                 "workflow.py), which records the history and sends ObjectModified")
@@ -202,7 +230,7 @@ class Complaint(DocumentFolder):
         return acl
 
     def _set(self, **values):
-        unknown = set(values) - set(RECORDED)
+        unknown = values.keys() - _GUARDED
         if unknown:
             raise TypeError(f"not part of a complaint's record: {sorted(unknown)}")
         for name, value in values.items():

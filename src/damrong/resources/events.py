@@ -34,6 +34,18 @@ class ObjectModified(ObjectEvent):
     """Fired after fields of ``obj`` changed."""
 
 
+class ComplaintsRegistered:
+    """Fired once after ``complaints.register_complaints`` filed new ``complaints`` (one from a
+    form, thousands from an import) in their centers' folders, in place of an ``ObjectAdded``
+    each: what follows complaints (the listing, the summary counters, the search outbox) takes
+    the whole batch in one pass, writing each shared set and count once, not once per
+    complaint."""
+
+    def __init__(self, site, complaints):
+        self.site = site
+        self.complaints = complaints
+
+
 class StatusChanged(ObjectEvent):
     """Fired after a workflow transition moved ``complaint`` from ``before`` to ``after`` (after
     its ``ObjectModified``): the hook for anything that follows states, such as summaries and

@@ -53,8 +53,7 @@ class Folder(Persistent):
             raise KeyError(f"{name!r} already exists in {self.__name__!r}")
         obj.__parent__ = self
         obj.__name__ = name
-        self.data[name] = obj
-        self._count.change(1)
+        self._put_child(name, obj)
         if send_events:
             notify(ObjectAdded(obj, self))
         return obj
@@ -63,8 +62,15 @@ class Folder(Persistent):
         obj = self.data[name]
         if send_events:
             notify(ObjectWillBeRemoved(obj, self))
-        del self.data[name]
-        self._count.change(-1)
+        self._drop_child(name)
         obj.__parent__ = None
         obj.__name__ = None
         return obj
+
+    def _put_child(self, name, obj):
+        self.data[name] = obj
+        self._count.change(1)
+
+    def _drop_child(self, name):
+        del self.data[name]
+        self._count.change(-1)
