@@ -127,7 +127,7 @@ def log_in(driver, server, login_id):
     submit = driver.find_element(By.CSS_SELECTOR, "button[name=submit]")
     submit.click()
     # The login page has a header nav too: wait until it is gone, then for the next page's.
-    wait(driver).until(EC.staleness_of(submit))
+    wait(driver).until(_gone(submit))
     return wait(driver).until(EC.presence_of_element_located((By.CSS_SELECTOR, "header.top nav")))
 
 

@@ -242,8 +242,7 @@ def test_a_transition_is_taken_exactly_by_those_granted_it(worlds, level, name, 
         if transition.form or "view" not in permissions:
             assert response.status_int == 403, case
         else:
-            assert response.status_int == 303, case
-            assert REFUSED in response.follow().html.find(class_="flash").text, case
+            assert REFUSED in _refusal(response), case
         assert world.status(path) == source, case
     elif name in TEAM_STEPS and name in _unreachable_steps(level):
         assert response.status_int == 400 and NO_TEAM in response.text, case
@@ -252,3 +251,12 @@ def test_a_transition_is_taken_exactly_by_those_granted_it(worlds, level, name, 
         assert response.status_int == 303, case
         assert world.status(path) == transition.target, case
         assert "flash" in response.follow().text, case     # the step's notice, read (and gone)
+
+
+def _refusal(response) -> str:
+    """The flash of a refused button step: after the redirect back to the case, or on the case
+    page shown again with status 400 (a closure proposal keeps its typed texts that way)."""
+    if response.status_int == 400:
+        return response.html.find(class_="flash").text
+    assert response.status_int == 303
+    return response.follow().html.find(class_="flash").text
