@@ -30,6 +30,9 @@ ARTIFACTS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "artifacts"
 GOOD_ID = "1101700203450"  # synthetic, passes the checksum
 WAIT = 10  # seconds for an ordinary page step
 THUMBNAIL_WAIT = 30  # seconds for the worker to render the scan and the page to reload
+# Seconds for the worker to read a page and index its words: a whole page's OCR, behind
+# whatever the test queued before it, on a machine CI may share (30 s was once too few).
+READ_WAIT = 90
 
 _missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not os.path.exists(path)]
 if _missing:  # before any database or server is set up
@@ -260,7 +263,7 @@ def test_officer_finds_a_scanned_petition_by_words_read_from_its_page(
     box.send_keys("26 สิงหาคม 2567\n")
 
 
-    result = wait(browser, THUMBNAIL_WAIT).until(_first_result)
+    result = wait(browser, READ_WAIT).until(_first_result)
     assert "ขอให้ตรวจสอบโรงงานปล่อยน้ำเสียลงลำห้วย" in result.text
     marks = [m.text for m in result.find_elements(By.CSS_SELECTOR, ".snippet mark")]
     assert "สิงหาคม" in marks
@@ -523,7 +526,7 @@ def test_the_whole_loop_from_the_counter_to_a_bulk_closure(browser, live_server,
     wait(browser).until(_gone(form))
     browser.get(live_server.url + "/moi/70/7001/@@search?q=" + "ระบบบำบัด")
 
-    result = wait(browser, THUMBNAIL_WAIT).until(_first_result)
+    result = wait(browser, READ_WAIT).until(_first_result)
     assert "ขอให้ตรวจสอบโรงงานปล่อยน้ำเสียลงลำห้วย" in result.text
 
     browser.get(live_server.url + path)
