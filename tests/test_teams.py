@@ -180,3 +180,17 @@ def test_a_visit_photo_is_shown_but_never_read(app, site, make_user, indexed, mo
         assert photo.searchable is None
     case = user_app(app, make_user, "officer", "7001").get(path + "/")
     assert "ภาพถ่ายลงพื้นที่ (ไม่อ่านข้อความ)" in case.text
+
+
+def test_a_province_sent_a_case_is_offered_no_team_step(app, site, make_user):
+    """A province has no tambon teams: a case the ministry sent it shows no team button (the
+    form would only refuse), while the province can still report back."""
+    ministry = Actor.staff("3100600123459", "officer", "moi")
+    with site() as s:
+        path = new_complaint(s, "moi", "ขอให้ตรวจสอบการก่อสร้างถนน")
+        send_for_action(app.registry.workflow, s, find_resource(s, path), ministry, "70",
+                        due_date=datetime.date.today() + datetime.timedelta(days=5))
+    case = user_app(app, make_user, "officer", "70").get(path + "/")
+    moves = [a["href"].rsplit("/", 1)[-1] for a in case.html.select("#casework a.btn")]
+    assert not any("@@team" in move for move in moves)
+    assert case.html.select("button[name=name][value=report]")

@@ -18,6 +18,7 @@ from ..qr import qr_data_uri
 from ..resources.complaint import GROUPS, Complaint
 from ..schemas.complaint import complaint_schema, record_from_appstruct
 from ..security import CORRECT_CLOSED, Actor
+from ..teams import TEAM_TRANSITIONS, district_of
 from ..thai import national_id
 from ..thai.dates import format_datetime
 from ..tracking import tracking_url
@@ -62,7 +63,7 @@ def show(request):
         "proposing": any(t.name == PROPOSE for t in buttons),
         "public_limit": public_result.MAX_CHARS,
         "typed": {},
-        "moves": [t for t in available if t.form],
+        "moves": [t for t in available if t.form and _feasible(request.root, complaint, t)],
         "responsible": request.root.users.get(complaint.responsible or ""),
         "candidates": candidates(request.root.users, complaint) if assignable else [],
         "reveal": False,
@@ -194,6 +195,15 @@ def transition(request):
     except WorkflowError as error:
         problem(request, error.message)
     return HTTPSeeOther(request.resource_url(complaint))
+
+
+def _feasible(site, complaint, transition):
+    """Whether a step with a form of its own can be taken here at all: a team step needs a
+    district whose tambon teams may take the case (a province sent a case has none), and a
+    button leading only to a refusal would waste the officer's time."""
+    if transition.name not in TEAM_TRANSITIONS:
+        return True
+    return district_of(site, complaint, receiving=transition.name == "assign-received") is not None
 
 
 def _propose(request):
