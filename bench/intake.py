@@ -642,41 +642,61 @@ def listing_centers(site):
     return codes
 
 
-def prepare_listing_db(var_dir, complaints, seed=2568, log=print):
-    """Bulk-load ``complaints`` (unless ``var_dir`` already holds them); returns facts."""
-    marker = os.path.join(str(var_dir), "bench-listing.json")
+def kept_facts(var_dir, name, complaints):
+    """The facts an earlier run stored (as ``name``) beside a database of ``complaints`` it kept
+    in ``var_dir``, marked reused; ``None`` when there is none, after clearing a ``var_dir``
+    that holds another size, so the caller loads afresh."""
+    marker = os.path.join(str(var_dir), name)
     if os.path.exists(marker):
         with open(marker) as f:
             facts = json.load(f)
         if facts.get("complaints") == complaints:
-            facts["reused"] = True
-            return facts
+            return dict(facts, reused=True)
         shutil.rmtree(str(var_dir))
     os.makedirs(str(var_dir), exist_ok=True)
+    return None
+
+
+def keep_facts(var_dir, name, facts):
+    """Store ``facts`` of a freshly loaded database beside it for the next run; returns them."""
+    facts = dict(facts, reused=False)
+    with open(os.path.join(str(var_dir), name), "w") as f:
+        json.dump(facts, f)
+    return facts
+
+
+def bulk_progress(log, every):
+    """A ``load_synthetic`` progress callback logging the rate at most every ``every`` seconds."""
+    began = last = time.perf_counter()
+
+    def progress(done, count):
+        nonlocal last
+        now = time.perf_counter()
+        if now - last >= every or done == count:
+            log(f"  bulk-load {done:,}/{count:,}  {done / (now - began):,.0f} complaints/s")
+            last = now
+    return progress
+
+
+def prepare_listing_db(var_dir, complaints, seed=2568, log=print):
+    """Bulk-load ``complaints`` (unless ``var_dir`` already holds them); returns facts."""
+    facts = kept_facts(var_dir, "bench-listing.json", complaints)
+    if facts:
+        return facts
     from damrong.bulk import load_synthetic
 
     rng = random.Random(seed)
     with OpenSite(var_dir) as opened:
         codes = listing_centers(opened.site)
-        last = [time.perf_counter(), 0]
         began = time.perf_counter()
-
-        def progress(done, count):
-            now = time.perf_counter()
-            if now - last[0] >= 15 or done == count:
-                log(f"  bulk-load {done:,}/{count:,}  {done / (now - began):,.0f} complaints/s")
-                last[0] = now
-
         batch = min(5000, max(complaints // 4, 500))
         rate = load_synthetic(opened.site, codes, complaints, rng, batch=batch,
-                              progress=progress, commit=opened.tm.commit)
+                              progress=bulk_progress(log, 15), commit=opened.tm.commit)
         seconds = time.perf_counter() - began
         executive = add_users(opened, "executive", "moi", 1, rng)[0]
-    facts = {"complaints": complaints, "rate": rate, "seconds": seconds, "centers": codes,
-             "executive": executive, "data_fs": data_fs_size(var_dir), "reused": False}
-    with open(marker, "w") as f:
-        json.dump(facts, f)
-    return facts
+    return keep_facts(var_dir, "bench-listing.json", {
+        "complaints": complaints, "rate": rate, "seconds": seconds, "centers": codes,
+        "executive": executive, "data_fs": data_fs_size(var_dir)})
 
 
 def listing_queries(today=None):

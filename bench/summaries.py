@@ -28,13 +28,13 @@ import datetime
 import json
 import os
 import random
-import shutil
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from intake import OpenSite, in_work_dir, percentile  # noqa: E402  (bench/intake.py)
+from intake import (OpenSite, bulk_progress, in_work_dir, keep_facts,  # noqa: E402
+                    kept_facts, percentile)  # (bench/intake.py)
 
 TARGET_P95_MS = 20.0
 TARGET_IMPORT_RATE = 3000.0
@@ -44,34 +44,18 @@ TARGET_VERIFY_S = 300.0
 
 def prepare(var_dir, complaints, seed=2569, log=print):
     """Bulk-load ``complaints`` over every center (unless ``var_dir`` holds them already)."""
-    marker = os.path.join(str(var_dir), "bench-summaries.json")
-    if os.path.exists(marker):
-        with open(marker) as f:
-            facts = json.load(f)
-        if facts.get("complaints") == complaints:
-            return dict(facts, reused=True)
-        shutil.rmtree(str(var_dir))
-    os.makedirs(str(var_dir), exist_ok=True)
+    facts = kept_facts(var_dir, "bench-summaries.json", complaints)
+    if facts:
+        return facts
     from damrong.bulk import load_synthetic
 
     with OpenSite(var_dir) as opened:
         codes = list(opened.site.centers.keys())
-        began = time.perf_counter()
-        last = [began]
-
-        def progress(done, count):
-            now = time.perf_counter()
-            if now - last[0] >= 30 or done == count:
-                log(f"  bulk-load {done:,}/{count:,}  {done / (now - began):,.0f} complaints/s")
-                last[0] = now
-
         rate = load_synthetic(opened.site, codes, complaints, random.Random(seed),
-                              batch=min(20000, max(complaints // 4, 500)), progress=progress,
-                              commit=opened.tm.commit)
-    facts = {"complaints": complaints, "bulk_rate": rate, "reused": False}
-    with open(marker, "w") as f:
-        json.dump(facts, f)
-    return facts
+                              batch=min(20000, max(complaints // 4, 500)),
+                              progress=bulk_progress(log, 30), commit=opened.tm.commit)
+    return keep_facts(var_dir, "bench-summaries.json",
+                      {"complaints": complaints, "bulk_rate": rate})
 
 
 def last_full_fiscal_year():
