@@ -8,8 +8,8 @@ The two sets (issue 11: a figure counts only on pages the code was not built or 
   by augraphy, some photographed; built once into ``bench/results/ocr-eval/``.  Never tuned on:
   the targets are judged here.
 - tuning (this file, ``--tuning-seed 1``): our own renderer (``damrong.demo.scans``, PIL/RAQM)
-  and ``degrade()``: letters with English terms, petitions and ruled register tables in the
-  TLWG fonts, most at single spacing; from page 31 other designs (Arundina, Sawasdee, Tlwg Typo,
+  and ``degrade()``: letters with English terms, petitions and ruled register tables (every
+  other one with cells that wrap) in the TLWG fonts, most at single spacing; from page 31 other designs (Arundina, Sawasdee, Tlwg Typo,
   bold weights) through ``reprint()`` (toner and scan resolution varied).  Every rule of
   ``damrong.ocr`` was tuned on these pages.
 
@@ -22,14 +22,15 @@ ours = ``damrong.ocr.ocr_image``; peers = ``tesseract PAGE stdout -l tha`` and `
 - seconds per page: wall clock, everything included (loading, preparing, recognition); the
   engines read each page in turn, and the time ratio is the median of the pages' ratios, which
   a machine busy with other work disturbs least.
-- ``--ablation``: ours again with each custom step (digit reader, speck rule, second opinion)
-  switched off, to show on the independent set what each one is worth.
+- ``--ablation``: ours again with each custom step (digit reader, speck rule, second opinion,
+  table step) switched off, to show on the independent set what each one is worth.
 - confidence: how the page confidence we show correlates with the page's CER, and which pages
   it flags for correction (``damrong.ocr.REVIEW_CONFIDENCE``).
 """
 import argparse
 import datetime
 import importlib
+import math
 import multiprocessing
 import os
 import random
@@ -38,6 +39,7 @@ import statistics
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
@@ -108,7 +110,7 @@ _SPACINGS = (None, 1.05, 1.15, 1.25, 1.1)
 FIRST_HARD_PAGE = 31
 HARD_DESIGNS = ("ArundinaSans", "ArundinaSerif", "Sawasdee", "TlwgTypo", "Laksaman-Bold",
                 "Norasi-Bold", "Loma-Bold", "Garuda-Bold", "Waree-Bold")
-TUNING_SET_VERSION = 5  # bump when the pages change, so a cached set is not reused
+TUNING_SET_VERSION = 6  # bump when the pages change, so a cached set is not reused
 
 
 def _random_date(rng):
@@ -186,8 +188,9 @@ def _contact_line(rng):
             f"สะดวกประชุมผ่าน {rng.choice(_MEETING_APPS)}")
 
 
-def register_rows(rng, count=14):
-    """Rows of a receipt register (ทะเบียนหนังสือรับ)."""
+def register_rows(rng, count=14, whole=False):
+    """Rows of a receipt register (ทะเบียนหนังสือรับ); ``whole``: senders and subjects written
+    out in full (for a table whose cells wrap), else short enough for one line."""
     header = ("เลขรับ", "ที่", "ลงวันที่", "จาก", "เรื่อง")
     rows = [header]
     first = rng.randint(1, 3000)
@@ -197,39 +200,78 @@ def register_rows(rng, count=14):
             to_thai_digits(f"{first + offset}/{date.year + 543}"),
             f"มท {rng.choice(_UNITS)}/{_number(rng, 1, 9999)}",
             format_date(date, short=True),
-            rng.choice(("อำเภอเมือง", "จังหวัด", "อบต.ตะคุ", "ประชาชน", "สำนักนายกฯ")),
-            rng.choice(_MATTERS)[:22],
+            rng.choice(_SENDERS if whole else ("อำเภอเมือง", "จังหวัด", "อบต.ตะคุ", "ประชาชน",
+                                               "สำนักนายกฯ")),
+            rng.choice(_MATTERS) if whole else rng.choice(_MATTERS)[:22],
         ))
     return rows
 
 
-def table_page(rows, font_path, rng):
-    """A ruled register table on an A4 page; the truth is read row by row.
+_SENDERS = ("ที่ทำการปกครองอำเภอเมือง", "ศูนย์ดำรงธรรมจังหวัด", "องค์การบริหารส่วนตำบลตะคุ",
+            "นายสมชาย ใจดี", "สำนักงานปลัดสำนักนายกรัฐมนตรี")
+
+
+def table_page(rows, font_path, rng, wrap=False):
+    """A ruled register table on an A4 page; the truth is read row by row, cell by cell.
 
     As a word processor sizes a register's columns, each column is as wide as its longest
     cell plus padding, and the last one (the subject) takes the rest of the line, its cells
-    cut to fit: no text runs under a rule.
+    cut to fit: no text runs under a rule.  With ``wrap``, the sender's and the subject's
+    columns are narrower than their text, which wraps onto two or three lines in its cell.
     """
     page = Image.new("L", scans.PAGE_SIZE, 255)
     draw = ImageDraw.Draw(page)
     font = ImageFont.truetype(font_path, 54, layout_engine=ImageFont.Layout.RAQM)
-    left, top, height = 190 + rng.randint(-15, 15), 330 + rng.randint(-15, 15), 110
+    left, top, line_height = 190 + rng.randint(-15, 15), 330 + rng.randint(-15, 15), 70
     pad = 18
-    widths = [round(max(font.getlength(row[column], language="th") for row in rows)) + 2 * pad
+    widths = [math.ceil(max(font.getlength(row[column], language="th") for row in rows)) + 2 * pad
               for column in range(len(rows[0]) - 1)]
+    if wrap:
+        widths[-1] = round(font.getlength("ศูนย์ดำรงธรรม", language="th")) + 2 * pad
     widths.append(scans.PAGE_SIZE[0] - 120 - left - sum(widths))
-    rows = [row[:-1] + (_cut_to_fit(row[-1], font, widths[-1] - 2 * pad),) for row in rows]
+    if wrap:
+        cells = [[_wrapped(cell, font, width - 2 * pad) for width, cell in zip(widths, row)]
+                 for row in rows]
+    else:
+        rows = [row[:-1] + (_cut_to_fit(row[-1], font, widths[-1] - 2 * pad),) for row in rows]
+        cells = [[[cell] for cell in row] for row in rows]
     ink = rng.randint(0, 45)
     draw.text((left, top - 90), "ทะเบียนหนังสือรับ", font=font, fill=ink, language="th")
-    for r, row in enumerate(rows):
-        y = top + r * height
+    y = top
+    for row in cells:
+        height = 110 + line_height * (max(len(lines) for lines in row) - 1)
         x = left
-        for width, cell in zip(widths, row):
+        for width, lines in zip(widths, row):
             draw.rectangle((x, y, x + width, y + height), outline=ink, width=3)
-            draw.text((x + pad, y + 75), cell, font=font, fill=ink, anchor="ls", language="th")
+            for number, text in enumerate(lines):
+                draw.text((x + pad, y + 75 + number * line_height), text, font=font, fill=ink,
+                          anchor="ls", language="th")
             x += width
-    truth = "ทะเบียนหนังสือรับ\n" + "\n".join(" ".join(row) for row in rows)
+        y += height
+    truth = "ทะเบียนหนังสือรับ\n" + "\n".join(" ".join("".join(lines) for lines in row)
+                                             for row in cells)
     return page, truth
+
+
+def _wrapped(text, font, room):
+    """``text`` in lines no wider than ``room`` pixels, broken at a space or else between
+    letters (never before a vowel or tone mark, nor after a leading vowel)."""
+    lines, rest = [], text
+    while rest:
+        end = len(rest)
+        while end > 1 and (font.getlength(rest[:end].rstrip(), language="th") > room
+                           or not _breakable(rest, end)):
+            end -= 1
+        spaced = rest.rfind(" ", 0, end)
+        end = spaced + 1 if spaced > 0 and end < len(rest) else end
+        lines.append(rest[:end].rstrip())
+        rest = rest[end:]
+    return lines
+
+
+def _breakable(text, index):
+    return index == len(text) or (unicodedata.category(text[index]) != "Mn"
+                                  and text[index] not in "ะาำ" and text[index - 1] not in "เแโใไ")
 
 
 def _cut_to_fit(text, font, room):
@@ -291,8 +333,10 @@ def build_pages(count, seed, directory=None):
                                              font, page_rng, spacing)
             elif kind == 1:
                 clean, truth = _fitting_page(petition(page_rng), font, page_rng, spacing)
-            else:
-                clean, truth = table_page(register_rows(page_rng), font, page_rng)
+            else:  # every other table's cells wrap
+                wrap = number % 2 == 0
+                clean, truth = table_page(register_rows(page_rng, 10 if wrap else 14, wrap),
+                                          font, page_rng, wrap)
             scanned = scans.degrade(printed.reprint(clean, page_rng) if hard else clean, page_rng)
             if hard and number % 2:
                 scanned = _photographed(scanned, page_rng)
@@ -416,6 +460,7 @@ ABLATIONS = {
     "no speck rule": ("damrong.ocr.tesseract", "_without_specks", lambda lines: lines),
     "no second opinion": ("damrong.ocr.tesseract", "_second_opinion",
                           lambda words, thai, english: words),
+    "no table step": ("damrong.ocr.pipeline", "without_rules", lambda bilevel: (bilevel, [])),
 }
 
 

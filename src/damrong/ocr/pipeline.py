@@ -13,6 +13,7 @@ from damrong.ocr import tesseract
 from damrong.ocr.digits import correct_lines
 from damrong.ocr.page import PageText, Word
 from damrong.ocr.prepare import prepare, turned_upright
+from damrong.ocr.tables import in_reading_order, without_rules
 from damrong.resolution import TARGET_DPI
 from damrong.thai.normalize import normalize_text
 
@@ -34,13 +35,16 @@ def ocr_image(image: Image.Image, number: int = 1) -> PageText:
 
 
 def _read(gray, bilevel, number: int) -> PageText:
+    bilevel, tables = without_rules(bilevel)
     read = tesseract.read_lines(bilevel, TARGET_DPI)
     lines, previous_block = [], None
-    for line, corrected in zip(read, correct_lines(read, bilevel)):
-        if previous_block is not None and line.block != previous_block:
+    for block, words in in_reading_order(
+            [(line.block, corrected) for line, corrected in zip(read, correct_lines(read, bilevel))],
+            tables):
+        if previous_block is not None and block != previous_block:
             lines.append([])  # an empty line between blocks keeps paragraphs apart
-        lines.append([_normalized(word) for word in corrected])
-        previous_block = line.block
+        lines.append([_normalized(word) for word in words])
+        previous_block = block
     words = [word for line in lines for word in line]
     text = "\n".join(" ".join(word.text for word in line) for line in lines)
     confidence = statistics.fmean(word.confidence for word in words) if words else 0.0

@@ -37,10 +37,14 @@ from tesserocr import PSM, RIL, iterate_level  # noqa: E402
 # word ("a", "WA"); ``_second_opinion`` reads such words once more in Thai.
 LANGUAGES = "tha+eng"
 THAI, ENGLISH = "tha", "eng"
-# A word read as Latin script but shorter than this is read again with the
-# Thai model alone, and the surer of the two readings stays.  One at least
-# this long and ``_SURE_LATIN`` sure is English indeed: the digit reader
-# leaves it alone.
+# A word read as Latin script with at most this many letters is read again
+# with the Thai model alone, and the surer of the two readings stays: it is
+# as often a Thai abbreviation English took over, dots and all (มิ.ย. came
+# out as "EH...", ธ.ค. as "SIA" in ruled tables; tuning set: CER 8.50 ->
+# 8.39 %, Thai digits 91.75 -> 91.95 %, Latin words unchanged).
+_FEW_LETTERS = 3
+# A word read as Latin script at least this long and ``_SURE_LATIN`` sure
+# is English indeed: the digit reader leaves it alone.
 _SHORT_LATIN = 3
 _SURE_LATIN = 85
 # A word the Thai model kept with a piece less sure than this is read again
@@ -174,8 +178,8 @@ def _second_opinion(words: tuple[tuple[Word, ...], ...], thai,
                     english) -> tuple[tuple[Word, ...], ...]:
     """Words the page's reading is unsure of, read once more by one model alone.
 
-    A short word that English won is read by ``thai``: it is as often a
-    Thai word or number English took over.  A word Thai kept but is unsure
+    A word of few letters that English won is read by ``thai``: it is as
+    often a Thai word, abbreviation or number English took over.  A word Thai kept but is unsure
     of is read by ``english``, whose reading stays only if it is Latin
     script (a web address after a Thai word, which the Thai model spelled
     as Thai-looking garbage).  The surer of the two readings stays; a
@@ -185,7 +189,8 @@ def _second_opinion(words: tuple[tuple[Word, ...], ...], thai,
     for word in words:
         whole = joined(word)
         if is_latin(whole.text):
-            if len(whole.text) < _SHORT_LATIN and (reading := _read_box(thai, whole)):
+            if (len(_LATIN.findall(whole.text)) <= _FEW_LETTERS
+                    and (reading := _read_box(thai, whole))):
                 word = (reading,) if reading.confidence > whole.confidence else word
         elif (weakest := min(piece.confidence for piece in word)) < _UNSURE_THAI:
             reading = _read_box(english, whole)
