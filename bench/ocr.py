@@ -44,6 +44,7 @@ from pathlib import Path
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
 
+import cv2  # noqa: E402
 import numpy as np  # noqa: E402
 from PIL import Image, ImageChops, ImageDraw, ImageFont  # noqa: E402
 from rapidfuzz.distance import Levenshtein  # noqa: E402
@@ -106,11 +107,12 @@ _SPACINGS = (None, 1.05, 1.15, 1.25, 1.1)
 # From this page on, tuning pages are harder: bold weights and other designs, three of which
 # (Arundina Serif, Sawasdee, the typewriter-like Tlwg Typo) the digit model never learns from,
 # with toner and scan resolution varied by ``reprint`` before the scanner's wear, and every
-# other one photographed (``_photographed``: a shadow across the page, the paper's grain).
+# other one photographed (``_photographed``: a shadow across the page, the paper's grain; and
+# ``_on_a_desk``: the sheet askew on a darker desk, smaller than the picture).
 FIRST_HARD_PAGE = 31
 HARD_DESIGNS = ("ArundinaSans", "ArundinaSerif", "Sawasdee", "TlwgTypo", "Laksaman-Bold",
                 "Norasi-Bold", "Loma-Bold", "Garuda-Bold", "Waree-Bold")
-TUNING_SET_VERSION = 6  # bump when the pages change, so a cached set is not reused
+TUNING_SET_VERSION = 7  # bump when the pages change, so a cached set is not reused
 
 
 def _random_date(rng):
@@ -310,6 +312,26 @@ def _photographed(page, rng):
     return ImageChops.add(page, grain, offset=-128)
 
 
+def _on_a_desk(page, rng):
+    """The photographed page as a phone frames it: the sheet smaller than the 3:4 picture and
+    seen a little askew (each corner moved by up to 3 % of the frame) on a darker desk, with
+    the camera's noise; phones record no scanning resolution (72 dpi)."""
+    width, height = 3000, 4000
+    sheet_height = height * rng.uniform(0.6, 0.85)
+    sheet_width = sheet_height * page.width / page.height
+    middle = (width / 2 + rng.uniform(-0.04, 0.04) * width,
+              height / 2 + rng.uniform(-0.04, 0.04) * height)
+    corners = [(middle[0] + across * sheet_width / 2 + rng.uniform(-0.03, 0.03) * width,
+                middle[1] + down * sheet_height / 2 + rng.uniform(-0.03, 0.03) * height)
+               for across, down in ((-1, -1), (1, -1), (1, 1), (-1, 1))]
+    sheet = np.float32([(0, 0), (page.width, 0), (page.width, page.height), (0, page.height)])
+    turn = cv2.getPerspectiveTransform(sheet, np.float32(corners))
+    photo = cv2.warpPerspective(np.asarray(page.convert("L")), turn, (width, height),
+                                flags=cv2.INTER_AREA, borderValue=rng.randint(35, 110))
+    noise = np.random.default_rng(rng.randrange(2**32)).normal(0, 4, photo.shape)
+    return Image.fromarray(np.clip(photo + noise, 0, 255).astype(np.uint8))
+
+
 def build_pages(count, seed, directory=None):
     """Make (or find cached) ``count`` degraded pages; returns [(image path, truth)]."""
     directory = Path(directory or RESULTS / f"ocr-pages-v{TUNING_SET_VERSION}-{seed}-{count}")
@@ -339,8 +361,10 @@ def build_pages(count, seed, directory=None):
                                           font, page_rng, wrap)
             scanned = scans.degrade(printed.reprint(clean, page_rng) if hard else clean, page_rng)
             if hard and number % 2:
-                scanned = _photographed(scanned, page_rng)
-            scanned.save(image_path, dpi=(scans.DPI, scans.DPI))
+                _on_a_desk(_photographed(scanned, page_rng), page_rng).save(image_path,
+                                                                            dpi=(72, 72))
+            else:
+                scanned.save(image_path, dpi=(scans.DPI, scans.DPI))
             truth_path.write_text(truth, encoding="utf-8")
         pages.append((str(image_path), truth_path.read_text(encoding="utf-8")))
     return pages

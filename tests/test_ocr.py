@@ -301,3 +301,25 @@ def test_words_in_cells_are_put_together_cell_by_cell():
         ["title"], ["a1"], ["a2"], ["b1"], ["b2"], ["after"]]
     blocks = [block for block, _ in ordered]
     assert blocks[1] == blocks[2] != blocks[3] == blocks[4]  # a cell is a block of its own
+
+
+def test_a_sheet_photographed_on_a_desk_is_flattened_to_a4_and_a_scan_is_left_alone():
+    import cv2
+
+    from damrong.ocr.prepare import flattened_sheet, prepare
+
+    rng = random.Random(22)
+    sheet = np.asarray(scans.render_page(PHRASE + "\n" + DIGIT_LINES, scans.find_thai_font(),
+                                         rng).convert("L"))
+    corners = np.float32([(700, 500), (2350, 620), (2450, 3350), (560, 3300)])  # askew
+    turn = cv2.getPerspectiveTransform(
+        np.float32([(0, 0), (sheet.shape[1], 0), (sheet.shape[1], sheet.shape[0]),
+                    (0, sheet.shape[0])]), corners)
+    photo = cv2.warpPerspective(sheet, turn, (3000, 4000), borderValue=60)
+    flat = flattened_sheet(photo)
+    assert flat is not None and flat.shape == (3508, 2480)  # A4 at 300 dpi, upright
+    assert flattened_sheet(sheet) is None  # a scan: the sheet fills the picture
+    assert flattened_sheet(np.full((4000, 3000), 60, np.uint8)) is None  # no sheet at all
+    page = ocr_image(Image.fromarray(photo, "L"))
+    assert "๐๒๑๒/๓๔๕๖" in squeezed(page.text), page.text
+    assert prepare(Image.fromarray(photo, "L"))[0].shape == (3508, 2480)

@@ -1,7 +1,8 @@
 """One page image in, its text out: the steps every OCR'd page goes through.
 
-prepare (300 dpi, level, bilevel) → Tesseract tha, line by line → numbers
-read again → Thai normalisation; a page read with low confidence is turned
+prepare (a photographed sheet flattened, 300 dpi, level, bilevel) → a table's
+rules off → Tesseract tha+eng, line by line → numbers read again → a table's
+words cell by cell → Thai normalisation; a page read with low confidence is turned
 upright and read again.  Words and page text are built from the same
 corrected words, so a searchable PDF says what the index says.
 """
