@@ -23,7 +23,7 @@ ours = ``damrong.ocr.ocr_image``; peers = ``tesseract PAGE stdout -l tha`` and `
   engines read each page in turn, and the time ratio is the median of the pages' ratios, which
   a machine busy with other work disturbs least.
 - ``--ablation``: ours again with each custom step (digit reader, speck rule, second opinion,
-  table step) switched off, to show on the independent set what each one is worth.
+  table step, sheet flattening) switched off, to show on the independent set what each one is worth.
 - confidence: how the page confidence we show correlates with the page's CER, and which pages
   it flags for correction (``damrong.ocr.REVIEW_CONFIDENCE``).
 """
@@ -485,6 +485,7 @@ ABLATIONS = {
     "no second opinion": ("damrong.ocr.tesseract", "_second_opinion",
                           lambda words, thai, english: words),
     "no table step": ("damrong.ocr.pipeline", "without_rules", lambda bilevel: (bilevel, [])),
+    "no sheet flattening": ("damrong.ocr.prepare", "flattened_sheet", lambda gray: None),
 }
 
 
