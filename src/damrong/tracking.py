@@ -7,16 +7,79 @@ citizen can still read it aloud over the phone.
 
 import secrets
 
+from BTrees.LOBTree import LOBTree
+from persistent import Persistent
+
 ALPHABET = "ACDEFGHJKMNPQRTWXY34679"
 LENGTH = 8
+
+
+#: How many codes there are: each is one of these numbers, spelled in ``ALPHABET``.
+CODES = len(ALPHABET) ** LENGTH
 
 
 def new_code(taken):
     """A code not yet in ``taken`` (any container supporting ``in``)."""
     while True:
-        code = _spell(secrets.randbelow(len(ALPHABET) ** LENGTH))
+        code = _spell(secrets.randbelow(CODES))
         if code not in taken:
             return code
+
+
+class TrackingCodes(Persistent):
+    """The site's tracking codes: code → complaint, looked up by key like any mapping.
+
+    Codes are random, so a new one lands in a random bucket of the map, and an import of
+    thousands rewrites (and first loads) about as many buckets. Keyed by the number a code spells
+    (``_number``, an LOBTree) rather than by its letters (an OOBTree, 30 keys a bucket), a
+    bucket holds twice as many codes in a record half the size: half the buckets to load and
+    rewrite. The codes themselves, and what they reveal (nothing), are the same.
+    """
+
+    def __init__(self, items=()):
+        """``items``: ``(code, complaint)`` pairs to start with (a map of an older database)."""
+        self._by_number = LOBTree()
+        self._by_number.update(sorted((_number(code), complaint) for code, complaint in items))
+
+    def __setitem__(self, code, complaint):
+        number = _number(code)
+        if number is None:
+            raise KeyError(code)
+        self._by_number[number] = complaint
+
+    def get(self, code, default=None):
+        number = _number(code)
+        return default if number is None else self._by_number.get(number, default)
+
+    def __getitem__(self, code):
+        found = self.get(code)
+        if found is None:
+            raise KeyError(code)
+        return found
+
+    def __contains__(self, code):
+        return self.get(code) is not None
+
+    def keys(self):
+        return (_spell(number) for number in self._by_number.keys())
+
+    __iter__ = keys
+
+    def __len__(self):
+        return len(self._by_number)
+
+
+def _number(code):
+    """The number ``code`` spells (``_spell`` backwards), or ``None`` if it is not a code."""
+    if not isinstance(code, str) or len(code) != LENGTH:
+        return None
+    number = 0
+    for letter in reversed(code):
+        digit = ALPHABET.find(letter)
+        if digit < 0:
+            return None
+        number = number * len(ALPHABET) + digit
+    return number
 
 
 def _spell(number):
