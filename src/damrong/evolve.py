@@ -182,7 +182,8 @@ STEPS = [record_numbered_generation, create_center_tree, keep_finished_jobs,
          add_scan_intake_to_centers, add_search_outbox, add_letter_registers_to_centers,
          add_login_sessions, count_complaints_in_summaries, add_import_register,
          list_complaints_by_responsible_and_due, add_deadlines_and_notifications,
-         seed_agency_directory, add_public_posts, key_tracking_codes_by_number]
+         seed_agency_directory, add_public_posts,
+         key_tracking_codes_by_number]
 
 
 def bootstrap(connection):
