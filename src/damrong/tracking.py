@@ -31,9 +31,9 @@ class TrackingCodes(Persistent):
 
     Codes are random, so a new one lands in a random bucket of the map, and an import of
     thousands rewrites (and first loads) about as many buckets. Keyed by the number a code spells
-    (``_number``, an LOBTree) rather than by its letters (an OOBTree, 30 keys a bucket), a
-    bucket holds twice as many codes in a record half the size: half the buckets to load and
-    rewrite. The codes themselves, and what they reveal (nothing), are the same.
+    (``_number``, in an LOBTree: up to 60 codes a bucket) rather than by its letters (an OOBTree:
+    30), there are half as many buckets to load and rewrite. The codes themselves, their
+    randomness and what they reveal (nothing) are the same; a lookup is still one key.
     """
 
     def __init__(self, items=()):

@@ -80,7 +80,7 @@ class History(Persistent):
 
     def __init__(self, entries=()):
         self.entries = LOBTree()
-        self.entries.update(enumerate(entries, start=1))
+        self.entries.update(dict(enumerate(entries, start=1)))
 
     def record(self, *args, **kw):
         """Append an entry (``history_entry``'s arguments); returns its number, from 1."""
@@ -134,9 +134,11 @@ class ShortHistory:
         return len(entries)
 
     def latest(self, count):
+        """``History.latest``."""
         return list(self._holder._history[-count:])
 
     def restamp(self, number, when):
+        """``History.restamp``."""
         entries = list(self._holder._history)
         entries[number - 1] = dict(entries[number - 1], when=when)
         self._holder._history = tuple(entries)
