@@ -6,6 +6,7 @@ citizen can still read it aloud over the phone.
 """
 
 import secrets
+from collections.abc import Sequence
 
 from BTrees.LOBTree import LOBTree
 from persistent import Persistent
@@ -61,12 +62,30 @@ class TrackingCodes(Persistent):
         return self.get(code) is not None
 
     def keys(self):
-        return (_spell(number) for number in self._by_number.keys())
+        """The codes in the map's order, as a sequence (indexed like a BTree's ``keys()``)."""
+        return _Spelled(self._by_number.keys())
 
-    __iter__ = keys
+    def __iter__(self):
+        return iter(self.keys())
 
     def __len__(self):
         return len(self._by_number)
+
+
+class _Spelled(Sequence):
+    """Numbers of the map read as codes, without a list of them all."""
+
+    def __init__(self, numbers):
+        self._numbers = numbers
+
+    def __len__(self):
+        return len(self._numbers)
+
+    def __getitem__(self, position):
+        return _spell(self._numbers[position])
+
+    def __iter__(self):
+        return map(_spell, self._numbers)
 
 
 def _number(code):
