@@ -3,10 +3,11 @@
 import datetime
 
 import pytest
-from pyramid.traversal import find_resource
+from pyramid.traversal import find_resource, resource_path
 
 from damrong.complaints import edit_complaint
-from damrong.resources.complaint import GROUPS, ComplaintClosed
+from damrong.resources.complaint import (GROUPS, SHORT_HISTORY, ComplaintClosed, History,
+                                        ShortHistory)
 from damrong.security import Actor
 from damrong.thai.dates import BANGKOK
 from helpers import fill, login, new_complaint, user_app
@@ -193,3 +194,40 @@ def test_the_listing_filters_by_buddhist_era_dates(testapp, make_user, site):
     refused = testapp.get("/moi/70/7001/", {"from": "05/02/2025"})
     assert "ปีคริสต์ศักราช" in refused.html.find(class_="alert").text
     assert refused.forms["filters"]["from"].value == "05/02/2025"
+
+
+@pytest.mark.parametrize("kept_as", ["short", "record of its own"])
+def test_a_history_reads_the_same_inline_or_in_a_record_of_its_own(site, kept_as):
+    """A new complaint keeps its first entries in its own record; one registered before 15c
+    (``History`` with a BTree, in records of their own) is read and extended the same way."""
+    with site() as s:
+        complaint = find_resource(s, new_complaint(s, "7001", "ขอให้ซ่อมถนน"))
+        if kept_as != "short":
+            complaint.history = History(complaint._history)
+            del complaint._history
+        complaint.history.record("3100000000001", "ส่งเรื่อง", note="ถึงอำเภอ")
+        complaint.history.restamp(2, datetime.datetime(2025, 3, 1, tzinfo=datetime.timezone.utc))
+        path = resource_path(complaint)
+    with site() as s:
+        history = find_resource(s, path).history
+        assert isinstance(history, History if kept_as != "short" else ShortHistory)
+        assert [entry["action"] for entry in history] == ["รับเรื่อง", "ส่งเรื่อง"]
+        assert [entry["note"] for entry in reversed(history)][0] == "ถึงอำเภอ"
+        assert len(history) == 2 and history.latest(1)[0]["when"].year == 2025
+        assert [entry["action"] for entry in history.latest(5)] == ["รับเรื่อง", "ส่งเรื่อง"]
+
+
+def test_a_long_history_moves_into_a_record_of_its_own(site):
+    with site() as s:
+        complaint = find_resource(s, new_complaint(s, "7001", "ขอให้ซ่อมถนน"))
+        for number in range(2, SHORT_HISTORY + 1):
+            complaint.history.record("3100000000001", "ติดตามเรื่อง", note=str(number))
+        assert isinstance(complaint.history, ShortHistory)
+        assert complaint.history.record("3100000000001", "ติดตามเรื่อง", note="33") == 33
+        path = resource_path(complaint)
+    with site() as s:
+        complaint = find_resource(s, path)
+        assert isinstance(complaint.history, History) and "_history" not in vars(complaint)
+        complaint.history.record("3100000000001", "ติดตามเรื่อง", note="34")
+        assert [entry["note"] for entry in complaint.history][1:] == [
+            str(number) for number in range(2, 35)]

@@ -1,6 +1,11 @@
 """Evolve steps are recorded by name, so steps added on two branches merge safely."""
 
+from BTrees.OOBTree import OOBTree
+from pyramid.traversal import find_resource, resource_path
+
 from damrong import evolve
+from damrong.tracking import TrackingCodes
+from helpers import new_complaint
 
 
 def test_steps_from_two_branches_each_run_once_whatever_their_order(site, db, monkeypatch):
@@ -48,3 +53,24 @@ def test_a_numbered_database_records_its_finished_steps_by_name(site, db, monkey
     finally:
         connection.close()
     assert ran == list(evolve.NUMBERED_STEPS[2:])  # the first two were done before
+
+
+
+def test_tracking_codes_of_an_older_database_lead_to_the_same_complaints(site, db):
+    """Before 15c the map was an OOBTree keyed by the codes' letters; the step keys it by the
+    number each code spells, and every code still finds its case."""
+    with site() as s:
+        paths = [new_complaint(s, "7001", f"เรื่องที่ {n}") for n in range(3)]
+    with site() as s:
+        codes = {find_resource(s, path).tracking_code: path for path in paths}
+        s.tracking = OOBTree({code: find_resource(s, path) for code, path in codes.items()})
+        del s.evolved["key_tracking_codes_by_number"]
+    connection = db.open()
+    try:
+        upgraded, _created = evolve.bootstrap(connection)
+        assert isinstance(upgraded.tracking, TrackingCodes)
+        assert {code: resource_path(upgraded.tracking[code]) for code in codes} == codes
+        assert sorted(upgraded.tracking) == sorted(codes)
+        assert upgraded.tracking.get("ACDE-FGHJ") is None and "ACDEFGHJ" not in upgraded.tracking
+    finally:
+        connection.close()

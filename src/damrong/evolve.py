@@ -29,6 +29,7 @@ from .resources.posts import PostFolder
 from .resources.center import MINISTRY_CODE, Center, add_letter_register, add_scan_intake
 from .resources.site import ROOT_KEY, Site
 from .resources.users import Users
+from .tracking import TrackingCodes
 
 log = logging.getLogger(__name__)
 
@@ -168,13 +169,21 @@ def add_public_posts(site):
             setattr(site, name, folder)
 
 
+def key_tracking_codes_by_number(site):
+    """The tracking codes' map keyed by the number each code spells (tracking.TrackingCodes)
+    instead of an OOBTree keyed by its letters: every code leads to the same complaint."""
+    if not isinstance(site.tracking, TrackingCodes):
+        site.tracking = TrackingCodes(site.tracking.items())
+
+
 #: Evolve steps in the order they run; each is recorded in the database by its name. Add new
 #: steps at the end.
 STEPS = [record_numbered_generation, create_center_tree, keep_finished_jobs,
          add_scan_intake_to_centers, add_search_outbox, add_letter_registers_to_centers,
          add_login_sessions, count_complaints_in_summaries, add_import_register,
          list_complaints_by_responsible_and_due, add_deadlines_and_notifications,
-         seed_agency_directory, add_public_posts]
+         seed_agency_directory, add_public_posts,
+         key_tracking_codes_by_number]
 
 
 def bootstrap(connection):

@@ -4,8 +4,9 @@ names written ``group.field``.
 
 Every line is checked whole before anything of it is stored (known center, category of that
 center's level, channel, urgency and status; a date that exists; the required fields; a national
-ID with a valid checksum; area codes that exist and a position within Thailand); a bad line is
-reported with its number and the reason in Thai and skipped. Good lines are registered through
+ID with a valid checksum; area codes that exist and a position within Thailand; no field longer
+than the intake form allows, ``FIELD_LIMITS``); a bad line is reported with its number and the
+reason in Thai and skipped. Good lines are registered through
 ``register_complaints`` like any other complaint, a batch at a time, with their original status
 and time received, so they are numbered, listed, searchable and counted in the summaries the
 same way. The source system's own id (``source_id``) is remembered (``site.imported``) in the
@@ -23,7 +24,7 @@ from .collector import fewer_collections
 from .complaints import Registration, register_complaints
 from .i18n import _
 from .resources.complaint import GROUPS
-from .schemas.complaint import LAT_RANGE, LON_RANGE
+from .schemas.complaint import FIELD_LIMITS, LAT_RANGE, LON_RANGE
 from .thai import national_id
 from .thai.dates import BANGKOK, TypedDateError, parse_typed_date
 from .thai.normalize import normalize_text
@@ -178,7 +179,11 @@ class Validator:
             elif value is None or value == "":  # most fields are empty: nothing to normalize
                 values[name] = ""
             else:
-                values[name] = normalize_text(str(value)).strip()
+                values[name] = text = normalize_text(str(value)).strip()
+                limit = FIELD_LIMITS.get((group, name))
+                if limit is not None and len(text) > limit:
+                    raise BadRecord(f"{group}.{name} ยาวเกิน {limit:,} ตัวอักษร "
+                                    f"(มี {len(text):,} ตัวอักษร)")
         return values
 
     @staticmethod

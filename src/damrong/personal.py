@@ -81,9 +81,7 @@ def log_reveal(request, holder, where, now=None):
     unless they already did within ``REVEAL_LOGGED_EVERY``."""
     now = now or datetime.datetime.now(datetime.timezone.utc)
     who = request.identity.national_id
-    entries = holder.history.entries
-    first = max(entries.maxKey() - _RECENT_ENTRIES, entries.minKey()) if entries else 0
-    for entry in entries.values(first) if entries else ():
+    for entry in holder.history.latest(_RECENT_ENTRIES + 1):
         if (entry["who"] == who and entry["action"] == str(REVEAL)
                 and now - entry["when"] < REVEAL_LOGGED_EVERY):
             return

@@ -135,11 +135,8 @@ class Workflow:
     def last_taken(self, complaint, name):
         """The history entry of the last time transition ``name`` was taken, or ``None``."""
         label = self.transitions[name].label
-        entries = complaint.history.entries
-        for number in reversed(entries.keys()):
-            if entries[number]["action"] == label:
-                return entries[number]
-        return None
+        return next((entry for entry in reversed(complaint.history) if entry["action"] == label),
+                    None)
 
     def _barred(self, transition, complaint, actor):
         """Whether ``actor`` took the transition this one must not follow from the same

@@ -445,9 +445,8 @@ def _office_hours(moment, rng):
 def _backdate(complaint, first, times):
     """Give history entries ``first``, ``first + 1``… the times the work happened (the workflow
     stamps them with the time the demo was loaded)."""
-    entries = complaint.history.entries
     for number, when in enumerate(times, first):
-        entries[number] = dict(entries[number], when=when.astimezone(datetime.timezone.utc))
+        complaint.history.restamp(number, when.astimezone(datetime.timezone.utc))
 
 
 def _closing_summary(complaint, outcome):

@@ -47,39 +47,118 @@ class ComplaintClosed(MessageError):
     correction by someone with the right to make one."""
 
 
+#: Entries a history keeps inside its holder's own record; the next one moves them all into a
+#: ``History`` of their own (see ``ShortHistory``).
+SHORT_HISTORY = 32
+
+
+def history_entry(who, action, changes=(), note="", when=None, center=""):
+    """One entry of a history: who, when, what, before → after; ``changes`` is a sequence of
+    ``(field label, before, after)``; ``center`` the code of the center the step was taken from
+    (empty: the complaint's own).
+
+    Text is stored as plain Thai (a ``_()`` label becomes its msgid): the history is the
+    official record, and a page translates what it can when it shows it.
+    """
+    return {
+        "when": when or datetime.datetime.now(datetime.timezone.utc),
+        "who": who,
+        "action": str(action),
+        "changes": tuple(tuple(str(part) for part in change) for change in changes),
+        "note": str(note),
+        "center": center,
+    }
+
+
 class History(Persistent):
-    """Every change of a complaint, oldest first: who, when, what, before → after.
+    """A long history, oldest first, in a record of its own: every complaint's history before
+    short ones were kept inline, and a history that outgrew ``SHORT_HISTORY`` since.
 
     Entries are plain dicts in a BTree keyed by their sequence number, so a long-running case
     with hundreds of follow-ups never rewrites one large list.
     """
 
-    def __init__(self):
+    def __init__(self, entries=()):
         self.entries = LOBTree()
+        self.entries.update(dict(enumerate(entries, start=1)))
 
-    def record(self, who, action, changes=(), note="", when=None, center=""):
-        """Append an entry; ``changes`` is a sequence of ``(field label, before, after)``;
-        ``center`` the code of the center the step was taken from (empty: the complaint's own).
-
-        Text is stored as plain Thai (a ``_()`` label becomes its msgid): the history is the
-        official record, and a page translates what it can when it shows it.
-        """
+    def record(self, *args, **kw):
+        """Append an entry (``history_entry``'s arguments); returns its number, from 1."""
         number = (self.entries.maxKey() + 1) if self.entries else 1
-        self.entries[number] = {
-            "when": when or datetime.datetime.now(datetime.timezone.utc),
-            "who": who,
-            "action": str(action),
-            "changes": tuple(tuple(str(part) for part in change) for change in changes),
-            "note": str(note),
-            "center": center,
-        }
+        self.entries[number] = history_entry(*args, **kw)
         return number
+
+    def latest(self, count):
+        """The last ``count`` entries, oldest first."""
+        if not self.entries:
+            return []
+        return list(self.entries.values(max(self.entries.maxKey() - count + 1,
+                                             self.entries.minKey())))
+
+    def restamp(self, number, when):
+        """Give entry ``number`` the time the step really happened (loading old work)."""
+        self.entries[number] = dict(self.entries[number], when=when)
 
     def __iter__(self):
         return iter(self.entries.values())
 
+    def __reversed__(self):
+        return reversed(self.entries.values())
+
     def __len__(self):
         return len(self.entries)
+
+
+class ShortHistory:
+    """The history of a complaint (or unfiled scan) with few entries, kept as a tuple in the
+    holder's own record (``_history``) rather than in two records of its own.
+
+    Registering a complaint then stores one record instead of three, which is most of what an
+    import of millions costs; a complaint's entries are written with it anyway, since nearly
+    every step that records one also changes the record. Past ``SHORT_HISTORY`` entries they
+    move into a ``History`` (as every history was before), which the holder keeps as its
+    ``history`` attribute from then on: a long case never rewrites a long tuple.
+    """
+
+    def __init__(self, holder):
+        self._holder = holder
+
+    def record(self, *args, **kw):
+        """``History.record``."""
+        entries = self._holder._history + (history_entry(*args, **kw),)
+        if len(entries) > SHORT_HISTORY:
+            self._holder.history = History(entries)
+            del self._holder._history
+        else:
+            self._holder._history = entries
+        return len(entries)
+
+    def latest(self, count):
+        """``History.latest``."""
+        return list(self._holder._history[-count:])
+
+    def restamp(self, number, when):
+        """``History.restamp``."""
+        entries = list(self._holder._history)
+        entries[number - 1] = dict(entries[number - 1], when=when)
+        self._holder._history = tuple(entries)
+
+    def __iter__(self):
+        return iter(self._holder._history)
+
+    def __reversed__(self):
+        return reversed(self._holder._history)
+
+    def __len__(self):
+        return len(self._holder._history)
+
+
+class _HistoryOf:
+    """``holder.history``: a ``ShortHistory`` over the holder's own entries, unless the holder
+    keeps a ``History`` under that name (a non-data descriptor: the instance's attribute wins)."""
+
+    def __get__(self, holder, owner=None):
+        return self if holder is None else ShortHistory(holder)
 
 
 #: The children of a document folder that has none yet: an empty BTree that is never stored
@@ -97,6 +176,8 @@ class DocumentFolder(Folder):
     """
 
     data = _NO_DOCUMENTS
+    history = _HistoryOf()
+    _history = ()  # a short history's entries (ShortHistory)
 
     def __init__(self):  # not Folder's: no BTree and no count until the first document
         Persistent.__init__(self)
@@ -154,7 +235,6 @@ class Complaint(DocumentFolder):
         self.registered_at = datetime.datetime.now(datetime.timezone.utc)
         self.registered_by = registered_by
         self.listing_key = None
-        self.history = History()
         self._set(receipt_year=receipt_year, receipt_number=receipt_number,
                   received_at=received_at, type=dict(type), complaint=dict(complaint),
                   place=dict(place), complainant=dict(complainant), respondent=dict(respondent),

@@ -5,6 +5,7 @@ from pyramid.authorization import Allow, Authenticated, Everyone
 
 from ..jobs import JobQueue
 from ..listing import ComplaintListing
+from ..tracking import TrackingCodes
 from .folder import Folder
 
 ROOT_KEY = "damrong"
@@ -34,7 +35,7 @@ class Site(Folder):
         super().__init__()
         self.evolved = OOBTree()
         self.centers = OOBTree()
-        self.tracking = OOBTree()
+        self.tracking = TrackingCodes()
         self.submissions = OOBTree()
         self.listing = ComplaintListing()
         self.jobs = JobQueue()

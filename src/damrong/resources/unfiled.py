@@ -8,7 +8,7 @@ registers a new one from it) the documents move over with their pages and text a
 
 import datetime
 
-from .complaint import DocumentFolder, History
+from .complaint import DocumentFolder
 from .folder import Folder
 
 
@@ -21,7 +21,6 @@ class UnfiledScan(DocumentFolder):
         self.source_name = source_name
         self.note = note
         self.received_at = datetime.datetime.now(datetime.timezone.utc)
-        self.history = History()
 
     @property
     def center(self):

@@ -22,6 +22,27 @@ from ..thai.dates import BANGKOK
 FUTURE_TOLERANCE = datetime.timedelta(minutes=5)
 LAT_RANGE = (5.0, 21.0)
 LON_RANGE = (97.0, 106.0)
+#: The longest each typed field of the record may be, in characters (after normalizing): the
+#: intake and edit forms check them (``limited``), and so does ``damrong import``
+#: (importing.py), so a record from another system holds nothing a clerk could not have typed.
+FIELD_LIMITS = {
+    ("type", "category_other"): 200,
+    ("complaint", "subject"): 300,
+    ("complaint", "details"): 20000,
+    ("place", "address"): 500,
+    ("complainant", "first_name"): 100,
+    ("complainant", "last_name"): 100,
+    ("complainant", "phone"): 40,
+    ("complainant", "address"): 500,
+    ("respondent", "name"): 200,
+    ("respondent", "position"): 200,
+    ("respondent", "agency"): 300,
+}
+
+
+def limited(group, field):
+    """The form's check of the field's ``FIELD_LIMITS``."""
+    return max_length(FIELD_LIMITS[(group, field)])
 
 
 def _choices(pairs, prompt=_("— เลือก —")):
@@ -73,7 +94,7 @@ class TypeGroup(colander.MappingSchema):
     category = Node(colander.String(), title=_("ประเภทเรื่อง"), widget=category_widget,
                     validator=category_validator)
     category_other = Node(colander.String(), title=_("ประเภทย่อย (กรณีเรื่องอื่นๆ)"), missing="",
-                          preparer=normalized, validator=max_length(200))
+                          preparer=normalized, validator=limited("type", "category_other"))
     channel = Node(colander.String(), title=_("ช่องทางที่รับเรื่อง"), widget=channel_widget,
                    validator=channel_validator, default="walk-in")
 
@@ -89,9 +110,10 @@ class ComplaintGroup(colander.MappingSchema):
     received_at = Node(BuddhistEraDateTime(), title=_("วันเวลาที่รับเรื่อง (วัน/เดือน/ปี พ.ศ. เวลา)"),
                        default=now_default, widget=TypedDateWidget())
     subject = Node(colander.String(), title=_("เรื่อง"), preparer=normalized,
-                   validator=max_length(300))
+                   validator=limited("complaint", "subject"))
     details = Node(colander.String(), title=_("รายละเอียด"), preparer=normalized, missing="",
-                   widget=deform.widget.TextAreaWidget(rows=5), validator=max_length(20000))
+                   widget=deform.widget.TextAreaWidget(rows=5),
+                   validator=limited("complaint", "details"))
     urgency = Node(colander.String(), title=_("ความเร่งด่วน"), widget=urgency_widget, default="normal")
 
     def validator(self, node, value):
@@ -140,7 +162,7 @@ class PlaceGroup(colander.MappingSchema):
     subdistrict = Node(colander.String(), title=_("ตำบล/แขวง"), missing="",
                        widget=_area_widget("subdistrict"))
     address = Node(colander.String(), title=_("สถานที่/ที่อยู่ที่เกิดเหตุ"), missing="",
-                   preparer=normalized, validator=max_length(500))
+                   preparer=normalized, validator=limited("place", "address"))
     lat = Node(colander.String(), title=_("ละติจูด"), missing="", oid="lat",
                validator=_coordinate(LAT_RANGE, _("ละติจูดต้องเป็นตัวเลข เช่น 13.7563"),
                                      _("ละติจูดอยู่นอกประเทศไทย (${low}–${high})")))
@@ -166,15 +188,16 @@ class ComplainantGroup(colander.MappingSchema):
                      widget=deform.widget.CheckboxWidget())
     title = Node(colander.String(), title=_("คำนำหน้า"), missing="", widget=title_widget)
     first_name = Node(colander.String(), title=_("ชื่อ"), missing="", preparer=normalized,
-                      validator=max_length(100))
+                      validator=limited("complainant", "first_name"))
     last_name = Node(colander.String(), title=_("นามสกุล"), missing="", preparer=normalized,
-                     validator=max_length(100))
+                     validator=limited("complainant", "last_name"))
     national_id = Node(colander.String(), title=_("เลขประจำตัวประชาชน"), missing="",
                        preparer=lambda v: national_id.clean(v) if isinstance(v, str) else v)
     phone = Node(colander.String(), title=_("โทรศัพท์"), missing="", preparer=normalized,
-                 validator=max_length(40))
+                 validator=limited("complainant", "phone"))
     address = Node(colander.String(), title=_("ที่อยู่"), missing="", preparer=normalized,
-                   widget=deform.widget.TextAreaWidget(rows=2), validator=max_length(500))
+                   widget=deform.widget.TextAreaWidget(rows=2),
+                   validator=limited("complainant", "address"))
 
     def validator(self, node, value):
         check_complainant(node, value, (
@@ -199,11 +222,11 @@ def check_complainant(node, value, needed):
 
 class RespondentGroup(colander.MappingSchema):
     name = Node(colander.String(), title=_("ชื่อผู้ถูกร้องเรียน"), missing="", preparer=normalized,
-                validator=max_length(200))
+                validator=limited("respondent", "name"))
     position = Node(colander.String(), title=_("ตำแหน่ง"), missing="", preparer=normalized,
-                    validator=max_length(200))
+                    validator=limited("respondent", "position"))
     agency = Node(colander.String(), title=_("หน่วยงาน"), missing="", preparer=normalized,
-                  validator=max_length(300))
+                  validator=limited("respondent", "agency"))
 
 
 class ComplaintSchema(colander.MappingSchema):

@@ -13,7 +13,7 @@ from ..forms import (Node, ScanFiles, ScanFilesWidget, csrf_token_node, max_leng
                      submission_id_node)
 from ..i18n import _
 from ..thai import national_id
-from .complaint import PlaceGroup, check_complainant
+from .complaint import PlaceGroup, check_complainant, limited
 
 #: At most this many files (photos or PDFs) go with one complaint filed online.
 MAX_FILES = 5
@@ -24,7 +24,7 @@ PHOTO_ACCEPT = "image/jpeg,image/png,application/pdf,.jpg,.jpeg,.png,.pdf"
 
 class OnlineMatter(colander.MappingSchema):
     subject = Node(colander.String(), title=_("เรื่องที่ต้องการร้องเรียน (สั้น ๆ)"), preparer=normalized,
-                   validator=max_length(300))
+                   validator=limited("complaint", "subject"))
     details = Node(colander.String(), title=_("เกิดอะไรขึ้น"), preparer=normalized,
                    widget=deform.widget.TextAreaWidget(rows=6), validator=max_length(5000))
 
@@ -44,11 +44,11 @@ class OnlineContact(colander.MappingSchema):
     anonymous = Node(colander.Boolean(), title=_("ไม่ประสงค์ออกนาม (เจ้าหน้าที่จะติดต่อกลับไม่ได้)"),
                      missing=False, widget=deform.widget.CheckboxWidget())
     first_name = Node(colander.String(), title=_("ชื่อ"), missing="", preparer=normalized,
-                      validator=max_length(100))
+                      validator=limited("complainant", "first_name"))
     last_name = Node(colander.String(), title=_("นามสกุล"), missing="", preparer=normalized,
-                     validator=max_length(100))
+                     validator=limited("complainant", "last_name"))
     phone = Node(colander.String(), title=_("โทรศัพท์ที่ติดต่อได้"), missing="", preparer=normalized,
-                 validator=max_length(40))
+                 validator=limited("complainant", "phone"))
     national_id = Node(colander.String(), title=_("เลขประจำตัวประชาชน (ไม่บังคับ)"), missing="",
                        preparer=lambda v: national_id.clean(v) if isinstance(v, str) else v)
 

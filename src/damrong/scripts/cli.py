@@ -6,6 +6,7 @@ never start the worker thread: ``worker`` runs the queue in the foreground inste
 
 import argparse
 import contextlib
+import itertools
 import json
 import os
 import random
@@ -96,7 +97,7 @@ def _load_demo(site, registry):
         for role, login, password, center in credentials:
             print(f"  {role:<11} {login}  รหัสผ่าน {password}  ({center})")
         print("\nรหัสติดตามเรื่องตัวอย่าง (เว็บไซต์ประชาชน /track/<รหัส>):")
-        for code in list(site.tracking.keys())[:3]:
+        for code in itertools.islice(site.tracking.keys(), 3):
             print(f"  {format_code(code)}  {site.tracking[code].subject}")
         print()
 

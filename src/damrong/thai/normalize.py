@@ -25,7 +25,11 @@ def normalize_text(text: str) -> str:
     stripped from every line, which also turns Windows line endings into
     ``\\n``.  Inner spaces, digits and everything else are left alone.
     """
-    text = _ZERO_WIDTH.sub("", text)
-    text = _DECOMPOSED_SARA_AM.sub("\\1\u0e33", text)
-    text = unicodedata.normalize("NFC", text)
+    if not text.isascii():  # ASCII has no zero-width characters or Thai and is NFC already
+        text = _ZERO_WIDTH.sub("", text)
+        if "\u0e4d" in text:
+            text = _DECOMPOSED_SARA_AM.sub("\\1\u0e33", text)
+        text = unicodedata.normalize("NFC", text)
+    if "\n" not in text:  # a field of one line, most of what an import normalizes
+        return text.rstrip()
     return "\n".join(line.rstrip() for line in text.split("\n"))
