@@ -291,16 +291,17 @@ def test_words_in_cells_are_put_together_cell_by_cell():
     from damrong.ocr.tables import Cell, in_reading_order
 
     word = lambda text, left, top: Word(text, left, top, 80, 40, 90.0)  # noqa: E731
-    table = [Cell(0, 0, 200, 200), Cell(210, 0, 400, 200)]
+    table = [Cell(0, 0, 200, 200), Cell(210, 0, 400, 200), Cell(0, 210, 400, 400, row=1)]
     lines = [(1, [word("title", 0, -100)]),
              (2, [word("a1", 10, 10), word("b1", 220, 12)]),  # each cell's first line
              (2, [word("a2", 10, 60), word("b2", 220, 62)]),  # each cell's second line
-             (3, [word("after", 0, 300)])]
+             (2, [word("c1", 10, 250)]),  # the next row
+             (3, [word("after", 0, 500)])]
     ordered = in_reading_order(lines, [table])
     assert [[w.text for w in words] for _, words in ordered] == [
-        ["title"], ["a1"], ["a2"], ["b1"], ["b2"], ["after"]]
+        ["title"], ["a1"], ["a2"], ["b1"], ["b2"], ["c1"], ["after"]]
     blocks = [block for block, _ in ordered]
-    assert blocks[1] == blocks[2] != blocks[3] == blocks[4]  # a cell is a block of its own
+    assert blocks[0] != blocks[1] == blocks[4] != blocks[5] != blocks[6]  # a row is a block
 
 
 def test_a_sheet_photographed_on_a_desk_is_flattened_to_a4_and_a_scan_is_left_alone():

@@ -38,12 +38,14 @@ _SAME_ROW = 0.5
 
 @dataclass(frozen=True)
 class Cell:
-    """A table cell's inside, rules excluded, in page pixels."""
+    """A table cell's inside, rules excluded, in page pixels, and the row of its table it
+    stands in (from 0)."""
 
     left: int
     top: int
     right: int
     bottom: int
+    row: int = 0
 
 
 def without_rules(bilevel: np.ndarray) -> tuple[np.ndarray, list[list[Cell]]]:
@@ -129,7 +131,8 @@ def _reading_order(cells: list[Cell]) -> list[Cell]:
             rows[-1].append(cell)
         else:
             rows.append([cell])
-    return [cell for row in rows for cell in sorted(row, key=lambda cell: cell.left)]
+    return [Cell(cell.left, cell.top, cell.right, cell.bottom, number)
+            for number, row in enumerate(rows) for cell in sorted(row, key=lambda cell: cell.left)]
 
 
 def in_reading_order(lines: list[tuple[int, list[Word]]],
@@ -138,7 +141,7 @@ def in_reading_order(lines: list[tuple[int, list[Word]]],
     a table's cells put together cell by cell.
 
     A cell's words become lines of their own (one per line of the cell), standing where the
-    table's first line stood, and every cell is a block of its own.  Lines are put together
+    table's first line stood, and every row is a block of its own.  Lines are put together
     after the digit reader has read them whole: a short line of one cell has too few glyphs
     to tell the usual width of a glyph by, and a slash touching a digit went unseen.
     """
@@ -170,17 +173,19 @@ def in_reading_order(lines: list[tuple[int, list[Word]]],
         if isinstance(item, tuple):
             ordered.append(item)
             continue
-        for cell in tables[item]:
-            blocks += 1
+        for index, cell in enumerate(tables[item]):
+            if index == 0 or cell.row != tables[item][index - 1].row:
+                blocks += 1
             ordered.extend((blocks, sorted(words, key=lambda word: word.left))
                            for words in sorted(held[cell], key=lambda words: words[0].top))
     return ordered
 
 
 def _cell_of(word: Word, cells: list[Cell]) -> Cell | None:
-    """The cell most of ``word``'s box lies in, if any: Tesseract's boxes of Thai letters drift
-    by up to a glyph's width, so one may reach over a rule into the next cell."""
-    best, most = None, 0
+    """The cell that holds most of ``word``'s box, if one holds at least half of it:
+    Tesseract's boxes of Thai letters drift by up to a glyph's width, so a word may reach over
+    a rule into the next cell, and a title's marks may reach below the table's top rule."""
+    best, most = None, 0.5 * word.width * word.height
     for cell in cells:
         across = min(word.left + word.width, cell.right) - max(word.left, cell.left)
         down = min(word.top + word.height, cell.bottom) - max(word.top, cell.top)
