@@ -20,6 +20,7 @@ from damrong.resolution import TARGET_DPI
 cv2.setNumThreads(1)
 
 A4_LONG_SIDE_INCHES = 297 / 25.4
+A4_SHORT_SIDE_INCHES = 210 / 25.4
 MAX_SKEW_DEGREES = 3.0
 # Tesseract's OSD on pages with few letters guesses; below this confidence
 # a page is left as it is rather than turned on a guess.
@@ -76,7 +77,8 @@ def flattened_sheet(gray: np.ndarray) -> np.ndarray | None:
         return None  # a sheet half in shadow, or something else: left as it is
     middle = corners.mean(axis=0)
     corners = middle + (corners - middle) * _SHEET_INSET  # no sliver of the desk along an edge
-    short, long = (round(side * TARGET_DPI / 25.4) for side in (210, 297))
+    short, long = (round(inches * TARGET_DPI)
+                   for inches in (A4_SHORT_SIDE_INCHES, A4_LONG_SIDE_INCHES))
     size = (short, long) if down >= across else (long, short)
     target = np.float32([(0, 0), (size[0], 0), size, (0, size[1])])
     return cv2.warpPerspective(gray, cv2.getPerspectiveTransform(corners, target), size,
