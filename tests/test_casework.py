@@ -132,6 +132,7 @@ def test_a_transfer_hands_the_case_to_its_new_owner(app, site, make_user):
         assert complaint.subject == "เหตุเกิดในอำเภอปากท่อ"
         assert complaint.origins == (("7001",) + old_receipt,)
         assert complaint.receipt_number == 1 and complaint.working_center is None
+        assert s.tracking[complaint.tracking_code] is complaint          # the same code leads there
         assert (s.listing.count("center", "7001"), s.listing.count("center", "7002")) == (0, 1)
         assert s.index_outbox.pending[path] == -1                       # gone from the index
         new_path = "/".join(("", "moi", "70", "7002", "complaints", complaint.__name__))

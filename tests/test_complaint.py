@@ -6,8 +6,8 @@ import pytest
 from pyramid.traversal import find_resource, resource_path
 
 from damrong.complaints import edit_complaint
-from damrong.resources.complaint import (GROUPS, SHORT_HISTORY, ComplaintClosed, History,
-                                        ShortHistory)
+from damrong.resources.complaint import (GROUPS, SHORT_HISTORY, Complaint, ComplaintClosed,
+                                        History, ShortHistory)
 from damrong.security import Actor
 from damrong.thai.dates import BANGKOK
 from helpers import fill, login, new_complaint, user_app
@@ -231,3 +231,37 @@ def test_a_long_history_moves_into_a_record_of_its_own(site):
         complaint.history.record("3100000000001", "ติดตามเรื่อง", note="34")
         assert [entry["note"] for entry in complaint.history][1:] == [
             str(number) for number in range(2, 35)]
+
+
+def test_a_complaints_plain_data_is_stored_apart_and_read_back_whole(site):
+    """``Complaint.__getstate__`` pickles everything but references as one inner pickle; a
+    record stored before (a plain state) reads the same, and a persistent object inside plain
+    data keeps the record unpacked rather than copying that object by value."""
+    with site() as s:
+        complaint = find_resource(s, new_complaint(s, "7001", "ขอให้ซ่อมถนน"))
+        complaint.history.record("3100000000001", "ส่งเรื่อง", note="ถึงอำเภอ")
+        path, code = resource_path(complaint), complaint.tracking_code
+    with site() as s:
+        complaint = find_resource(s, path)
+        state = complaint.__getstate__()
+        assert set(state) == {"__parent__", "_plain"}
+        assert complaint.subject == "ขอให้ซ่อมถนน" and complaint.tracking_code == code
+        assert complaint.complainant["national_id"] == "1101700203450"
+        assert [entry["note"] for entry in complaint.history][-1] == "ถึงอำเภอ"
+        assert s.tracking[code] is complaint and complaint._summary_cell[-1] == "in-progress"
+        as_before = dict(vars(complaint), __parent__=complaint.__parent__)
+        older = Complaint.__new__(Complaint)
+        older.__setstate__(as_before)  # a record stored before packing
+        assert vars(older) == vars(complaint)
+        complaint._listed_values = dict(complaint._listed_values, odd=[s.listing])
+        assert "_plain" not in complaint.__getstate__()
+
+
+def test_a_removed_complaints_code_leads_nowhere(site):
+    with site() as s:
+        complaint = find_resource(s, new_complaint(s, "7001", "ขอให้ซ่อมถนน"))
+        code = complaint.tracking_code
+    with site() as s:
+        complaint = s.tracking[code]
+        complaint.__parent__.remove(complaint.__name__)
+        assert code not in s.tracking and s.tracking.get(code) is None

@@ -4,7 +4,7 @@ from BTrees.OOBTree import OOBTree
 from pyramid.traversal import find_resource, resource_path
 
 from damrong import evolve
-from damrong.tracking import TrackingCodes
+from damrong.tracking import CodeTree, TrackingCodes, _number
 from helpers import new_complaint
 
 
@@ -72,5 +72,28 @@ def test_tracking_codes_of_an_older_database_lead_to_the_same_complaints(site, d
         assert {code: resource_path(upgraded.tracking[code]) for code in codes} == codes
         assert sorted(upgraded.tracking) == sorted(codes)
         assert upgraded.tracking.get("ACDE-FGHJ") is None and "ACDEFGHJ" not in upgraded.tracking
+    finally:
+        connection.close()
+
+
+def test_tracking_codes_of_a_map_of_complaints_lead_to_the_same_complaints(site, db):
+    """From 15c until complaint ids the map held the complaints themselves (a ``CodeTree`` under
+    ``_by_number``); the step keeps each code's number and stores the complaint's id."""
+    with site() as s:
+        paths = [new_complaint(s, "7001", f"เรื่องที่ {n}") for n in range(3)]
+    with site() as s:
+        codes = {find_resource(s, path).tracking_code: path for path in paths}
+        older = TrackingCodes()
+        del older._ids
+        older._by_number = CodeTree({_number(code): find_resource(s, path)
+                                     for code, path in codes.items()})
+        s.tracking = older
+        del s.evolved["track_complaints_by_id"]
+    connection = db.open()
+    try:
+        upgraded, _created = evolve.bootstrap(connection)
+        assert not hasattr(upgraded.tracking, "_by_number")
+        assert {code: resource_path(upgraded.tracking[code]) for code in codes} == codes
+        assert sorted(upgraded.tracking) == sorted(codes) and len(upgraded.tracking) == 3
     finally:
         connection.close()

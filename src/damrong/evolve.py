@@ -29,7 +29,7 @@ from .resources.posts import PostFolder
 from .resources.center import MINISTRY_CODE, Center, add_letter_register, add_scan_intake
 from .resources.site import ROOT_KEY, Site
 from .resources.users import Users
-from .tracking import TrackingCodes
+from .tracking import TrackingCodes, tracking_by_id
 
 log = logging.getLogger(__name__)
 
@@ -176,6 +176,13 @@ def key_tracking_codes_by_number(site):
         site.tracking = TrackingCodes(site.tracking.items())
 
 
+def track_complaints_by_id(site):
+    """The tracking codes' map holds each complaint's id instead of the complaint
+    (tracking.TrackingCodes): every code leads to the same complaint."""
+    if hasattr(site.tracking, "_by_number"):
+        site.tracking = tracking_by_id(site.tracking)
+
+
 #: Evolve steps in the order they run; each is recorded in the database by its name. Add new
 #: steps at the end.
 STEPS = [record_numbered_generation, create_center_tree, keep_finished_jobs,
@@ -183,7 +190,7 @@ STEPS = [record_numbered_generation, create_center_tree, keep_finished_jobs,
          add_login_sessions, count_complaints_in_summaries, add_import_register,
          list_complaints_by_responsible_and_due, add_deadlines_and_notifications,
          seed_agency_directory, add_public_posts,
-         key_tracking_codes_by_number]
+         key_tracking_codes_by_number, track_complaints_by_id]
 
 
 def bootstrap(connection):

@@ -35,6 +35,14 @@ def unindex_complaint(event):
         find_root(event.object).listing.unindex(event.object)
 
 
+@subscriber(ObjectWillBeRemoved)
+def forget_tracking_code(event):
+    """A removed complaint's code leads nowhere (the map holds its id, which a pack would
+    leave pointing at nothing)."""
+    if isinstance(event.object, Complaint):
+        find_root(event.object).tracking.pop(event.object.tracking_code, None)
+
+
 @subscriber(ObjectModified)
 def count_complaint(event):
     """Every change through the one door (``Complaint.change``: edits, transitions, transfers)

@@ -8,8 +8,10 @@ citizen can still read it aloud over the phone.
 import secrets
 from collections.abc import Sequence
 
+from BTrees.LLBTree import LLBTree
 from BTrees.LOBTree import LOBTree
 from persistent import Persistent
+from ZODB.utils import p64, u64
 
 ALPHABET = "ACDEFGHJKMNPQRTWXY34679"
 LENGTH = 8
@@ -28,14 +30,8 @@ def new_code(taken):
 
 
 class CodeTree(LOBTree):
-    """Code numbers → complaints in small buckets.
-
-    A new code lands in a random bucket, so a batch of registrations rewrites whole buckets
-    for one new code each: the codes already there are pickled again (and, cold, loaded
-    first) for nothing. Buckets of at most 12 codes rather than an LOBTree's 60 hold fewer of
-    them: an import of 30,000 into 1.2 million complaints ran at 2,850/s instead of 2,420/s,
-    the map built both ways from the same codes (into 300,000, the same either way).
-    """
+    """The map of databases made before complaint ids: code numbers → complaints, in buckets
+    of at most 12. Only ``evolve.track_complaints_by_id`` still reads one."""
 
     max_leaf_size = 12
 
@@ -43,27 +39,36 @@ class CodeTree(LOBTree):
 class TrackingCodes(Persistent):
     """The site's tracking codes: code → complaint, looked up by key like any mapping.
 
-    Codes are random, so each new one rewrites (and first loads) a bucket of the map holding
-    codes that did not change. Keyed by the number a code spells (``_number``) in a
-    ``CodeTree`` rather than by its letters in an OOBTree (30 codes a bucket, each a string),
-    a bucket is smaller and quicker to pickle and load. The codes themselves, their randomness
-    and what they reveal (nothing) are the same; a lookup is still one key.
+    Codes are random, so each new code lands in a random bucket of the map, which is loaded and
+    written again whole. To make that cheap the map holds numbers only, in an ``LLBTree``: the
+    number a code spells (``_number``) → the complaint's id in the database (its oid, as a
+    number). Loading such a bucket makes no ghost of any complaint and writing it pickles plain
+    integers in C; the complaint is fetched by its id only when a code is looked up. Into 1.2
+    million complaints an import of 30,000 ran at 2,520/s this way against 2,220/s with the
+    complaints themselves as values (bench/summaries.py's import step, one run each); buckets
+    of 12 or of the LLBTree's own 120 made no difference. An id never changes, also when a case
+    moves to another center's folder. The codes themselves, their randomness and what they
+    reveal (nothing) are the same.
     """
 
     def __init__(self, items=()):
-        """``items``: ``(code, complaint)`` pairs to start with (a map of an older database)."""
-        self._by_number = CodeTree()
-        self._by_number.update(sorted((_number(code), complaint) for code, complaint in items))
+        """``items``: ``(code, complaint)`` pairs of complaints already stored (an older
+        database's map)."""
+        self._ids = LLBTree()
+        self._ids.update(sorted((_number(code), u64(complaint._p_oid)) for code, complaint in items))
 
     def __setitem__(self, code, complaint):
         number = _number(code)
         if number is None:
             raise KeyError(code)
-        self._by_number[number] = complaint
+        if complaint._p_oid is None:  # registered in this transaction: give it its id now
+            self._p_jar.add(complaint)
+        self._ids[number] = u64(complaint._p_oid)
 
     def get(self, code, default=None):
         number = _number(code)
-        return default if number is None else self._by_number.get(number, default)
+        found = None if number is None else self._ids.get(number)
+        return default if found is None else self._p_jar.get(p64(found))
 
     def __getitem__(self, code):
         found = self.get(code)
@@ -71,18 +76,36 @@ class TrackingCodes(Persistent):
             raise KeyError(code)
         return found
 
+    def pop(self, code, default=None):
+        """Forget ``code``; returns the complaint it led to, or ``default``."""
+        found = self.get(code, default)
+        number = _number(code)
+        if number is not None:
+            self._ids.pop(number, None)
+        return found
+
     def __contains__(self, code):
-        return self.get(code) is not None
+        number = _number(code)
+        return number is not None and number in self._ids
 
     def keys(self):
         """The codes in the map's order, as a sequence (indexed like a BTree's ``keys()``)."""
-        return _Spelled(self._by_number.keys())
+        return _Spelled(self._ids.keys())
 
     def __iter__(self):
         return iter(self.keys())
 
     def __len__(self):
-        return len(self._by_number)
+        return len(self._ids)
+
+
+def tracking_by_id(older):
+    """A ``TrackingCodes`` of ids made from one of complaints (``older._by_number``, a
+    ``CodeTree``): the same codes, each leading to the same complaint."""
+    upgraded = TrackingCodes()
+    upgraded._ids.update([(number, u64(complaint._p_oid))
+                          for number, complaint in older._by_number.items()])
+    return upgraded
 
 
 class _Spelled(Sequence):

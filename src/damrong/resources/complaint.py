@@ -1,6 +1,8 @@
 """The complaint folder: the record (five groups), its documents and its history."""
 
 import datetime
+import io
+import pickle
 
 from BTrees.LOBTree import LOBTree
 from BTrees.OOBTree import OOBTree
@@ -201,6 +203,31 @@ class DocumentFolder(Folder):
         return f"d{max(numbers, default=0) + 1}"
 
 
+#: The key of a complaint's stored record under which its plain data is pickled apart
+#: (``Complaint.__getstate__``).
+_PLAIN = "_plain"
+
+
+class _NotPlain(Exception):
+    """A persistent object inside data meant to be plain."""
+
+
+class _PlainPickler(pickle.Pickler):
+    """Pickles plain data only: a persistent object must stay a reference in the outer record
+    (pickled here it would be copied by value), so meeting one stops it."""
+
+    def reducer_override(self, obj):  # not called for str, int, dict, list, tuple: no cost
+        if isinstance(obj, Persistent):
+            raise _NotPlain
+        return NotImplemented
+
+
+def _pickle_plain(values):
+    out = io.BytesIO()
+    _PlainPickler(out, protocol=5).dump(values)
+    return out.getvalue()
+
+
 class Complaint(DocumentFolder):
     """One complaint (เรื่องร้องเรียน). Its children are its documents, named ``d1``, ``d2``…
 
@@ -241,6 +268,34 @@ class Complaint(DocumentFolder):
                   status=status)
         if to_complete:
             self._set(to_complete=True)
+
+    def __getstate__(self):
+        """The stored record: the persistent objects it refers to (its folder, documents,
+        letters, a long history) as ZODB stores them, and all the rest, the plain data, as one
+        inner pickle under ``_plain``.
+
+        ZODB's pickler asks a Python function of every object it writes whether it is a
+        reference; a complaint's plain data (the groups' keys and values, dates, the history's
+        first entry, the listing's and the summaries' marks) is some 150 such objects, which
+        made its record the costliest part of registering one. Pickled apart, in C, they cost
+        one question. Records stored before are read as they are (``__setstate__``)."""
+        state = super().__getstate__()
+        plain = {name: value for name, value in state.items()
+                 if not isinstance(value, Persistent)}
+        try:
+            packed = _pickle_plain(plain)
+        except _NotPlain:  # a persistent object inside plain data: store the record as is
+            return state
+        kept = {name: value for name, value in state.items() if name not in plain}
+        kept[_PLAIN] = packed
+        return kept
+
+    def __setstate__(self, state):
+        packed = state.get(_PLAIN)
+        if packed is not None:
+            state = {name: value for name, value in state.items() if name != _PLAIN}
+            state.update(pickle.loads(packed))
+        super().__setstate__(state)
 
     def __setattr__(self, name, value):
         if name in _GUARDED:
