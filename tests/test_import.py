@@ -72,17 +72,23 @@ def test_a_field_longer_than_the_intake_form_allows_is_the_lines_problem(app, in
     long_subject = dict(GOOD, source_id="long-1", complaint={"subject": "ก" * 301})
     long_name = dict(GOOD, source_id="long-2",
                      complainant=dict(GOOD["complainant"], first_name="สมปอง" * 21))
-    at_the_limits = dict(GOOD, source_id="full", complaint={"subject": " " + "ก" * 300 + " "},
-                         respondent={"agency": "ห" * 300, "position": "ต" * 200})
+    at_the_limits = dict(GOOD, source_id="ก" * 200, complaint={"subject": " " + "ก" * 300 + " "},
+                         respondent={"agency": "ห" * 300, "position": "ต" * 200},
+                         complainant=dict(GOOD["complainant"], title="พันตำรวจเอก"))
+    long_source_id = dict(GOOD, source_id="ก" * 201)
+    long_title = dict(GOOD, source_id="long-3", complainant=dict(GOOD["complainant"], title="ย" * 61))
     path = tmp_path / "old.jsonl"
-    path.write_text(lines(long_subject, long_name, at_the_limits), encoding="utf-8")
+    path.write_text(lines(long_subject, long_name, at_the_limits, long_source_id, long_title),
+                    encoding="utf-8")
     app.registry._zodb_databases[""].close()
 
     assert cli(["-c", ini, "import", str(path)]) == 1
     out, err = capsys.readouterr()
     assert "บรรทัดที่ 1: complaint.subject ยาวเกิน 300 ตัวอักษร (มี 301 ตัวอักษร)" in err
     assert "บรรทัดที่ 2: complainant.first_name ยาวเกิน 100 ตัวอักษร (มี 105 ตัวอักษร)" in err
-    assert "นำเข้าเรื่องใหม่ 1 เรื่อง" in out and "ไม่ผ่านการตรวจ 2 บรรทัด" in out
+    assert "บรรทัดที่ 4: source_id ยาวเกิน 200 ตัวอักษร" in err
+    assert "บรรทัดที่ 5: complainant.title ยาวเกิน 60 ตัวอักษร (มี 61 ตัวอักษร)" in err
+    assert "นำเข้าเรื่องใหม่ 1 เรื่อง" in out and "ไม่ผ่านการตรวจ 4 บรรทัด" in out
 
 
 def test_the_intake_form_checks_the_same_field_limits():

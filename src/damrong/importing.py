@@ -33,6 +33,8 @@ from .thai.normalize import normalize_text
 IMPORTER = "import"
 IMPORTED = _("นำเข้าจากระบบเดิม")
 REQUIRED = (("complaint", "subject"),)
+#: Characters a source system's id may have: an id, not a record.
+SOURCE_ID_LIMIT = 200
 #: Records registered and committed together: each batch writes the listing's sets, the summary
 #: counters and the centers' folders once, which is most of what makes an import fast; a crash
 #: loses at most the batch being written.
@@ -113,6 +115,8 @@ class Validator:
         source_id = str(raw.get("source_id") or "").strip()
         if not source_id:
             raise BadRecord("ไม่มีรหัสเรื่องของระบบเดิม (source_id)")
+        if len(source_id) > SOURCE_ID_LIMIT:
+            raise BadRecord(f"source_id ยาวเกิน {SOURCE_ID_LIMIT:,} ตัวอักษร")
         center = self.centers.get(str(raw.get("center") or "").strip())
         if center is None:
             raise BadRecord(f"ไม่รู้จักรหัสศูนย์ {raw.get('center')!r}")

@@ -30,6 +30,7 @@ FIELD_LIMITS = {
     ("complaint", "subject"): 300,
     ("complaint", "details"): 20000,
     ("place", "address"): 500,
+    ("complainant", "title"): 60,
     ("complainant", "first_name"): 100,
     ("complainant", "last_name"): 100,
     ("complainant", "phone"): 40,
@@ -186,7 +187,8 @@ class PlaceGroup(colander.MappingSchema):
 class ComplainantGroup(colander.MappingSchema):
     anonymous = Node(colander.Boolean(), title=_("ไม่ประสงค์ออกนาม"), missing=False,
                      widget=deform.widget.CheckboxWidget())
-    title = Node(colander.String(), title=_("คำนำหน้า"), missing="", widget=title_widget)
+    title = Node(colander.String(), title=_("คำนำหน้า"), missing="", widget=title_widget,
+                 validator=limited("complainant", "title"))
     first_name = Node(colander.String(), title=_("ชื่อ"), missing="", preparer=normalized,
                       validator=limited("complainant", "first_name"))
     last_name = Node(colander.String(), title=_("นามสกุล"), missing="", preparer=normalized,
