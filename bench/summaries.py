@@ -16,6 +16,8 @@ b. Import: ``--imports`` synthetic records written as JSON Lines, then ``importi
    registered one at a time (each its own listing, counter and outbox updates), committed every
    batch: how import ran before registration was batched. Both are wall-clock rates, with the
    rate per second of the process's own CPU time beside them (the machine may be shared).
+   Then ours once more, as ``damrong import`` runs it: in a process of its own, just started,
+   whose cache holds nothing yet (the in-process figures come after the peer has warmed it).
 c. Month-end freeze of all 1,006 centers (``reports.freeze.freeze_month``); target <= 10 s.
 d. ``verify-counters`` (``reports.verify.verify``) over every complaint; target <= 5 min.
 
@@ -28,6 +30,7 @@ import datetime
 import json
 import os
 import random
+import subprocess
 import sys
 import time
 
@@ -199,6 +202,27 @@ def import_benchmark(opened, work_dir, count):
             "rerun_created": again.created, "load": os.getloadavg()[0]}
 
 
+def cold_import(var_dir, path):
+    """``import_file`` of ``path`` in this process, just started (``--cold-import``)."""
+    from damrong.importing import import_file
+
+    with OpenSite(var_dir) as opened:
+        registry = opened.app.registry
+        began, cpu = time.perf_counter(), time.process_time()
+        report = import_file(opened.site, path, registry.taxonomy, registry.workflow,
+                             opened.tm.commit)
+        seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
+    return {"created": report.created, "rate": report.created / seconds,
+            "cpu_rate": report.created / cpu}
+
+
+def cold_import_benchmark(var_dir, path):
+    """``cold_import`` in a new process, as the command line runs an import."""
+    done = subprocess.run([sys.executable, os.path.abspath(__file__), "--cold-import",
+                           str(var_dir), path], check=True, capture_output=True, text=True)
+    return json.loads(done.stdout.splitlines()[-1])
+
+
 def freeze_benchmark(opened):
     from damrong.reports.counters import month_key
     from damrong.reports.freeze import freeze_month
@@ -229,6 +253,9 @@ def run(var_dir, work_dir, complaints, imports, repetitions=200, peer_budget=60.
                    "import": import_benchmark(opened, work_dir, imports),
                    "freeze": freeze_benchmark(opened)}
         figures["verify"] = verify_benchmark(opened)
+        cold_path = os.path.join(str(work_dir), "import-cold.jsonl")
+        write_import_file(cold_path, imports, opened.site, seed=17)
+    figures["cold_import"] = cold_import_benchmark(var_dir, cold_path)
     return figures
 
 
@@ -249,6 +276,9 @@ def report(figures, out=print):
         f"{i['rerun_created']})")
     out(f"  peer (one at a time) {i['peer_rate']:8,.0f} records/s  ({i['peer_cpu_rate']:,.0f}/s "
         f"of its CPU time; machine load average {i['load']:.1f} on {os.cpu_count()} cores)")
+    c = figures["cold_import"]
+    out(f"  ours, fresh process  {c['rate']:8,.0f} records/s  ({c['cpu_rate']:,.0f}/s of its CPU "
+        f"time; {c['created']:,} created; as `damrong import` runs, its cache empty)")
     out(f"freeze of {f['centers']:,} centers: {f['seconds']:.2f} s "
         f"({f['centers_with_figures']} with figures; target <= {TARGET_FREEZE_S:.0f} s)")
     out(f"verify-counters over {v['complaints']:,} complaints: {v['seconds']:.1f} s, "
@@ -261,7 +291,12 @@ def main():
     parser.add_argument("--imports", type=int, default=30_000)
     parser.add_argument("--repetitions", type=int, default=200)
     parser.add_argument("--var", help="keep the database here and reuse it")
+    parser.add_argument("--cold-import", nargs=2, metavar=("VAR", "FILE"),
+                        help=argparse.SUPPRESS)  # the fresh process of cold_import_benchmark
     args = parser.parse_args()
+    if args.cold_import:
+        print(json.dumps(cold_import(*args.cold_import)))
+        return
     in_work_dir("damrong-bench-summaries-", args.var, lambda work, var_dir: report(
         run(var_dir, work, args.complaints, args.imports, args.repetitions)))
 

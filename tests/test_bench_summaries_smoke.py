@@ -24,6 +24,7 @@ def test_summary_benchmark_figures(tmp_path):
     assert 0 < summary["ours_p50_ms"] <= summary["ours_p95_ms"]
     assert figures["import"]["created"] == 300 and figures["import"]["rerun_created"] == 0
     assert figures["import"]["rate"] > 0 and figures["import"]["peer_rate"] > 0
+    assert figures["cold_import"]["created"] == 300 and figures["cold_import"]["rate"] > 0
     assert figures["freeze"]["centers"] == 1006
     assert figures["verify"]["drifts"] == 0
     lines = []
@@ -32,3 +33,4 @@ def test_summary_benchmark_figures(tmp_path):
     assert any(line.startswith("  peer (listing index)") for line in lines)
     assert any(line.startswith("  ours (batches)") for line in lines)
     assert any(line.startswith("  peer (one at a time)") for line in lines)
+    assert any(line.startswith("  ours, fresh process") for line in lines)
