@@ -76,7 +76,8 @@ def test_a_field_longer_than_the_intake_form_allows_is_the_lines_problem(app, in
                          respondent={"agency": "ห" * 300, "position": "ต" * 200},
                          complainant=dict(GOOD["complainant"], title="พันตำรวจเอก"))
     long_source_id = dict(GOOD, source_id="ก" * 201)
-    long_title = dict(GOOD, source_id="long-3", complainant=dict(GOOD["complainant"], title="ย" * 61))
+    long_title = dict(GOOD, source_id="long-3",
+                      complainant=dict(GOOD["complainant"], title="ย" * 61))
     path = tmp_path / "old.jsonl"
     path.write_text(lines(long_subject, long_name, at_the_limits, long_source_id, long_title),
                     encoding="utf-8")

@@ -55,7 +55,8 @@ class TrackingCodes(Persistent):
         """``items``: ``(code, complaint)`` pairs of complaints already stored (an older
         database's map)."""
         self._ids = LLBTree()
-        self._ids.update(sorted((_number(code), u64(complaint._p_oid)) for code, complaint in items))
+        self._ids.update(sorted((_number(code), u64(complaint._p_oid))
+                                for code, complaint in items))
 
     def __setitem__(self, code, complaint):
         number = _number(code)
