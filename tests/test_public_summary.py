@@ -3,6 +3,8 @@ charts and (nationally) the province map; no link to a complaint, nothing about 
 
 import datetime
 
+from damrong.i18n import LOCALE_COOKIE
+from damrong.thai.dates import now_bangkok
 from test_summary_pages import arrange
 
 
@@ -74,3 +76,15 @@ def test_the_summary_pages_keep_issue_14s_policy_and_refuse_bad_parameters(app, 
             assert "คำขอไม่ถูกต้อง" in response.text, params
     response = testapp.get("/summary", params={"map": "<svg>"}, status=400)
     assert "ค่า map ไม่ถูกต้อง" in response.text
+
+
+def test_the_english_summary_names_its_period_and_provinces_in_english(app, site, testapp):
+    arrange(site)
+    testapp.set_cookie(LOCALE_COOKIE, "en")
+    page = testapp.get("/summary", params={"fy": "2568"})
+    assert page.html.find("p", class_="meta").text == "FY 2025"
+    assert "<title>Ratchaburi: " in page.text and "ราชบุรี:" not in page.text  # the map's dots
+    month = testapp.get("/summary/70", params={"month": "2568-03"})
+    assert month.html.find("p", class_="meta").text == "March 2025"
+    months = [option.text for option in month.html.select("#month option")][1:]
+    assert len(months) == 24 and months[0] == f"{now_bangkok():%B %Y}"

@@ -120,6 +120,10 @@ class Display:
         year the fiscal year ends in (ปีงบประมาณ ๒๕๖๙ is FY 2026, October 2025 – September 2026)."""
         return self.digits(be_year) if self.thai else str(be_year - BE_OFFSET)
 
+    def period(self, period):
+        """A reporting period's name (reports/periods.py): ``เดือนมีนาคม ๒๕๖๘`` / ``March 2025``."""
+        return period.label if self.thai else period.label_en
+
     def receipt_number(self, complaint):
         """``๑๒๓/๒๕๖๘`` or ``123/2568``: the year stays Buddhist-era in English too, because
         this is the official number stamped on the paper petition and quoted in letters."""

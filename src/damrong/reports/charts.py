@@ -68,22 +68,22 @@ def trend_chart(points, title, number=str, width=640, height=220):
 
 @functools.cache
 def province_centroids():
-    """``{code: (name_th, lon, lat)}`` of the 77 provinces."""
+    """``{code: (lon, lat)}`` of the 77 provinces."""
     with open(_CENTROIDS, encoding="utf-8") as f:
-        return {row["dopa_code"]: (row["name_th"], float(row["lon"]), float(row["lat"]))
+        return {row["dopa_code"]: (float(row["lon"]), float(row["lat"]))
                 for row in csv.DictReader(f)}
 
 
-def province_map(values, title, measure, link, number=str, width=360, height=620):
-    """A dot per province at its centroid, linking to ``link(code)``: ``values`` maps a
-    province code to ``(total, per cent closed)``; ``measure`` 'volume' sizes the dots by
-    total, 'rate' colours them by the closure rate (red 0 % → green 100 %)."""
+def province_map(values, title, measure, link, name, number=str, width=360, height=620):
+    """A dot per province at its centroid, linking to ``link(code)`` and titled ``name(code)``:
+    ``values`` maps a province code to ``(total, per cent closed)``; ``measure`` 'volume' sizes
+    the dots by total, 'rate' colours them by the closure rate (red 0 % → green 100 %)."""
     west, east, south, north = 97.3, 105.8, 5.5, 20.6
     mid = math.cos(math.radians((south + north) / 2))
     scale = min(width / ((east - west) * mid), height / (north - south))
     biggest = max((total for total, _ in values.values()), default=0) or 1
     parts = [_open_svg(width, height, title)]
-    for code, (name, lon, lat) in sorted(province_centroids().items()):
+    for code, (lon, lat) in sorted(province_centroids().items()):
         total, rate = values.get(code, (0, 0))
         x = (lon - west) * mid * scale
         y = (north - lat) * scale
@@ -96,7 +96,7 @@ def province_map(values, title, measure, link, number=str, width=360, height=620
         parts.append(
             f'<a href="{escape(link(code))}"><circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" '
             f'fill="{fill}" fill-opacity="0.8" stroke="#333" stroke-width="0.5">'
-            f'<title>{escape(name)}: {number(total)} ({number(f"{rate:.2f}")}%)</title></circle></a>')
+            f'<title>{escape(name(code))}: {number(total)} ({number(f"{rate:.2f}")}%)</title></circle></a>')
     parts.append("</svg>")
     return "".join(parts)
 

@@ -25,6 +25,7 @@ class Period:
     after: datetime.date   # the day after the last
     label: str             # Thai, as the table's heading says it
     query: tuple = ()      # the URL parameters that choose it again
+    label_en: str = ""     # the same in English, Christian era (``Display.period``)
 
     def whole_months(self):
         """``(first month, last month)`` keys of the whole months inside, or ``None``."""
@@ -56,7 +57,8 @@ def day_bounds(first, after):
 
 def fiscal_year(fy):
     first, after = fiscal_year_bounds(fy)
-    return Period(first, after, f"ปีงบประมาณ พ.ศ. {to_thai_digits(str(fy))}", (("fy", str(fy)),))
+    return Period(first, after, f"ปีงบประมาณ พ.ศ. {to_thai_digits(str(fy))}", (("fy", str(fy)),),
+                  _english_fiscal_year(fy))
 
 
 def fiscal_quarter(fy, quarter):
@@ -69,14 +71,16 @@ def fiscal_quarter(fy, quarter):
     after = _next_month(_next_month(_next_month(first)))
     label = (f"ไตรมาสที่ {to_thai_digits(str(quarter))} "
              f"ปีงบประมาณ พ.ศ. {to_thai_digits(str(fy))}")
-    return Period(first, after, label, (("fy", str(fy)), ("quarter", str(quarter))))
+    return Period(first, after, label, (("fy", str(fy)), ("quarter", str(quarter))),
+                  f"Quarter {quarter} of {_english_fiscal_year(fy)}")
 
 
 def month(year, number):
     """A calendar month; ``year`` is Christian era (as the counters key it)."""
     first = datetime.date(year, number, 1)
     label = f"เดือน{MONTHS[number - 1]} {to_thai_digits(str(year + BE_OFFSET))}"
-    return Period(first, _next_month(first), label, (("month", f"{year + BE_OFFSET}-{number:02d}"),))
+    return Period(first, _next_month(first), label,
+                  (("month", f"{year + BE_OFFSET}-{number:02d}"),), f"{first:%B %Y}")
 
 
 def date_range(first, last):
@@ -85,7 +89,13 @@ def date_range(first, last):
         raise ValueError("the range ends before it starts")
     label = f"ตั้งแต่ {format_date(first)} ถึง {format_date(last)}"
     return Period(first, last + datetime.timedelta(days=1), label,
-                  (("from", first.isoformat()), ("to", last.isoformat())))
+                  (("from", first.isoformat()), ("to", last.isoformat())),
+                  f"{first.day} {first:%B %Y} to {last.day} {last:%B %Y}")
+
+
+def _english_fiscal_year(fy):
+    """``FY 2026``: named, as ``Display.fiscal_year`` does, by the Christian-era year it ends in."""
+    return f"FY {fy - BE_OFFSET}"
 
 
 def _month_start_on_or_after(day):

@@ -68,7 +68,8 @@ def public_summary(request):
                   for row in summary.breakdown}
         province_map = charts.province_map(
             values, display.translate(_MAP_TITLE[measure]), measure,
-            lambda code: public_url(request, site.centers[code]), number=display.digits)
+            lambda code: public_url(request, site.centers[code]), display.area,
+            number=display.digits)
     return {
         "center": center,
         "summary": summary,

@@ -35,7 +35,7 @@ def period_choices(display, today):
     months, first = [], today.replace(day=1)
     for _ in range(24):
         value = f"{first.year + BE_OFFSET}-{first.month:02d}"
-        months.append((value, periods.month(first.year, first.month).label))
+        months.append((value, display.period(periods.month(first.year, first.month))))
         first = (first - datetime.timedelta(days=1)).replace(day=1)
     return {"years": [(str(fy), display.fiscal_year(fy)) for fy in years], "months": months}
 
