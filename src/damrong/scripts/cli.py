@@ -86,12 +86,13 @@ def cmd_demo(args):
 
 def _load_demo(site, registry):
     from ..demo.loader import load_demo
+    from ..thai.digits import format_number
     from ..tracking import format_code
 
     credentials = load_demo(site, registry, progress=lambda text: print(text, flush=True))
     # The scans are read by the worker once the app runs, so the first start is not held up by
     # OCR and the complaint pages show the reading progress.
-    print(f"เอกสารสแกน {len(site.jobs.pending)} ฉบับรออ่านด้วย OCR โดยงานเบื้องหลัง")
+    print(f"เอกสารสแกน {format_number(len(site.jobs.pending))} ฉบับรออ่านด้วย OCR โดยงานเบื้องหลัง")
     if registry.app_settings.development:
         print("\nผู้ใช้ตัวอย่าง (แสดงเฉพาะโหมดพัฒนา / development mode only):")
         for role, login, password, center in credentials:
