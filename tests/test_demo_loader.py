@@ -109,3 +109,9 @@ def test_the_demo_year_fills_twelve_months_of_summaries(app, site):
         assert len(s.frozen.months) == 12 and s.frozen.get(202509).centers
         months = {key[2] for key in s.summaries.cells.keys() if key[0] == "moi"}
         assert len(months) >= 10
+        for complaint in (c for center in s.centers.values() for c in center.complaints.values()):
+            times = [entry["when"] for entry in complaint.history][1:]  # closed in the past:
+            assert times == sorted(times) and all(  # in order, within 60 days, not after now
+                complaint.received_at < when <= min(complaint.received_at
+                                                    + datetime.timedelta(days=60), now)
+                for when in times)

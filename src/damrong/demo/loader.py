@@ -31,7 +31,7 @@ from . import scans
 from .outreach import load_outreach
 from .people import admin_parts, fake_person, full_name
 from .petitions import fake_petition, petition_text
-from .year import load_year
+from .year import backdate, load_year
 
 #: One account per role: (role, center code, position).
 DEMO_USERS = (
@@ -274,7 +274,7 @@ def _register(site, registry, rng, plan, font, workdir, now, progress):
     complaint.registered_at = registered.astimezone(datetime.timezone.utc)
     for document in complaint.documents():
         document.uploaded_at = complaint.registered_at
-    _backdate(complaint, 1, [registered] * len(complaint.history))
+    backdate(complaint, 1, [registered] * len(complaint.history))
     _move(registry.workflow, rng, complaint, plan, petition, place_names, registered, now)
     return complaint, [upload.uid for upload in uploads]
 
@@ -397,7 +397,7 @@ def _move(workflow, rng, complaint, plan, petition, place_names, registered, now
         else:
             workflow.apply(complaint, name, actor, note,
                            **_hand_over_values(name, complaint, when, agency))
-    _backdate(complaint, first, times)
+    backdate(complaint, first, times)
 
 
 #: Working days the demo's agencies, districts and teams are given to report back.
@@ -440,13 +440,6 @@ def _office_hours(moment, rng):
     if 9 <= local.hour < 16:
         return local
     return local.replace(hour=rng.randint(9, 15), minute=rng.randint(0, 59))
-
-
-def _backdate(complaint, first, times):
-    """Give history entries ``first``, ``first + 1``… the times the work happened (the workflow
-    stamps them with the time the demo was loaded)."""
-    for number, when in enumerate(times, first):
-        complaint.history.restamp(number, when.astimezone(datetime.timezone.utc))
 
 
 def _closing_summary(complaint, outcome):

@@ -23,6 +23,8 @@ YEAR_CENTERS = (("7001", 22), ("7002", 10), ("7003", 8), ("7004", 6), ("70", 10)
                 ("5001", 14), ("5002", 6), ("50", 8), ("1001", 8), ("10", 8))
 #: Closing steps, each by the role that may take it.
 CLOSING = (("screen", "officer"), ("propose", "officer"), ("close", "supervisor"))
+#: Days from receipt to closure of a closed complaint of the year, at least and at most.
+CLOSED_WITHIN = (3, 60)
 
 
 def _supervisor(code):
@@ -30,6 +32,22 @@ def _supervisor(code):
     refuses an approval by whoever proposed the closure. Its own generator, so the demo's
     other random choices stay as they were."""
     return national_id.generate(random.Random(f"supervisor-{code}"))
+
+
+def backdate(complaint, first, times):
+    """Give history entries ``first``, ``first + 1``… the times the work happened (the workflow
+    stamps them with the time the demo was loaded)."""
+    for number, when in enumerate(times, first):
+        complaint.history.restamp(number, when.astimezone(datetime.timezone.utc))
+
+
+def _closing_times(received_at, now, pace):
+    """When the ``CLOSING`` steps of a complaint received at ``received_at`` were taken: in
+    order, the closure ``CLOSED_WITHIN`` days after receipt and never after ``now``."""
+    closed_at = min(received_at + datetime.timedelta(days=pace.uniform(*CLOSED_WITHIN)), now)
+    steps = sorted(received_at + (closed_at - received_at) * pace.uniform(0.1, 0.9)
+                   for _ in CLOSING[1:])
+    return steps + [closed_at]
 
 
 def load_year(site, registry, rng, count, now, commit):
@@ -41,6 +59,7 @@ def load_year(site, registry, rng, count, now, commit):
     codes = [code for code, _ in YEAR_CENTERS]
     weights = [weight for _, weight in YEAR_CENTERS]
     workflow = registry.workflow
+    pace = random.Random("closing-times")  # its own generator: the demo's other choices stay
     closed = 0
     moments = sorted(now - datetime.timedelta(days=rng.uniform(0, 365)) for _ in range(count))
     for number, received_at in enumerate(moments, start=1):
@@ -63,6 +82,7 @@ def load_year(site, registry, rng, count, now, commit):
                 login = plan.clerk if role != "supervisor" else _supervisor(plan.center.code)
                 workflow.apply(complaint, name, Actor.staff(login, role, plan.center.code),
                                note="ดำเนินการแล้วเสร็จ (ข้อมูลสังเคราะห์)")
+            backdate(complaint, 2, _closing_times(received_at, now, pace))
             closed += 1
         if number % 100 == 0:
             commit()
