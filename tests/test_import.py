@@ -61,8 +61,10 @@ def test_import_json_lines_validates_and_is_idempotent(app, site, ini, tmp_path,
     assert "บรรทัดที่ 8: อำเภอ '1001' ไม่อยู่ในจังหวัด '70'" in err
     assert "บรรทัดที่ 9: place.lat อยู่นอกประเทศไทย" in err
 
-    assert cli(["-c", ini, "import", str(path)]) == 1
-    assert "นำเข้าเรื่องใหม่ 0 เรื่อง, มีอยู่แล้ว 2 เรื่อง" in capsys.readouterr().out
+    assert cli(["-c", ini, "import", str(path), "--batch", "1"]) == 1
+    out = capsys.readouterr().out
+    assert "นำเข้าเรื่องใหม่ 0 เรื่อง, มีอยู่แล้ว 2 เรื่อง" in out
+    assert "\rนำเข้าถึงบรรทัดที่ 9/9 (" in out  # progress after each batch committed
 
 
 def test_a_field_longer_than_the_intake_form_allows_is_the_lines_problem(app, ini, tmp_path,

@@ -250,8 +250,9 @@ def import_checked(site, checked):
     return complaints
 
 
-def import_file(site, path, taxonomy, workflow, commit, batch=BATCH):
-    """Import every good line of ``path``, registering and committing ``batch`` at a time.
+def import_file(site, path, taxonomy, workflow, commit, batch=BATCH, progress=None):
+    """Import every good line of ``path``, registering and committing ``batch`` at a time;
+    ``progress(line number)`` is told how far the reading is every ``batch`` lines.
 
     A crash keeps every batch committed before it; the next run skips their source ids and
     imports the rest."""
@@ -260,6 +261,8 @@ def import_file(site, path, taxonomy, workflow, commit, batch=BATCH):
     pending = {}
     with fewer_collections():
         for number, raw in read_lines(path):
+            if progress and number % batch == 0:
+                progress(number)
             try:
                 if isinstance(raw, BadRecord):
                     raise raw
@@ -278,3 +281,10 @@ def import_file(site, path, taxonomy, workflow, commit, batch=BATCH):
         report.created += len(import_checked(site, pending.values()))
         commit()
     return report
+
+
+def count_lines(path):
+    """Lines of ``path``, counted fast: what an import's progress is reckoned against (a CSV
+    field holding a line break makes it a little more than the records)."""
+    with open(path, "rb") as f:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))

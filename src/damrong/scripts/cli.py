@@ -325,15 +325,20 @@ def cmd_freeze(args):
 
 def cmd_import(args):
     """Complaints from another system (JSON Lines or CSV, see the README)."""
-    from ..importing import BATCH, import_file
+    from ..importing import BATCH, count_lines, import_file
 
     with open_site(args.config) as (site, registry, db):
         if not os.path.isfile(args.file):
             print(f"ผิดพลาด: ไม่พบไฟล์ {args.file}", file=sys.stderr)
             return 2
         began = time.perf_counter()
+        lines = count_lines(args.file)
+        progress = Progress("นำเข้าถึงบรรทัดที่")
         report = import_file(site, args.file, registry.taxonomy, registry.workflow,
-                             transaction.commit, batch=args.batch or BATCH)
+                             transaction.commit, batch=args.batch or BATCH,
+                             progress=lambda line: progress.show(min(line, lines), lines))
+        if progress.done:
+            progress.finish()
         elapsed = time.perf_counter() - began
         for number, reason in report.problems:
             print(f"บรรทัดที่ {number}: {reason}", file=sys.stderr)
