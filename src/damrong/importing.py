@@ -252,17 +252,15 @@ def import_checked(site, checked):
 
 def import_file(site, path, taxonomy, workflow, commit, batch=BATCH, progress=None):
     """Import every good line of ``path``, registering and committing ``batch`` at a time;
-    ``progress(line number)`` is told how far the reading is every ``batch`` lines.
+    ``progress(line number)`` is told the last line read after each commit.
 
     A crash keeps every batch committed before it; the next run skips their source ids and
     imports the rest."""
     check = Validator(site, taxonomy, workflow)
     report = ImportReport()
-    pending = {}
+    pending, number = {}, 0
     with fewer_collections():
         for number, raw in read_lines(path):
-            if progress and number % batch == 0:
-                progress(number)
             try:
                 if isinstance(raw, BadRecord):
                     raise raw
@@ -278,8 +276,12 @@ def import_file(site, path, taxonomy, workflow, commit, batch=BATCH, progress=No
                 report.created += len(import_checked(site, pending.values()))
                 commit()
                 pending = {}
+                if progress:
+                    progress(number)
         report.created += len(import_checked(site, pending.values()))
         commit()
+        if progress:
+            progress(number)
     return report
 
 
