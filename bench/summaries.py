@@ -191,30 +191,32 @@ def import_benchmark(opened, work_dir, count):
 
     path = os.path.join(str(work_dir), "import.jsonl")
     write_import_file(path, count, opened.site)
+    ours = timed_import(opened, path)
+    again = import_file(opened.site, path, registry.taxonomy, registry.workflow,
+                        opened.tm.commit)
+    return dict(ours, records=count, peer_rate=count / peer_seconds,
+                peer_cpu_rate=count / peer_cpu, rerun_created=again.created,
+                load=os.getloadavg()[0])
+
+
+def timed_import(opened, path):
+    """``import_file`` of ``path``: records created, problems, and the rates per second of
+    wall-clock and of this process's CPU time."""
+    from damrong.importing import import_file
+
+    registry = opened.app.registry
     began, cpu = time.perf_counter(), time.process_time()
     report = import_file(opened.site, path, registry.taxonomy, registry.workflow,
                          opened.tm.commit)
     seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
-    again = import_file(opened.site, path, registry.taxonomy, registry.workflow,
-                        opened.tm.commit)
-    return {"records": count, "created": report.created, "problems": len(report.problems),
-            "rate": report.created / seconds, "peer_rate": count / peer_seconds,
-            "cpu_rate": report.created / cpu, "peer_cpu_rate": count / peer_cpu,
-            "rerun_created": again.created, "load": os.getloadavg()[0]}
+    return {"created": report.created, "problems": len(report.problems),
+            "rate": report.created / seconds, "cpu_rate": report.created / cpu}
 
 
 def cold_import(var_dir, path):
-    """``import_file`` of ``path`` in this process, just started (``--cold-import``)."""
-    from damrong.importing import import_file
-
+    """``timed_import`` of ``path`` in this process, just started (``--cold-import``)."""
     with OpenSite(var_dir) as opened:
-        registry = opened.app.registry
-        began, cpu = time.perf_counter(), time.process_time()
-        report = import_file(opened.site, path, registry.taxonomy, registry.workflow,
-                             opened.tm.commit)
-        seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
-    return {"created": report.created, "rate": report.created / seconds,
-            "cpu_rate": report.created / cpu}
+        return timed_import(opened, path)
 
 
 def cold_import_benchmark(var_dir, path):

@@ -11,7 +11,7 @@ from translationstring import TranslationString
 from . import areas
 from .i18n import _, ngettext
 from .thai import national_id
-from .thai.dates import BANGKOK, BE_OFFSET, bangkok_date, format_date, format_datetime
+from .thai.dates import BANGKOK, BE_OFFSET, format_date, format_date_en, format_datetime
 from .thai.digits import format_number, to_thai_digits
 from .tracking import format_code
 
@@ -103,10 +103,7 @@ class Display:
 
     def format_date(self, d, short=False):
         """``๒๕ มิ.ย. ๖๘`` / ``25 Jun 2025``; long: ``๒๕ มิถุนายน ๒๕๖๘`` / ``25 June 2025``."""
-        if self.thai:
-            return format_date(d, short=short)
-        local = bangkok_date(d)
-        return f"{local.day} {local:%b %Y}" if short else f"{local.day} {local:%B %Y}"
+        return format_date(d, short=short) if self.thai else format_date_en(d, short=short)
 
     def format_datetime(self, dt, short=False):
         """``… เวลา ๑๔.๓๐ น.`` in Thai; ``25 June 2025, 14:30`` (Bangkok time) in English."""

@@ -103,10 +103,8 @@ class TrackingCodes(Persistent):
 def tracking_by_id(older):
     """A ``TrackingCodes`` of ids made from one of complaints (``older._by_number``, a
     ``CodeTree``): the same codes, each leading to the same complaint."""
-    upgraded = TrackingCodes()
-    upgraded._ids.update([(number, u64(complaint._p_oid))
-                          for number, complaint in older._by_number.items()])
-    return upgraded
+    return TrackingCodes((_spell(number), complaint)
+                         for number, complaint in older._by_number.items())
 
 
 class _Spelled(Sequence):

@@ -179,8 +179,9 @@ def _second_opinion(words: tuple[tuple[Word, ...], ...], thai,
     """Words the page's reading is unsure of, read once more by one model alone.
 
     A word of few letters that English won is read by ``thai``: it is as
-    often a Thai word, abbreviation or number English took over.  A word Thai kept but is unsure
-    of is read by ``english``, whose reading stays only if it is Latin
+    often a Thai word, abbreviation or number English took over.  A word
+    Thai kept but is unsure of is read by ``english``, whose reading stays
+    only if it is Latin
     script (a web address after a Thai word, which the Thai model spelled
     as Thai-looking garbage).  The surer of the two readings stays; a
     Thai reading is as sure as its least sure piece.

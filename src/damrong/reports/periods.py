@@ -13,7 +13,8 @@ from .. import params as checked
 from ..forms import date_problem
 from ..i18n import _
 from ..params import BadParameter
-from ..thai.dates import BANGKOK, BE_OFFSET, MONTHS, TypedDateError, format_date, parse_typed_date
+from ..thai.dates import (BANGKOK, BE_OFFSET, MONTHS, TypedDateError, format_date,
+                          format_date_en, parse_typed_date)
 from ..thai.digits import to_thai_digits
 from ..thai.fiscal import fiscal_year as current_fiscal_year, fiscal_year_bounds
 from .counters import month_key
@@ -90,7 +91,7 @@ def date_range(first, last):
     label = f"ตั้งแต่ {format_date(first)} ถึง {format_date(last)}"
     return Period(first, last + datetime.timedelta(days=1), label,
                   (("from", first.isoformat()), ("to", last.isoformat())),
-                  f"{first.day} {first:%B %Y} to {last.day} {last:%B %Y}")
+                  f"{format_date_en(first)} to {format_date_en(last)}")
 
 
 def _english_fiscal_year(fy):

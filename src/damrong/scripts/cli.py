@@ -337,8 +337,7 @@ def cmd_import(args):
         report = import_file(site, args.file, registry.taxonomy, registry.workflow,
                              transaction.commit, batch=args.batch or BATCH,
                              progress=lambda line: progress.show(min(line, lines), lines))
-        if progress.done:
-            progress.finish()
+        progress.finish()
         elapsed = time.perf_counter() - began
         for number, reason in report.problems:
             print(f"บรรทัดที่ {number}: {reason}", file=sys.stderr)

@@ -88,6 +88,12 @@ def format_date(d: date | datetime, short: bool = False, thai_digits: bool = Tru
     return to_thai_digits(text) if thai_digits else text
 
 
+def format_date_en(d: date | datetime, short: bool = False) -> str:
+    """The same Bangkok date as the English pages write it: ``25 June 2025`` or ``25 Jun 2025``."""
+    local = bangkok_date(d)
+    return f"{local.day} {local:%b %Y}" if short else f"{local.day} {local:%B %Y}"
+
+
 def format_datetime(dt: datetime, short: bool = False, thai_digits: bool = True) -> str:
     """Write a date and time in Thai official style, e.g. ``๒๕ มิถุนายน ๒๕๖๒ เวลา ๑๔.๓๐ น.``.
 
