@@ -62,7 +62,7 @@ def build(var_dir, complaints, rng, log):
     connection = db.open()
     site = get_site(connection)
     staff = getattr(site, "bench_staff", None)
-    if staff is None or len(site.listing.complaints) < complaints:
+    if staff is None or site.listing.size() < complaints:
         began = time.perf_counter()
         codes = [c.code for c in site.centers["70"].subcenters()]
         load_synthetic(site, codes, complaints, rng,
@@ -95,10 +95,10 @@ def _make_cases(site, staff, rng, log):
     today = datetime.datetime.now(BANGKOK).date()
     officer = staff["officer@7001"]
     made = 0
-    for number, key in enumerate(list(site.listing.complaints.keys())):
+    for number, key in enumerate(list(site.listing.ids.keys())):
         if number % 20_000 == 0:
             site._p_jar.cacheGC()  # memory stays bounded at a million complaints
-        complaint = site.listing.complaints[key]
+        complaint = site.listing.complaint(key)
         if complaint.read_only or rng.random() >= 0.02:
             continue
         status = rng.choice(AWAITING)

@@ -19,6 +19,10 @@ b. Import: ``--imports`` synthetic records written as JSON Lines, then ``importi
    the rate per second of the process's own CPU time beside them (the machine may be shared).
    Then ours once more, as ``damrong import`` runs it: in a process of its own, just started,
    whose cache holds nothing yet (the in-process figures come after the peer has warmed it).
+   Last, the evaluation set: an old system's records from ``bench/legacy_records.py``, a
+   generator written apart from this one and never tuned on (every level, times spread over
+   three fiscal years, fuller records), ``--imports`` of them for the peer and then as many
+   others for ours, each in a fresh process.
 c. Month-end freeze of all 1,006 centers (``reports.freeze.freeze_month``); target <= 10 s.
 d. ``verify-counters`` (``reports.verify.verify``) over every complaint; target <= 5 min.
 
@@ -39,6 +43,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from intake import (OpenSite, bulk_progress, in_work_dir, keep_facts,  # noqa: E402
                     kept_facts, percentile)  # (bench/intake.py)
+from legacy_records import write_legacy_file  # noqa: E402
 
 TARGET_P95_MS = 20.0
 TARGET_IMPORT_RATE = 3000.0
@@ -90,7 +95,7 @@ def peer(site, taxonomy, period):
     low, high = key_bounds(*period.bounds())
 
     def count(*idents):
-        sets = [listing.sets.get(ident) for ident in idents]
+        sets = [listing.keys_of(*ident) for ident in idents]
         if any(s is None for s in sets):
             return 0
         result = sets[0]
@@ -175,27 +180,20 @@ def import_benchmark(opened, work_dir, count):
     (other source ids) registered one at a time, each with its own listing, counter and outbox
     updates, committed every ``BATCH`` as before batching; it runs first, so ours loads into the
     larger database."""
-    from damrong.importing import BATCH, Validator, import_checked, import_file, read_lines
+    from damrong.importing import import_file
 
     registry = opened.app.registry
     peer_path = os.path.join(str(work_dir), "import-peer.jsonl")
     write_import_file(peer_path, count, opened.site, seed=16)
-    check = Validator(opened.site, registry.taxonomy, registry.workflow)
-    began, cpu = time.perf_counter(), time.process_time()
-    for number, (_line, raw) in enumerate(read_lines(peer_path), start=1):
-        import_checked(opened.site, [check(raw)])
-        if number % BATCH == 0:
-            opened.tm.commit()
-    opened.tm.commit()
-    peer_seconds, peer_cpu = time.perf_counter() - began, time.process_time() - cpu
+    peer = timed_import_one_at_a_time(opened, peer_path)
 
     path = os.path.join(str(work_dir), "import.jsonl")
     write_import_file(path, count, opened.site)
     ours = timed_import(opened, path)
     again = import_file(opened.site, path, registry.taxonomy, registry.workflow,
                         opened.tm.commit)
-    return dict(ours, records=count, peer_rate=count / peer_seconds,
-                peer_cpu_rate=count / peer_cpu, rerun_created=again.created,
+    return dict(ours, records=count, peer_rate=peer["rate"],
+                peer_cpu_rate=peer["cpu_rate"], rerun_created=again.created,
                 load=os.getloadavg()[0])
 
 
@@ -213,16 +211,36 @@ def timed_import(opened, path):
             "rate": report.created / seconds, "cpu_rate": report.created / cpu}
 
 
-def cold_import(var_dir, path):
-    """``timed_import`` of ``path`` in this process, just started (``--cold-import``)."""
+def timed_import_one_at_a_time(opened, path):
+    """The peer's import of ``path``: validated like ours, registered one record at a time,
+    committed every ``BATCH``; the same figures as ``timed_import``."""
+    from damrong.importing import BATCH, Validator, import_checked, read_lines
+
+    registry = opened.app.registry
+    check = Validator(opened.site, registry.taxonomy, registry.workflow)
+    began, cpu, created = time.perf_counter(), time.process_time(), 0
+    for number, (_line, raw) in enumerate(read_lines(path), start=1):
+        created += len(import_checked(opened.site, [check(raw)]))
+        if number % BATCH == 0:
+            opened.tm.commit()
+    opened.tm.commit()
+    seconds, cpu = time.perf_counter() - began, time.process_time() - cpu
+    return {"created": created, "problems": 0, "rate": created / seconds,
+            "cpu_rate": created / cpu}
+
+
+def cold_import(var_dir, path, one_at_a_time=False):
+    """``timed_import`` of ``path`` (the peer's, ``one_at_a_time``) in this process, just
+    started (``--cold-import``)."""
     with OpenSite(var_dir) as opened:
-        return timed_import(opened, path)
+        return (timed_import_one_at_a_time if one_at_a_time else timed_import)(opened, path)
 
 
-def cold_import_benchmark(var_dir, path):
+def cold_import_benchmark(var_dir, path, one_at_a_time=False):
     """``cold_import`` in a new process, as the command line runs an import."""
     done = subprocess.run([sys.executable, os.path.abspath(__file__), "--cold-import",
-                           str(var_dir), path], check=True, capture_output=True, text=True)
+                           str(var_dir), path] + (["--one-at-a-time"] if one_at_a_time else []),
+                          check=True, capture_output=True, text=True)
     return json.loads(done.stdout.splitlines()[-1])
 
 
@@ -245,7 +263,7 @@ def verify_benchmark(opened):
     began = time.perf_counter()
     drifts = verify(opened.site, opened.app.registry.workflow)
     return {"seconds": time.perf_counter() - began, "drifts": len(drifts),
-            "complaints": len(opened.site.listing.complaints)}
+            "complaints": opened.site.listing.size()}
 
 
 def drain_search_outbox(opened):
@@ -267,12 +285,18 @@ def run(var_dir, work_dir, complaints, imports, repetitions=200, peer_budget=60.
         figures["verify"] = verify_benchmark(opened)
         cold_path = os.path.join(str(work_dir), "import-cold.jsonl")
         write_import_file(cold_path, imports, opened.site, seed=17)
+        legacy_paths = [os.path.join(str(work_dir), f"legacy-{seed}.jsonl") for seed in (1, 2)]
+        for seed, path in enumerate(legacy_paths, start=1):
+            write_legacy_file(path, imports, opened.site, opened.app.registry.taxonomy, seed)
     figures["cold_import"] = cold_import_benchmark(var_dir, cold_path)
+    figures["legacy_peer"] = cold_import_benchmark(var_dir, legacy_paths[1], one_at_a_time=True)
+    figures["legacy"] = cold_import_benchmark(var_dir, legacy_paths[0])
     return figures
 
 
 def report(figures, out=print):
     facts, s, i, f, v = (figures[k] for k in ("facts", "summary", "import", "freeze", "verify"))
+    imports = i["records"]
     out(f"database: {facts['complaints']:,} synthetic complaints over all centers "
         f"(bulk-load {facts.get('bulk_rate', 0):,.0f}/s{', reused' if facts.get('reused') else ''})")
     out(f"ministry summary, last full FY ({s['complaints_in_period']:,} complaints), in-process, warm:")
@@ -291,6 +315,12 @@ def report(figures, out=print):
     c = figures["cold_import"]
     out(f"  ours, fresh process  {c['rate']:8,.0f} records/s  ({c['cpu_rate']:,.0f}/s of its CPU "
         f"time; {c['created']:,} created; as `damrong import` runs, its cache empty)")
+    out(f"import of {imports:,} records of an old system (bench/legacy_records.py, the "
+        f"evaluation set, never tuned on), each in a fresh process:")
+    for name, label in (("legacy", "ours (batches)      "), ("legacy_peer", "peer (one at a time)")):
+        c = figures[name]
+        out(f"  {label} {c['rate']:8,.0f} records/s  ({c['cpu_rate']:,.0f}/s of its CPU time; "
+            f"{c['created']:,} created)")
     out(f"freeze of {f['centers']:,} centers: {f['seconds']:.2f} s "
         f"({f['centers_with_figures']} with figures; target <= {TARGET_FREEZE_S:.0f} s)")
     out(f"verify-counters over {v['complaints']:,} complaints: {v['seconds']:.1f} s, "
@@ -305,9 +335,10 @@ def main():
     parser.add_argument("--var", help="keep the database here and reuse it")
     parser.add_argument("--cold-import", nargs=2, metavar=("VAR", "FILE"),
                         help=argparse.SUPPRESS)  # the fresh process of cold_import_benchmark
+    parser.add_argument("--one-at-a-time", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.cold_import:
-        print(json.dumps(cold_import(*args.cold_import)))
+        print(json.dumps(cold_import(*args.cold_import, one_at_a_time=args.one_at_a_time)))
         return
     in_work_dir("damrong-bench-summaries-", args.var, lambda work, var_dir: report(
         run(var_dir, work, args.complaints, args.imports, args.repetitions)))

@@ -25,6 +25,7 @@ def test_summary_benchmark_figures(tmp_path):
     assert figures["import"]["created"] == 300 and figures["import"]["rerun_created"] == 0
     assert figures["import"]["rate"] > 0 and figures["import"]["peer_rate"] > 0
     assert figures["cold_import"]["created"] == 300 and figures["cold_import"]["rate"] > 0
+    assert figures["legacy"]["created"] == figures["legacy_peer"]["created"] == 300
     assert figures["freeze"]["centers"] == 1006
     assert figures["verify"]["drifts"] == 0
     lines = []
@@ -34,3 +35,4 @@ def test_summary_benchmark_figures(tmp_path):
     assert any(line.startswith("  ours (batches)") for line in lines)
     assert any(line.startswith("  peer (one at a time)") for line in lines)
     assert any(line.startswith("  ours, fresh process") for line in lines)
+    assert any("legacy_records.py" in line for line in lines)

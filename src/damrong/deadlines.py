@@ -73,7 +73,7 @@ def note_overdue(site, today, kinds):
     listing = site.listing
     noted, mails = 0, []
     for key in listing.due_between(first, today):
-        complaint = listing.complaints[key]
+        complaint = listing.complaint(key)
         drafted = prepare_follow_up(site, kinds, complaint) is not None
         text = (f"เรื่อง {complaint.subject} เกินกำหนดรายงานผล "
                 f"({format_date(complaint.due_date)}) กรุณาติดตามเรื่อง"

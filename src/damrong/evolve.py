@@ -15,9 +15,11 @@ import logging
 import geothai
 import transaction
 from BTrees.Length import Length
+from BTrees.LLBTree import LLBTree, LLTreeSet, difference
 from BTrees.LOBTree import LOBTree
 from BTrees.OOBTree import OOBTree
 from pyramid.threadlocal import get_current_registry
+from ZODB.utils import u64
 
 from .deadlines import DeadlineWatch
 from .indexing import IndexOutbox
@@ -114,6 +116,7 @@ def count_complaints_in_summaries(site):
     if not hasattr(site, "summaries"):
         site.summaries = SummaryCounters()
         site.frozen = FrozenReports()
+    list_fewer_key_sets(site)  # index() writes the listing in its present form
     workflow = get_current_registry().workflow
     done = 0
     for center in site.centers.values():
@@ -136,6 +139,7 @@ def list_complaints_by_responsible_and_due(site):
     """Index every complaint again so the listing has its new fields: the responsible officer
     (open cases without one under ``-``) and the due date of a case awaiting a report. Commits
     every few thousand complaints; run again, it indexes them again to the same result."""
+    list_fewer_key_sets(site)  # index() writes the listing in its present form
     for count, complaint in enumerate(
             c for center in site.centers.values() for c in center.complaints.values()):
         site.listing.index(complaint)
@@ -183,6 +187,37 @@ def track_complaints_by_id(site):
         site.tracking = tracking_by_id(site.tracking)
 
 
+def list_fewer_key_sets(site):
+    """The listing keeps no key set that another structure holds (listing.py): complaint ids
+    by key (``ids``) instead of the complaints, the cases sent to a center for action
+    (``sent``) instead of every center's ``lineage``, and no set for the ministry's owners, a
+    district's own center, the district level or the public states. The counts stay."""
+    listing = site.listing
+    if not hasattr(listing, "complaints"):
+        return
+    ids = listing.ids = LLBTree()
+    for done, (key, complaint) in enumerate(listing.complaints.items(), start=1):
+        ids[key] = u64(complaint._p_oid)
+        if done % 100_000 == 0:
+            transaction.savepoint(optimistic=True)
+            site._p_jar.cacheGC()
+    del listing.complaints
+    districts = {code for code, center in site.centers.items() if center.level == "district"}
+    for field, value in list(listing.sets.keys()):
+        if field != "lineage":
+            continue
+        sent = difference(listing.sets[("lineage", value)], listing.sets.get(("owners", value)))
+        if len(sent):
+            listing.sets[("sent", value)] = LLTreeSet(sent)
+            listing.counts[("sent", value)] = Length(len(sent))
+        del listing.sets[("lineage", value)]
+        listing.counts.pop(("lineage", value), None)
+    for ident in ([("owners", MINISTRY_CODE), ("level", "district")]
+                  + [("center", code) for code in districts]
+                  + [ident for ident in listing.sets.keys() if ident[0] == "public"]):
+        listing.sets.pop(ident, None)
+
+
 #: Evolve steps in the order they run; each is recorded in the database by its name. Add new
 #: steps at the end.
 STEPS = [record_numbered_generation, create_center_tree, keep_finished_jobs,
@@ -190,7 +225,7 @@ STEPS = [record_numbered_generation, create_center_tree, keep_finished_jobs,
          add_login_sessions, count_complaints_in_summaries, add_import_register,
          list_complaints_by_responsible_and_due, add_deadlines_and_notifications,
          seed_agency_directory, add_public_posts,
-         key_tracking_codes_by_number, track_complaints_by_id]
+         key_tracking_codes_by_number, track_complaints_by_id, list_fewer_key_sets]
 
 
 def bootstrap(connection):

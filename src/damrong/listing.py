@@ -10,29 +10,41 @@ above it, its own center, category, channel, status). Because keys sort by time 
 
 A listing at the ministry over 3.3 million complaints is one lookup, or a few C intersections
 when filters are set, plus the 25 complaints of the page.
+
+Records imported from an older system arrive spread over years, so each of their keys lands in
+the middle of every set it joins, and each such set has one bucket loaded and written again per
+record. A set that another structure already holds is therefore not stored (``_derived``): the
+ministry's (every key, ``ids``), a center's ``lineage`` (its ``owners`` and the few cases ``sent``
+to it for action), a district's own ``center`` set (its ``owners``: nothing lies below it), the
+``district`` level (every key but the other levels') and the public states (unions of status
+sets). Into 1.2 million complaints, an import of 45,000 records spread over two years wrote
+6.5 set buckets a record with them stored (see ``bench/summaries.py``).
 """
 
 import datetime
 import random
 from collections import defaultdict
 
-from BTrees.LLBTree import LLTreeSet, intersection, multiunion
-from BTrees.LOBTree import LOBTree
+from BTrees.LLBTree import LLBTree, LLTreeSet, difference, intersection, multiunion, union
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
 from persistent import Persistent
 from pyramid.threadlocal import get_current_registry
+from ZODB.utils import p64, u64
 
+from .resources.center import MINISTRY_CODE
 from .thai.fiscal import fiscal_year_bounds
 from .visibility import complaint_seen_from, seen_from
 
-FIELDS = ("lineage", "owners", "center", "category", "channel", "status", "todo", "level",
+FIELDS = ("lineage", "owners", "sent", "center", "category", "channel", "status", "todo", "level",
           "public", "working", "responsible", "due", "team")
 #: The ``responsible`` value of an open complaint nobody is responsible for yet.
 UNASSIGNED = "-"
 #: The ``todo`` value of a back-captured record a clerk still has to complete.
 TO_COMPLETE = "to-complete"
 _RANDOM_BITS = 16
+#: Field values whose keys are never stored as a set of their own (``keys_of`` derives them).
+_ALWAYS_DERIVED = {("owners", MINISTRY_CODE), ("level", "district")}
 
 
 def key_bounds(start=None, end=None):
@@ -47,11 +59,13 @@ def indexed_values(complaint):
     ``level`` (of its center) and ``public`` (its public state) are what a summary's cell is
     counted by, so every figure of a summary drills down to exactly its complaints."""
     workflow = get_current_registry().workflow
+    owners = seen_from(complaint.center)
     return {
-        "lineage": complaint_seen_from(complaint),
-        # the owner's lineage only: what a summary counts a complaint under (a case merely
-        # *sent* to a center for action is in its ``lineage`` but not in its figures)
-        "owners": seen_from(complaint.center),
+        # the owner's lineage: what a summary counts a complaint under; with ``sent`` (the
+        # center a case was sent to for action, when not already among them) it makes the
+        # ``lineage``, every center that sees the complaint
+        "owners": owners,
+        "sent": [code for code in complaint_seen_from(complaint) if code not in owners],
         "center": [complaint.center.code],
         "category": [complaint.type["category"]],
         "channel": [complaint.type["channel"]],
@@ -86,12 +100,12 @@ class ListingPage:
 
 
 class ComplaintListing(Persistent):
-    """Key sets per field value, the complaint behind each key, and a count per set."""
+    """Key sets per field value, the complaint behind each key, and a count per field value."""
 
     def __init__(self):
-        self.sets = OOBTree()        # (field, value) -> LLTreeSet of listing keys
-        self.counts = OOBTree()      # (field, value) -> Length, so counts need no set walk
-        self.complaints = LOBTree()  # listing key -> complaint
+        self.sets = OOBTree()   # (field, value) -> LLTreeSet of listing keys, unless _derived
+        self.counts = OOBTree()  # (field, value) -> Length, so counts need no set walk
+        self.ids = LLBTree()    # listing key -> the complaint's id in the database (its oid)
 
     # -- maintenance ------------------------------------------------------------------------
 
@@ -99,7 +113,7 @@ class ComplaintListing(Persistent):
         base = int(received_at.timestamp()) << _RANDOM_BITS
         while True:
             key = base | random.getrandbits(_RANDOM_BITS)
-            if key not in self.complaints:
+            if key not in self.ids:
                 return key
 
     def index(self, complaint):
@@ -111,49 +125,91 @@ class ComplaintListing(Persistent):
         gathered per field value first, so each key set and its count is written once for the
         batch, in one C-level update, instead of once per complaint."""
         keys_by_ident = defaultdict(list)
+        derived = set(_ALWAYS_DERIVED)
         for complaint in complaints:
             if complaint.listing_key is not None:
                 self.unindex(complaint)
             key = complaint.listing_key = self.new_key(complaint.received_at)
-            self.complaints[key] = complaint
+            if complaint._p_oid is None:  # registered in this transaction: give it its id now
+                self._p_jar.add(complaint)
+            self.ids[key] = u64(complaint._p_oid)
             values = complaint._listed_values = {
                 field: field_values for field, field_values in indexed_values(complaint).items()
                 if field_values}  # remembered on the complaint: no empty lists to store
             for field, field_values in values.items():
                 for value in field_values:
                     keys_by_ident[(field, value)].append(key)
+            if values["level"] == ["district"]:  # nothing lies below a district
+                derived.add(("center", values["center"][0]))
         for ident, keys in keys_by_ident.items():
-            self._add(ident, keys)
+            self._add(ident, keys, store=ident not in derived and ident[0] != "public")
 
     def unindex(self, complaint):
         key = complaint.listing_key
         if key is None:
             return
-        for field, field_values in getattr(complaint, "_listed_values", {}).items():
+        for field, field_values in _upgraded(getattr(complaint, "_listed_values", {})).items():
             for value in field_values:
-                self._discard(field, value, key)
-        self.complaints.pop(key, None)
+                self._discard((field, value), key)
+        self.ids.pop(key, None)
         complaint.listing_key = None
 
-    def _add(self, ident, keys):
-        found = self.sets.get(ident)
-        if found is None:
-            found = self.sets[ident] = LLTreeSet()
-            self.counts[ident] = Length(0)
-        added = found.update(keys)
+    def _add(self, ident, keys, store=True):
+        if store:
+            found = self.sets.get(ident)
+            if found is None:
+                found = self.sets[ident] = LLTreeSet()
+            added = found.update(keys)
+        else:
+            added = len(keys)
         if added:
-            self.counts[ident].change(added)
+            length = self.counts.get(ident)
+            if length is None:
+                length = self.counts[ident] = Length(0)
+            length.change(added)
 
-    def _discard(self, field, value, key):
-        ident = (field, value)
+    def _discard(self, ident, key):
         keys = self.sets.get(ident)
-        if keys is not None and key in keys:
+        if keys is not None:
+            if key not in keys:
+                return
             keys.remove(key)
-            self.counts[ident].change(-1)
+        self.counts[ident].change(-1)
+
+    def size(self):
+        """How many complaints are listed."""
+        return self.count("owners", MINISTRY_CODE)
+
+    def complaint(self, key):
+        """The complaint listed under ``key``."""
+        return self._p_jar.get(p64(self.ids[key]))
+
+    def keys_of(self, field, value):
+        """The keys listed under ``value`` of ``field``, stored or derived (a C set or tree,
+        or ``None`` when there are none)."""
+        if field == "lineage":
+            owners, sent = self.keys_of("owners", value), self.sets.get(("sent", value))
+            return owners if sent is None else union(owners, sent)
+        if (field, value) == ("owners", MINISTRY_CODE):
+            return self.ids
+        if field == "public":
+            workflow = get_current_registry().workflow
+            return multiunion([self.sets[("status", state)] for state, spec
+                               in workflow.states.items()
+                               if spec["public"] == value and ("status", state) in self.sets])
+        if (field, value) == ("level", "district"):
+            others = list(self.sets.values(("level", ""), ("level", "\uffff")))
+            return difference(self.ids, multiunion(others)) if others else self.ids
+        found = self.sets.get((field, value))
+        if found is None and field == "center" and self.count("center", value):
+            return self.keys_of("owners", value)  # a district's: all it owns
+        return found
 
     # -- queries ----------------------------------------------------------------------------
 
     def count(self, field, value):
+        if field == "lineage":
+            return self.count("owners", value) + self.count("sent", value)
         length = self.counts.get((field, value))
         return length() if length is not None else 0
 
@@ -178,7 +234,7 @@ class ComplaintListing(Persistent):
         if any(field not in FIELDS for field, _ in wanted):
             raise ValueError(f"unknown filter in {wanted}")
         wanted.sort(key=lambda ident: self.count(*ident))
-        sets = [self.sets.get(ident) for ident in wanted]
+        sets = [self.keys_of(*ident) for ident in wanted]
         if any(keys is None for keys in sets):
             return ListingPage(0, [], offset, limit)
         if due is not None:
@@ -195,7 +251,20 @@ class ComplaintListing(Persistent):
             total = len(keys)
         stop = total - offset
         page_keys = [keys[i] for i in range(stop - 1, max(stop - limit, 0) - 1, -1)]
-        return ListingPage(total, [self.complaints[key] for key in page_keys], offset, limit)
+        return ListingPage(total, [self.complaint(key) for key in page_keys], offset, limit)
+
+
+def _upgraded(listed):
+    """The listed values a complaint was indexed under, in today's fields: one indexed before
+    ``sent`` was listed apart has its ``lineage`` instead (evolve.list_fewer_key_sets)."""
+    if "lineage" not in listed:
+        return listed
+    owners = listed.get("owners", [])
+    upgraded = {field: values for field, values in listed.items() if field != "lineage"}
+    sent = [code for code in listed["lineage"] if code not in owners]
+    if sent:
+        upgraded["sent"] = sent
+    return upgraded
 
 
 def fiscal_year_range(fiscal_year, tz):

@@ -158,15 +158,17 @@ def total_counts(site, code, period):
 
 
 def _partial_cells(site, code, period):
-    """The cells of the complaints center ``code`` sees, received in the period's days outside
-    whole months: a key range of the listing index (keys sort by time received)."""
-    keys = site.listing.sets.get(("lineage", code))
+    """The cells of the complaints center ``code`` counts (those of its lineage's owners, as
+    the counters count them), received in the period's days outside whole months: a key range
+    of the listing index (keys sort by time received)."""
+    listing = site.listing
+    keys = listing.keys_of("owners", code)
     if keys is None:
         return
     for first, after in period.partial_days():
         low, high = key_bounds(*day_bounds(first, after))
         for key in keys.keys(low, high):
-            yield Cell(*site.listing.complaints[key]._summary_cell)
+            yield Cell(*listing.complaint(key)._summary_cell)
 
 
 def _frozen_table(cells, code, level):
