@@ -191,12 +191,14 @@ class SummaryCounters(Persistent):
         for name in NAMES:
             for key, delta in getattr(tally, name).items():
                 where, inner = _split(name, key)
-                changes.setdefault(where, {"cells": {}, "totals": {}})[name][inner] = delta
+                if where not in changes:
+                    changes[where] = {each: {} for each in NAMES}
+                changes[where][name][inner] = delta
         for where, deltas in changes.items():
             counts = self.months.get(where)
             if counts is None:
                 counts = self.months[where] = MonthCounts()
-            counts.change(deltas["cells"], deltas["totals"])
+            counts.change(**deltas)
 
     def set(self, name, key, value):
         """Set the count of flat ``key`` of ``name`` outright (``verify-counters --repair``)."""
