@@ -107,7 +107,7 @@ def test_the_demo_year_fills_twelve_months_of_summaries(app, site):
         assert 20 < closed < 80
         assert verify(s, app.registry.workflow) == []
         assert len(s.frozen.months) == 12 and s.frozen.get(202509).centers
-        months = {key[2] for key in s.summaries.cells.keys() if key[0] == "moi"}
+        months = {key[2] for key, _n in s.summaries.items("cells") if key[0] == "moi"}
         assert len(months) >= 10
         for complaint in (c for center in s.centers.values() for c in center.complaints.values()):
             times = [entry["when"] for entry in complaint.history][1:]  # closed in the past:

@@ -173,25 +173,60 @@ def test_a_registration_counts_at_once_and_the_transition_moves_it(site):
         assert {row.center.code: row.counts.closed for row in summary.breakdown}["7001"] == 1
 
 
-def test_concurrent_changes_to_one_cell_do_not_conflict(app, site):
-    """Two transactions moving the same cell both commit: Length resolves the conflict."""
+def test_concurrent_changes_to_one_center_month_both_commit(app, site):
+    """Two transactions changing the same center-month (its one ``MonthCounts`` record) in the
+    real FileStorage both commit: the conflict resolves to the sum of their changes."""
     import transaction
 
     from damrong.reports.counters import Cell
 
-    cell = Cell(("moi", "70", "7001"), "district", 202503, "d02", "in-progress")
-    with site() as s:
-        s.summaries.add(cell, 1)  # the cell exists (its first insert is the only conflict)
+    def cell(category, state):
+        return Cell(("moi", "70", "7001"), "district", 202503, category, state)
+
+    with site() as s:  # the center-months exist (their first insert is the only conflict)
+        s.summaries.add(cell("d02", "in-progress"), 1)
+        s.summaries.add(cell("d05", "in-progress"), 1)
     db = app.registry._zodb_databases[""]
     managers = [transaction.TransactionManager() for _ in range(2)]
     connections = [db.open(transaction_manager=tm) for tm in managers]
     try:
-        for connection in connections:
-            connection.root()["damrong"].summaries.add(cell, 1)
+        first, second = (connection.root()["damrong"].summaries for connection in connections)
+        first.add(cell("d02", "in-progress"), 1)
+        second.add(cell("d02", "in-progress"), 1)
+        second.add(cell("d01", "closed"), 1)        # a new cell in the same record
+        second.add(cell("d05", "in-progress"), -1)  # one that comes to zero
         for tm in managers:
             tm.commit()
     finally:
         for connection in connections:
             connection.close()
     with site() as s:
-        assert s.summaries.table("70", "district", 202503, 202503) == {"d02": {"in-progress": 3}}
+        for code in ("moi", "70", "7001"):
+            assert s.summaries.table(code, "district", 202503, 202503) == {
+                "d02": {"in-progress": 3}, "d01": {"closed": 1}}
+            assert s.summaries.total(code, 202501, 202512) == {"in-progress": 3, "closed": 1}
+        assert s.summaries.month_cells("7001", 202503) == {
+            ("district", "d02", "in-progress"): 3, ("district", "d01", "closed"): 1}
+
+
+def test_a_center_month_is_stored_as_one_inner_pickle_and_read_back(app, site):
+    from damrong.reports.counters import MonthCounts
+
+    counts = MonthCounts()
+    counts.change({("district", "d01", "closed"): 2, ("province", "p04", "in-progress"): 1},
+                  {"closed": 2, "in-progress": 1})
+    state = counts.__getstate__()
+    assert isinstance(state, bytes)
+    again = MonthCounts.__new__(MonthCounts)
+    again.__setstate__(state)
+    assert (again.cells, again.totals) == (counts.cells, counts.totals)
+
+    with site() as s:
+        s.summaries.months[("7001", 202503)] = counts
+    with site() as s:
+        stored = s.summaries.months[("7001", 202503)]
+        stored._p_deactivate()  # a ghost: read again from the stored record
+        assert stored._p_status == "ghost"
+        assert (stored.cells, stored.totals) == (
+            {("district", "d01", "closed"): 2, ("province", "p04", "in-progress"): 1},
+            {"closed": 2, "in-progress": 1})

@@ -23,7 +23,7 @@ from ZODB.utils import u64
 
 from .deadlines import DeadlineWatch
 from .indexing import IndexOutbox
-from .reports.counters import SummaryCounters, cell_of
+from .reports.counters import NAMES, SummaryCounters, cell_of
 from .reports.freeze import FrozenReports
 from .notifications import Notifications
 from .resources.agency import AgencyDirectory, seed_agencies
@@ -218,6 +218,26 @@ def list_fewer_key_sets(site):
         listing.sets.pop(ident, None)
 
 
+def count_summaries_by_center_month(site):
+    """The summary counters as one ``MonthCounts`` per center and month instead of one
+    ``Length`` per cell (reports/counters.py): each cell's figure is copied as it is (the same
+    figures, no recount), then the old trees are dropped. Some 10^5–10^6 cells on a national
+    database: one transaction, but they do not all stay in memory."""
+    summaries = site.summaries
+    if not hasattr(summaries, "months"):
+        summaries.months = OOBTree()
+    for name in NAMES:
+        old = getattr(summaries, name, None)
+        if old is None:
+            continue
+        for done, (key, length) in enumerate(old.items(), start=1):
+            summaries.set(name, key, length())
+            if done % 10000 == 0:
+                transaction.savepoint(optimistic=True)
+                site._p_jar.cacheGC()
+        delattr(summaries, name)
+
+
 #: Evolve steps in the order they run; each is recorded in the database by its name. Add new
 #: steps at the end.
 STEPS = [record_numbered_generation, create_center_tree, keep_finished_jobs,
@@ -225,7 +245,8 @@ STEPS = [record_numbered_generation, create_center_tree, keep_finished_jobs,
          add_login_sessions, count_complaints_in_summaries, add_import_register,
          list_complaints_by_responsible_and_due, add_deadlines_and_notifications,
          seed_agency_directory, add_public_posts,
-         key_tracking_codes_by_number, track_complaints_by_id, list_fewer_key_sets]
+         key_tracking_codes_by_number, track_complaints_by_id, list_fewer_key_sets,
+         count_summaries_by_center_month]
 
 
 def bootstrap(connection):

@@ -8,7 +8,7 @@ recount and re-marks each complaint with the cell it is counted in.
 
 from dataclasses import dataclass
 
-from .counters import Tally, cell_of
+from .counters import NAMES, Tally, cell_of
 
 
 @dataclass
@@ -20,8 +20,8 @@ class Drift:
 
 
 def recount(site, workflow, center_code=None):
-    """A fresh ``SummaryCounters``-shaped pair of dicts: ``{key: n}`` for cells and totals,
-    and the complaints with their cells. ``center_code``: only complaints it sees."""
+    """A ``Tally`` of every complaint (``{flat key: n}`` for cells and totals) and the
+    complaints with their cells. ``center_code``: only complaints it sees."""
     scratch = Tally()
     complaints = []
     for center in site.centers.values():
@@ -40,17 +40,16 @@ def verify(site, workflow, center_code=None, repair=False):
     counters = site.summaries
     drifts = []
     seen = _seen(site, center_code) if center_code else None
-    for name in ("cells", "totals"):
-        tree, wanted = getattr(counters, name), getattr(scratch, name)
+    for name in NAMES:
+        wanted = getattr(scratch, name)
         keys = set(wanted)
-        keys.update(key for key, length in tree.items() if length()
-                    and (seen is None or key[0] in seen))
+        keys.update(key for key, _n in counters.items(name) if seen is None or key[0] in seen)
         for key in sorted(keys):
-            maintained = tree[key]() if key in tree else 0
+            maintained = counters.count(name, key)
             if maintained != wanted.get(key, 0):
                 drifts.append(Drift(name, key, maintained, wanted.get(key, 0)))
                 if repair:
-                    counters.set(tree, key, wanted.get(key, 0))
+                    counters.set(name, key, wanted.get(key, 0))
     if repair:
         for complaint, cell in complaints:
             complaint._summary_cell = tuple(cell)
