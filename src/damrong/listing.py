@@ -13,12 +13,13 @@ when filters are set, plus the 25 complaints of the page.
 
 Records imported from an older system arrive spread over years, so each of their keys lands in
 the middle of every set it joins, and each such set has one bucket loaded and written again per
-record. A set that another structure already holds is therefore not stored (``_derived``): the
-ministry's (every key, ``ids``), a center's ``lineage`` (its ``owners`` and the few cases ``sent``
-to it for action), a district's own ``center`` set (its ``owners``: nothing lies below it), the
-``district`` level (every key but the other levels') and the public states (unions of status
-sets). Into 1.2 million complaints, an import of 45,000 records spread over two years wrote
-6.5 set buckets a record with them stored (see ``bench/summaries.py``).
+record. A set that another structure already holds is therefore not stored, and ``keys_of``
+derives it: the ministry's (every key, ``ids``), a center's ``lineage`` (its ``owners`` and the
+few cases ``sent`` to it for action), a district's own ``center`` set (its ``owners``: nothing
+lies below it), the ``district`` level (every key but the other levels') and the public states
+(unions of status sets). Into 1.2 million complaints, an import of 45,000 district records
+spread over two years wrote 6.5 set buckets a record with those sets stored, 2.7 without them
+(batches of 20,000).
 """
 
 import datetime
@@ -103,7 +104,7 @@ class ComplaintListing(Persistent):
     """Key sets per field value, the complaint behind each key, and a count per field value."""
 
     def __init__(self):
-        self.sets = OOBTree()   # (field, value) -> LLTreeSet of listing keys, unless _derived
+        self.sets = OOBTree()   # (field, value) -> LLTreeSet of listing keys, unless derived
         self.counts = OOBTree()  # (field, value) -> Length, so counts need no set walk
         self.ids = LLBTree()    # listing key -> the complaint's id in the database (its oid)
 

@@ -20,6 +20,7 @@ from pyramid.threadlocal import manager as threadlocal_manager
 from .. import main as make_app, personal
 from ..accounts import AccountError, add_user
 from ..evolve import bootstrap
+from ..importing import BATCH, count_lines, import_file
 from ..indexing import current_stamps, reindex, reindex_start
 from ..letters.letterhead import update_letterhead
 from ..numbering import format_letter_number
@@ -325,8 +326,6 @@ def cmd_freeze(args):
 
 def cmd_import(args):
     """Complaints from another system (JSON Lines or CSV, see the README)."""
-    from ..importing import BATCH, count_lines, import_file
-
     with open_site(args.config) as (site, registry, db):
         if not os.path.isfile(args.file):
             print(f"ผิดพลาด: ไม่พบไฟล์ {args.file}", file=sys.stderr)
@@ -431,7 +430,7 @@ def build_parser():
         "import", help="นำเข้าเรื่องจากระบบอื่น (JSON Lines หรือ CSV ตามรูปแบบใน README) ทำซ้ำได้")
     importing.add_argument("file", help="ไฟล์ .jsonl หรือ .csv")
     importing.add_argument("--batch", type=int,
-                           help="บันทึกลงฐานข้อมูลทุกกี่เรื่อง (ค่าปกติ 20,000)")
+                           help=f"บันทึกลงฐานข้อมูลทุกกี่เรื่อง (ค่าปกติ {BATCH:,})")
     importing.set_defaults(func=cmd_import)
     return parser
 
