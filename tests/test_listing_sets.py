@@ -59,8 +59,12 @@ def test_every_field_value_lists_exactly_its_complaints(site):
             assert derived not in stored
         assert s.listing.query("7001", own_only=True).total == 3
         assert s.listing.query("7002").total == 3  # its two and the one sent to it
+        # built from the status sets, or subtracting the other states' (the fewer keys)
         assert s.listing.query("70", filters={"owners": "70", "public": "closed"}).total == 1
+        assert s.listing.query("70", filters={"public": "in-progress"}).total == 5
+        # every key but the other levels'; the ministry's own filter narrows nothing
         assert s.listing.query("moi", filters={"level": "district"}).total == 6
+        assert s.listing.query("moi", filters={"owners": "moi", "level": "province"}).total == 1
 
 
 def test_an_old_listing_is_upgraded_to_the_same_answers(site):

@@ -46,6 +46,8 @@ TO_COMPLETE = "to-complete"
 _RANDOM_BITS = 16
 #: Field values whose keys are never stored as a set of their own (``keys_of`` derives them).
 _ALWAYS_DERIVED = {("owners", MINISTRY_CODE), ("level", "district")}
+#: Field values every listed complaint has: filtering by them narrows nothing.
+_EVERY_KEY = {("owners", MINISTRY_CODE), ("lineage", MINISTRY_CODE)}
 
 
 def key_bounds(start=None, end=None):
@@ -206,6 +208,26 @@ class ComplaintListing(Persistent):
             return self.keys_of("owners", value)  # a district's: all it owns
         return found
 
+    def _complement(self, field, value):
+        """The stored sets holding every key *but* those of a value of ``field`` whose keys
+        are all others' (each complaint has one level and one status), when they hold fewer
+        keys than the value itself: a query then subtracts them from its result rather than
+        build that value's keys (the district level, the public state in progress)."""
+        if field == "level":
+            siblings = [ident for ident in self.counts.keys(("level", ""), ("level", "\uffff"))
+                        if ident[1] != value]
+        elif field == "public":
+            workflow = get_current_registry().workflow
+            siblings = [("status", state) for state, spec in workflow.states.items()
+                        if spec["public"] != value]
+        else:
+            return None
+        siblings = [ident for ident in siblings if self.count(*ident)]
+        if (sum(self.count(*ident) for ident in siblings) >= self.count(field, value)
+                or any(ident not in self.sets for ident in siblings)):
+            return None
+        return [self.sets[ident] for ident in siblings]
+
     # -- queries ----------------------------------------------------------------------------
 
     def count(self, field, value):
@@ -234,19 +256,31 @@ class ComplaintListing(Persistent):
         wanted += [(field, value) for field, value in (filters or {}).items() if value]
         if any(field not in FIELDS for field, _ in wanted):
             raise ValueError(f"unknown filter in {wanted}")
-        wanted.sort(key=lambda ident: self.count(*ident))
-        sets = [self.keys_of(*ident) for ident in wanted]
+        narrowing, excluded = [], []
+        for ident in wanted:
+            if ident in _EVERY_KEY:
+                continue
+            complement = self._complement(*ident)
+            if complement is None:
+                narrowing.append(ident)
+            else:
+                excluded.extend(complement)
+        narrowing.sort(key=lambda ident: self.count(*ident))
+        sets = [self.keys_of(*ident) for ident in narrowing]
         if any(keys is None for keys in sets):
             return ListingPage(0, [], offset, limit)
         if due is not None:
             sets.append(self.due_between(*due))
-        result = sets[0]
+        result = sets[0] if sets else self.ids
         for keys in sets[1:]:
             result = intersection(result, keys)
+        if excluded:
+            result = difference(result, multiunion(excluded))
         low, high = key_bounds(start, end)
         if low is None and high is None:
             keys = result.keys()
-            total = self.count(*wanted[0]) if len(sets) == 1 else len(result)
+            total = (self.count(*wanted[0]) if len(wanted) == 1 and due is None
+                     else len(result))
         else:
             keys = result.keys(low, high)
             total = len(keys)
