@@ -8,6 +8,7 @@ from BTrees.LOBTree import LOBTree
 
 from damrong import evolve
 from damrong.listing import indexed_values
+from damrong.packed import PackedTreeSet
 from damrong.visibility import complaint_seen_from
 from helpers import complaint_at, new_complaint
 
@@ -88,8 +89,10 @@ def test_an_old_listing_is_upgraded_to_the_same_answers(site):
                 listed["owners"] = complaint.center.lineage_codes
                 complaint._listed_values = listed
         evolve.list_fewer_key_sets(s)
+        evolve.pack_integer_buckets(s)
     with site() as s:
         assert not hasattr(s.listing, "complaints")
+        assert all(isinstance(keys, PackedTreeSet) for keys in s.listing.sets.values())
         assert ("lineage", "70") not in s.listing.sets and ("sent", "7002") in s.listing.sets
         _assert_lists_exactly(s)
         sent = next(c for c in s.centers["7001"].complaints.values() if c.working_center)

@@ -15,7 +15,7 @@ import logging
 import geothai
 import transaction
 from BTrees.Length import Length
-from BTrees.LLBTree import LLBTree, LLTreeSet, difference
+from BTrees.LLBTree import difference
 from BTrees.LOBTree import LOBTree
 from BTrees.OOBTree import OOBTree
 from pyramid.threadlocal import get_current_registry
@@ -26,6 +26,7 @@ from .indexing import IndexOutbox
 from .reports.counters import NAMES, SummaryCounters, cell_of
 from .reports.freeze import FrozenReports
 from .notifications import Notifications
+from .packed import PackedTree, PackedTreeSet
 from .resources.agency import AgencyDirectory, seed_agencies
 from .resources.posts import PostFolder
 from .resources.center import MINISTRY_CODE, Center, add_letter_register, add_scan_intake
@@ -125,8 +126,7 @@ def count_complaints_in_summaries(site):
             site.listing.index(complaint)
             done += 1
             if done % 10000 == 0:  # one transaction, but a million complaints stay on disk
-                transaction.savepoint(optimistic=True)
-                site._p_jar.cacheGC()
+                _spill(site)
 
 
 def add_import_register(site):
@@ -195,12 +195,11 @@ def list_fewer_key_sets(site):
     listing = site.listing
     if not hasattr(listing, "complaints"):
         return
-    ids = listing.ids = LLBTree()
+    ids = listing.ids = PackedTree()
     for done, (key, complaint) in enumerate(listing.complaints.items(), start=1):
         ids[key] = u64(complaint._p_oid)
         if done % 100_000 == 0:
-            transaction.savepoint(optimistic=True)
-            site._p_jar.cacheGC()
+            _spill(site)
     del listing.complaints
     districts = {code for code, center in site.centers.items() if center.level == "district"}
     for field, value in list(listing.sets.keys()):
@@ -208,7 +207,7 @@ def list_fewer_key_sets(site):
             continue
         sent = difference(listing.sets[("lineage", value)], listing.sets.get(("owners", value)))
         if len(sent):
-            listing.sets[("sent", value)] = LLTreeSet(sent)
+            listing.sets[("sent", value)] = PackedTreeSet(sent)
             listing.counts[("sent", value)] = Length(len(sent))
         del listing.sets[("lineage", value)]
         listing.counts.pop(("lineage", value), None)
@@ -233,9 +232,29 @@ def count_summaries_by_center_month(site):
         for done, (key, length) in enumerate(old.items(), start=1):
             summaries.set(name, key, length())
             if done % 10000 == 0:
-                transaction.savepoint(optimistic=True)
-                site._p_jar.cacheGC()
+                _spill(site)
         delattr(summaries, name)
+
+
+def pack_integer_buckets(site):
+    """The listing's key sets and ids and the tracking codes' map in trees whose buckets are
+    stored packed (packed.py): the same keys and values, copied tree by tree."""
+    listing = site.listing
+    for ident, keys in list(listing.sets.items()):
+        if not isinstance(keys, PackedTreeSet):
+            listing.sets[ident] = PackedTreeSet(keys)
+            _spill(site)
+    if not isinstance(listing.ids, PackedTree):
+        listing.ids = PackedTree(listing.ids)
+        _spill(site)
+    if not isinstance(site.tracking._ids, PackedTree):
+        site.tracking._ids = PackedTree(site.tracking._ids)
+
+
+def _spill(site):
+    """Write what a long step changed so far to a savepoint and let it leave memory."""
+    transaction.savepoint(optimistic=True)
+    site._p_jar.cacheGC()
 
 
 #: Evolve steps in the order they run; each is recorded in the database by its name. Add new
@@ -246,7 +265,7 @@ STEPS = [record_numbered_generation, create_center_tree, keep_finished_jobs,
          list_complaints_by_responsible_and_due, add_deadlines_and_notifications,
          seed_agency_directory, add_public_posts,
          key_tracking_codes_by_number, track_complaints_by_id, list_fewer_key_sets,
-         count_summaries_by_center_month]
+         count_summaries_by_center_month, pack_integer_buckets]
 
 
 def bootstrap(connection):

@@ -26,13 +26,14 @@ import datetime
 import random
 from collections import defaultdict
 
-from BTrees.LLBTree import LLBTree, LLTreeSet, difference, intersection, multiunion, union
+from BTrees.LLBTree import difference, intersection, multiunion, union
 from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
 from persistent import Persistent
 from pyramid.threadlocal import get_current_registry
 from ZODB.utils import p64, u64
 
+from .packed import PackedTree, PackedTreeSet
 from .resources.center import MINISTRY_CODE
 from .thai.fiscal import fiscal_year_bounds
 from .visibility import complaint_seen_from, seen_from
@@ -106,9 +107,9 @@ class ComplaintListing(Persistent):
     """Key sets per field value, the complaint behind each key, and a count per field value."""
 
     def __init__(self):
-        self.sets = OOBTree()   # (field, value) -> LLTreeSet of listing keys, unless derived
+        self.sets = OOBTree()   # (field, value) -> PackedTreeSet of listing keys, unless derived
         self.counts = OOBTree()  # (field, value) -> Length, so counts need no set walk
-        self.ids = LLBTree()    # listing key -> the complaint's id in the database (its oid)
+        self.ids = PackedTree()  # listing key -> the complaint's id in the database (its oid)
 
     # -- maintenance ------------------------------------------------------------------------
 
@@ -161,7 +162,7 @@ class ComplaintListing(Persistent):
         if store:
             found = self.sets.get(ident)
             if found is None:
-                found = self.sets[ident] = LLTreeSet()
+                found = self.sets[ident] = PackedTreeSet()
             added = found.update(keys)
         else:
             added = len(keys)
