@@ -7,6 +7,8 @@ from BTrees.LLBTree import LLTreeSet
 from BTrees.LOBTree import LOBTree
 
 from damrong import evolve
+from damrong.reports import periods
+from damrong.reports.summary import table_counts, total_counts
 from damrong.listing import indexed_values
 from damrong.packed import PackedTreeSet
 from damrong.visibility import complaint_seen_from
@@ -100,3 +102,17 @@ def test_an_old_listing_is_upgraded_to_the_same_answers(site):
     with site() as s:
         _assert_lists_exactly(s)
         assert s.listing.count("sent", "7002") == 0
+
+
+def test_a_summary_of_part_of_a_month_counts_what_the_center_owns(site):
+    """Days outside whole months are counted from the listing: from its owners, as the counters
+    count, not from every case a center sees (a case sent to it for action stays its sender's)."""
+    with site() as s:
+        _some_complaints(s)
+    with site() as s:
+        day = next(iter(s.centers["7002"].complaints.values())).received_at.date()
+        period = periods.date_range(day, day)
+        assert not period.whole_months()
+        assert table_counts(s, "7002", "district", period) == {"d01": {"in-progress": 1,
+                                                                         "closed": 1}}
+        assert total_counts(s, "7002", period) == {"in-progress": 1, "closed": 1}
