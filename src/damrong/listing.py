@@ -31,9 +31,8 @@ from BTrees.Length import Length
 from BTrees.OOBTree import OOBTree
 from persistent import Persistent
 from pyramid.threadlocal import get_current_registry
-from ZODB.utils import p64, u64
 
-from .packed import PackedTree, PackedTreeSet
+from .packed import PackedTree, PackedTreeSet, id_number, object_of
 from .resources.center import MINISTRY_CODE
 from .thai.fiscal import fiscal_year_bounds
 from .visibility import complaint_seen_from, seen_from
@@ -134,9 +133,7 @@ class ComplaintListing(Persistent):
             if complaint.listing_key is not None:
                 self.unindex(complaint)
             key = complaint.listing_key = self.new_key(complaint.received_at)
-            if complaint._p_oid is None:  # registered in this transaction: give it its id now
-                self._p_jar.add(complaint)
-            self.ids[key] = u64(complaint._p_oid)
+            self.ids[key] = id_number(complaint, self)
             values = complaint._listed_values = {
                 field: field_values for field, field_values in indexed_values(complaint).items()
                 if field_values}  # remembered on the complaint: no empty lists to store
@@ -186,7 +183,7 @@ class ComplaintListing(Persistent):
 
     def complaint(self, key):
         """The complaint listed under ``key``."""
-        return self._p_jar.get(p64(self.ids[key]))
+        return object_of(self.ids[key], self)
 
     def keys_of(self, field, value):
         """The keys listed under ``value`` of ``field``, stored or derived (a C set or tree,
@@ -197,12 +194,11 @@ class ComplaintListing(Persistent):
         if (field, value) == ("owners", MINISTRY_CODE):
             return self.ids
         if field == "public":
-            workflow = get_current_registry().workflow
-            return multiunion([self.sets[("status", state)] for state, spec
-                               in workflow.states.items()
-                               if spec["public"] == value and ("status", state) in self.sets])
+            return multiunion([self.sets[ident] for ident in self._partition(field).get(value, ())
+                               if ident in self.sets])
         if (field, value) == ("level", "district"):
-            others = list(self.sets.values(("level", ""), ("level", "\uffff")))
+            others = [self.sets[ident] for ident in self._others(field, value)
+                      if ident in self.sets]
             return difference(self.ids, multiunion(others)) if others else self.ids
         found = self.sets.get((field, value))
         if found is None and field == "center" and self.count("center", value):
@@ -214,20 +210,30 @@ class ComplaintListing(Persistent):
         are all others' (each complaint has one level and one status), when they hold fewer
         keys than the value itself: a query then subtracts them from its result rather than
         build that value's keys (the district level, the public state in progress)."""
-        if field == "level":
-            siblings = [ident for ident in self.counts.keys(("level", ""), ("level", "\uffff"))
-                        if ident[1] != value]
-        elif field == "public":
-            workflow = get_current_registry().workflow
-            siblings = [("status", state) for state, spec in workflow.states.items()
-                        if spec["public"] != value]
-        else:
+        if field not in ("level", "public"):
             return None
-        siblings = [ident for ident in siblings if self.count(*ident)]
+        siblings = [ident for ident in self._others(field, value) if self.count(*ident)]
         if (sum(self.count(*ident) for ident in siblings) >= self.count(field, value)
                 or any(ident not in self.sets for ident in siblings)):
             return None
         return [self.sets[ident] for ident in siblings]
+
+    def _partition(self, field):
+        """For a field every complaint has exactly one value of (``level``, ``public``): each
+        value → the field values whose keys make it up (a level itself; a public state, its
+        statuses)."""
+        if field == "level":
+            return {level: [("level", level)]
+                    for _, level in self.counts.keys(("level", ""), ("level", "\uffff"))}
+        parts = {}
+        for state, spec in get_current_registry().workflow.states.items():
+            parts.setdefault(spec["public"], []).append(("status", state))
+        return parts
+
+    def _others(self, field, value):
+        """The field values making up every value of ``field`` but ``value``."""
+        return [ident for other, idents in self._partition(field).items() if other != value
+                for ident in idents]
 
     # -- queries ----------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ the tree's ``_bucket_type``, and set operations take them like any other.
 from array import array
 
 from BTrees.LLBTree import LLBTree, LLBucket, LLSet, LLTreeSet
+from ZODB.utils import p64, u64
 
 
 def _packed(state):
@@ -63,3 +64,16 @@ class PackedTree(LLBTree):
     """An ``LLBTree`` (integer → integer) of ``PackedBucket`` buckets."""
 
     _bucket_type = PackedBucket
+
+
+def id_number(obj, holder):
+    """``obj``'s id in the database as an integer, what a ``PackedTree`` holds for it; an object
+    registered in this transaction gets its id now, through ``holder``'s connection."""
+    if obj._p_oid is None:
+        holder._p_jar.add(obj)
+    return u64(obj._p_oid)
+
+
+def object_of(number, holder):
+    """The object whose ``id_number`` is ``number``, through ``holder``'s connection."""
+    return holder._p_jar.get(p64(number))

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 
 from BTrees.LOBTree import LOBTree
 from persistent import Persistent
-from ZODB.utils import p64, u64
+from ZODB.utils import u64
 
-from .packed import PackedTree
+from .packed import PackedTree, id_number, object_of
 
 ALPHABET = "ACDEFGHJKMNPQRTWXY34679"
 LENGTH = 8
@@ -63,14 +63,12 @@ class TrackingCodes(Persistent):
         number = _number(code)
         if number is None:
             raise KeyError(code)
-        if complaint._p_oid is None:  # registered in this transaction: give it its id now
-            self._p_jar.add(complaint)
-        self._ids[number] = u64(complaint._p_oid)
+        self._ids[number] = id_number(complaint, self)
 
     def get(self, code, default=None):
         number = _number(code)
         found = None if number is None else self._ids.get(number)
-        return default if found is None else self._p_jar.get(p64(found))
+        return default if found is None else object_of(found, self)
 
     def __getitem__(self, code):
         found = self.get(code)
