@@ -261,8 +261,9 @@ def test_officer_finds_a_scanned_petition_by_words_read_from_its_page(
     browser.find_element(By.CSS_SELECTOR, "header.top nav").find_element(By.LINK_TEXT, "ค้นหา").click()
     box = wait(browser).until(EC.presence_of_element_located((By.ID, "q")))
     box.send_keys("26 สิงหาคม 2567\n")
-
-
+    # The empty search page lists every complaint, the new one too once indexed: wait for the
+    # answer to replace it, or the result found could be the old page's.
+    wait(browser).until(_gone(box))
     result = wait(browser, READ_WAIT).until(_first_result)
     assert "ขอให้ตรวจสอบโรงงานปล่อยน้ำเสียลงลำห้วย" in result.text
     marks = [m.text for m in result.find_elements(By.CSS_SELECTOR, ".snippet mark")]
