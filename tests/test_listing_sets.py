@@ -92,6 +92,7 @@ def test_an_old_listing_is_upgraded_to_the_same_answers(site):
                 complaint._listed_values = listed
         evolve.list_fewer_key_sets(s)
         evolve.pack_integer_buckets(s)
+        evolve.widen_integer_buckets(s)
     with site() as s:
         assert not hasattr(s.listing, "complaints")
         assert all(isinstance(keys, PackedTreeSet) for keys in s.listing.sets.values())

@@ -239,15 +239,28 @@ def count_summaries_by_center_month(site):
 def pack_integer_buckets(site):
     """The listing's key sets and ids and the tracking codes' map in trees whose buckets are
     stored packed (packed.py): the same keys and values, copied tree by tree."""
+    _copy_integer_trees(site, lambda tree: not isinstance(tree, (PackedTreeSet, PackedTree)))
+
+
+def widen_integer_buckets(site):
+    """The same trees copied again, into buckets of up to ``packed.LEAF_SIZE`` integers: the
+    buckets of 120 a tree already has would otherwise stay until they split, and an import
+    spread over years keep writing one for almost every record."""
+    _copy_integer_trees(site, lambda tree: True)
+
+
+def _copy_integer_trees(site, stale):
+    """Copy each of the listing's key sets, its ids and the tracking map for which ``stale``
+    says so into a tree of today's class (a set, ``PackedTreeSet``; a map, ``PackedTree``)."""
     listing = site.listing
     for ident, keys in list(listing.sets.items()):
-        if not isinstance(keys, PackedTreeSet):
+        if stale(keys):
             listing.sets[ident] = PackedTreeSet(keys)
             _spill(site)
-    if not isinstance(listing.ids, PackedTree):
+    if stale(listing.ids):
         listing.ids = PackedTree(listing.ids)
         _spill(site)
-    if not isinstance(site.tracking._ids, PackedTree):
+    if stale(site.tracking._ids):
         site.tracking._ids = PackedTree(site.tracking._ids)
 
 
@@ -265,7 +278,8 @@ STEPS = [record_numbered_generation, create_center_tree, keep_finished_jobs,
          list_complaints_by_responsible_and_due, add_deadlines_and_notifications,
          seed_agency_directory, add_public_posts,
          key_tracking_codes_by_number, track_complaints_by_id, list_fewer_key_sets,
-         count_summaries_by_center_month, pack_integer_buckets]
+         count_summaries_by_center_month, pack_integer_buckets,
+         widen_integer_buckets]
 
 
 def bootstrap(connection):

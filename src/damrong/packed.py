@@ -8,12 +8,22 @@ which made those questions a large part of its time. These buckets store their k
 map, values) as one ``array('q')`` of bytes instead: one question, one object to unpickle. The
 trees are the BTrees package's own in every other respect: the C code makes each new bucket of
 the tree's ``_bucket_type``, and set operations take them like any other.
+
+Packed, a bucket costs about the same to write or load whatever it holds, so these buckets hold
+up to ``LEAF_SIZE`` integers, not BTrees' 120: an import spread over years then touches, and
+writes, about a third as many of them. Into 1.2 million complaints, 30,000 records spread over
+three years wrote 1.64 set buckets and 0.76 map buckets a record with 120, 0.53 and 0.26 with
+500, and ran about a third faster. Every registration pays for it: it rewrites the last bucket
+of each set it joins, 28 KB of new records a registration instead of 11 KB, until a pack.
 """
 
 from array import array
 
 from BTrees.LLBTree import LLBTree, LLBucket, LLSet, LLTreeSet
 from ZODB.utils import p64, u64
+
+#: Integers a bucket holds at most before it splits (BTrees' C code reads ``max_leaf_size``).
+LEAF_SIZE = 500
 
 
 def _packed(state):
@@ -58,12 +68,14 @@ class PackedTreeSet(LLTreeSet):
     """An ``LLTreeSet`` of ``PackedSet`` buckets."""
 
     _bucket_type = PackedSet
+    max_leaf_size = LEAF_SIZE
 
 
 class PackedTree(LLBTree):
     """An ``LLBTree`` (integer → integer) of ``PackedBucket`` buckets."""
 
     _bucket_type = PackedBucket
+    max_leaf_size = LEAF_SIZE
 
 
 def id_number(obj, holder):
