@@ -245,7 +245,7 @@ def pack_integer_buckets(site):
 def widen_integer_buckets(site):
     """The same trees copied again, into buckets of up to ``packed.LEAF_SIZE`` integers: the
     buckets of 120 a tree already has would otherwise stay until they split, and an import
-    spread over years keep writing one for almost every record."""
+    spread over years would keep writing one for almost every record."""
     _copy_integer_trees(site, lambda tree: True)
 
 
