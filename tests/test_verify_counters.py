@@ -101,3 +101,16 @@ def test_the_evolve_step_turns_old_form_counters_into_center_months(app, site):
             assert counters.month_cells("70", 202503) == {
                 ("district", "d02", "in-progress"): 1, ("province", "p04", "closed"): 4}
             count_summaries_by_center_month(s)
+
+
+def test_verifying_one_province_leaves_the_ministrys_figures_alone(app, site, ini, capsys):
+    """A recount of one province's complaints is only part of the ministry's: checking or
+    repairing that province must not call the ministry's figures drifted, nor set them to it."""
+    with site() as s:
+        new_complaint(s, "7001", "ขอให้ซ่อมถนน")
+        new_complaint(s, "5001", "ไฟฟ้าดับ")
+    app.registry._zodb_databases[""].close()
+    assert cli(["-c", ini, "verify-counters", "--center", "70", "--repair"]) == 0
+    assert "ไม่ตรง 0 ช่อง" in capsys.readouterr().out
+    assert cli(["-c", ini, "verify-counters"]) == 0
+    assert "ไม่ตรง 0 ช่อง" in capsys.readouterr().out
