@@ -36,3 +36,17 @@ def test_summary_benchmark_figures(tmp_path):
     assert any(line.startswith("  peer (one at a time)") for line in lines)
     assert any(line.startswith("  ours, fresh process") for line in lines)
     assert any("legacy_records.py" in line for line in lines)
+
+
+def test_a_kept_database_is_measured_on_a_copy(tmp_path):
+    """A second run must import into the same database as the first, not into one that holds
+    its records already (a re-import adds nothing, and the rates would read 0/s)."""
+    kept, work = tmp_path / "kept", tmp_path / "work"
+    kept.mkdir(), work.mkdir()
+    (kept / "Data.fs").write_bytes(b"bulk load")
+    (kept / "Data.fs.lock").write_text("1")
+    copy = bench.measured_copy(str(kept), str(work))
+    assert copy.startswith(str(work))
+    assert open(os.path.join(copy, "Data.fs"), "rb").read() == b"bulk load"
+    assert not os.path.exists(os.path.join(copy, "Data.fs.lock"))
+    assert bench.measured_copy(str(work / "var"), str(work)) == str(work / "var")
