@@ -24,8 +24,9 @@ def recount(site, workflow, center_code=None):
     complaints with their cells. ``center_code``: only complaints it sees."""
     scratch = Tally()
     complaints = []
-    for center in site.centers.values():
-        if center_code and center_code not in center.lineage_codes:
+    seen = _seen(site, center_code) if center_code else None
+    for code, center in site.centers.items():
+        if seen is not None and code not in seen:
             continue
         for complaint in center.complaints.values():
             cell = cell_of(complaint, workflow)
